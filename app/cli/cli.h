@@ -1,0 +1,12 @@
+// The headless front: decides whether argv asks for a command, and runs it.
+#pragma once
+
+namespace Cli {
+/// True when the first argument is a command (run, serve, ...) or --help/--version.
+bool wantsCli(int argc, char *argv[]);
+/// Creates the QCoreApplication and runs the command; returns the process exit code.
+int main(int argc, char *argv[]);
+
+/// Exit codes shared by every command.
+enum ExitCode { Success = 0, Failures = 1, UsageError = 2 };
+} // namespace Cli

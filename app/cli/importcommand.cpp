@@ -1,0 +1,142 @@
+#include "importcommand.h"
+
+#include "cli.h"
+#include "cliutil.h"
+#include "collectionfile.h"
+#include "collectionsource.h"
+#include "curlexport.h"
+#include "importer.h"
+#include "postmanexport.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ImportCommand", text);
+}
+
+/// Writes data to path atomically, or to standard output for an empty path or "-".
+bool writeOutput(const QString &path, const QByteArray &data, QString *error)
+{
+    if (path.isEmpty() || path == QLatin1String("-")) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(data) != data.size()) {
+            *error = tr("cannot write to standard output");
+            return false;
+        }
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        *error = tr("cannot write '%1': %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+int runImportCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Turns a Postman collection (v2.0, v2.1), a HAR file or a curl command into a Rafaga "
+           "collection. FILE may be - for standard input."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), tr("What to import, or - for standard input."));
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                      tr("Write the collection here (default: standard output)."), tr("OUT")});
+    parser.addHelpOption();
+    const int early = Cli::parseOrExit(parser, QStringLiteral("import"), arguments);
+    if (early >= 0)
+        return early;
+    if (parser.positionalArguments().size() != 1)
+        return Cli::usageError(QStringLiteral("import"), tr("expected one FILE (or - for standard input)"));
+
+    const QString source = parser.positionalArguments().first();
+    QString error;
+    const std::optional<QByteArray> data = Cli::readInput(source, &error);
+    if (!data)
+        return Cli::usageError(QStringLiteral("import"), error);
+    const QString name = source == QLatin1String("-") ? tr("standard input") : source;
+    const Parsed<ImportResult> imported = importCollection(*data, name);
+    if (!imported)
+        return Cli::usageError(QStringLiteral("import"), imported.error().toString());
+
+    QTextStream err(stderr);
+    for (const QString &note : imported.value().notes)
+        err << tr("note: %1").arg(note) << '\n';
+    if (!writeOutput(parser.value(QStringLiteral("output")),
+                     serializeCollection(imported.value().collection), &error)) {
+        err << "rafaga import: " << error << '\n';
+        return Cli::Failures;
+    }
+    if (parser.isSet(QStringLiteral("output")))
+        err << tr("Imported %1 from %2 into %3")
+                   .arg(importFormatName(imported.value().format), name,
+                        parser.value(QStringLiteral("output")))
+            << '\n';
+    return Cli::Success;
+}
+
+int runExportCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Exports a collection as a Postman v2.1 collection, or its requests as curl commands."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), tr("A Rafaga (or Postman) collection."));
+    parser.addOption({QStringLiteral("to"), tr("postman or curl."), tr("FORMAT")});
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                      tr("Write here (default: standard output)."), tr("OUT")});
+    parser.addHelpOption();
+    const int early = Cli::parseOrExit(parser, QStringLiteral("export"), arguments);
+    if (early >= 0)
+        return early;
+    if (parser.positionalArguments().size() != 1)
+        return Cli::usageError(QStringLiteral("export"), tr("expected one collection FILE"));
+    const QString format = parser.value(QStringLiteral("to"));
+    if (format != QLatin1String("postman") && format != QLatin1String("curl"))
+        return Cli::usageError(QStringLiteral("export"),
+                               tr("--to must be postman or curl, not '%1'").arg(format));
+
+    const QString path = parser.positionalArguments().first();
+    QString error;
+    const std::optional<QByteArray> data = Cli::readInput(path, &error);
+    if (!data)
+        return Cli::usageError(QStringLiteral("export"), error);
+    const Parsed<ImportResult> loaded = importCollection(*data, path);
+    if (!loaded)
+        return Cli::usageError(QStringLiteral("export"), loaded.error().toString());
+    const Collection &collection = loaded.value().collection;
+
+    QByteArray output;
+    if (format == QLatin1String("postman")) {
+        output = exportPostmanCollection(collection);
+    } else {
+        // One command per request, each with its variables left as {{name}}: a template to fill.
+        const std::function<void(const QList<CollectionItem> &, const QString &)> walk
+            = [&](const QList<CollectionItem> &items, const QString &prefix) {
+                  for (const CollectionItem &item : items) {
+                      const QString name = prefix.isEmpty() ? item.name : prefix + QLatin1Char('/') + item.name;
+                      if (item.isFolder()) {
+                          walk(item.children, name);
+                          continue;
+                      }
+                      output += "# " + name.toUtf8() + '\n';
+                      output += exportCurl(item.request).toUtf8() + "\n\n";
+                  }
+              };
+        walk(collection.items, QString());
+    }
+    if (!writeOutput(parser.value(QStringLiteral("output")), output, &error)) {
+        QTextStream(stderr) << "rafaga export: " << error << '\n';
+        return Cli::Failures;
+    }
+    return Cli::Success;
+}

@@ -1,0 +1,100 @@
+// The built-in HTTP/1.1 test server behind `rafaga serve` and the network tests.
+#pragma once
+
+// Hand-written over QTcpServer/QSslServer + libhttp-parser: QtHttpServer 6.4 cannot answer
+// asynchronously, drop a connection mid-request or count in-flight requests per connection.
+
+#include <QHash>
+#include <QHostAddress>
+#include <QMutex>
+#include <QObject>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QString>
+#include <QUrl>
+
+#include <atomic>
+#include <memory>
+
+class HttpConnection;
+class QTcpServer;
+class QThread;
+
+/// Answers the test routes (/get, /echo, /status/{code}, /flaky/{k}/{code}, /delay/{ms},
+/// /bytes/{n}, /redirect/{n}, /drop, /stats, /stats/reset) over HTTP/1.1 with keep-alive and
+/// pipelining, optionally over TLS with a self-signed certificate. It works in the thread it lives
+/// in; the counters may be read from any thread.
+class HttpServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HttpServer(QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    /// Serve HTTPS with a self-signed certificate made on the first listen(). Call before listen().
+    void setTlsEnabled(bool enabled);
+    bool isTlsEnabled() const { return m_tls; }
+
+    /// Starts listening; port 0 picks a free port. On failure returns false and sets *error.
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0,
+        QString *error = nullptr);
+    quint16 port() const { return m_port; }
+    /// Where a client on this machine reaches the server, e.g. http://127.0.0.1:PORT; a wildcard
+    /// bind address is shown as the matching loopback address.
+    QUrl baseUrl() const;
+    /// The self-signed certificate served in TLS mode; null before listen() or without TLS.
+    QSslCertificate certificate() const { return m_certificate; }
+
+    /// Requests whose headers have arrived since start or the last reset, /stats included.
+    qint64 requestCount() const { return m_requests.load(); }
+    /// Requests from headers-complete until their response is written or their connection closes.
+    int inFlight() const { return m_inFlight.load(); }
+    /// The highest inFlight() since start or the last reset.
+    int maxInFlight() const { return m_maxInFlight.load(); }
+    /// Zeroes requestCount(), lowers maxInFlight() to inFlight() and forgets /flaky attempts.
+    void resetStats();
+
+private:
+    friend class HttpConnection;
+    void acceptConnections();
+    void requestStarted(bool countedInFlight);
+    void requestsFinished(int count);
+    /// Counts one more attempt for a /flaky key and returns its number, starting at 1.
+    int flakyAttempt(const QString &key);
+
+    QTcpServer *m_server = nullptr;
+    bool m_tls = false;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    std::atomic<qint64> m_requests {0};
+    std::atomic<int> m_inFlight {0};
+    std::atomic<int> m_maxInFlight {0};
+    QMutex m_flakyMutex;
+    QHash<QString, int> m_flakyAttempts;
+};
+
+/// Runs an HttpServer on 127.0.0.1 in a thread of its own, so that a client's event loop in the
+/// calling thread never shares a loop with the server. The destructor stops it.
+class ServerThread
+{
+public:
+    explicit ServerThread(bool tls = false);
+    ~ServerThread();
+    ServerThread(const ServerThread &) = delete;
+    ServerThread &operator=(const ServerThread &) = delete;
+
+    /// Starts the thread and blocks until the server listens on a free port (or failed to).
+    bool start(QString *error = nullptr);
+    QUrl baseUrl() const { return m_baseUrl; }
+    /// The server, living in the worker thread. From other threads, use only its counters and what
+    /// start() fixed: port(), baseUrl(), certificate().
+    HttpServer *server() const { return m_server; }
+
+private:
+    bool m_tls;
+    std::unique_ptr<QThread> m_thread;
+    HttpServer *m_server = nullptr;
+    QUrl m_baseUrl;
+};

@@ -1,0 +1,47 @@
+#include "datapreviewdialog.h"
+
+#include "dataset.h"
+
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+DataPreviewDialog::DataPreviewDialog(const QString &path, const DataSet &data, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Data Set: %1").arg(QFileInfo(path).fileName()));
+    const int shown = int(qMin<qsizetype>(data.rows.size(), MaxRows));
+    auto *table = new QTableWidget(shown, int(data.columns.size()), this);
+    table->setHorizontalHeaderLabels(data.columns);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    for (int row = 0; row < shown; ++row) {
+        const QStringList &values = data.rows.at(row);
+        for (int column = 0; column < values.size(); ++column)
+            table->setItem(row, column, new QTableWidgetItem(values.at(column)));
+    }
+    auto *summary = new QLabel(
+        data.rows.size() > shown
+            ? tr("%1 rows × %2 columns; the first %3 are shown. Each row runs every selected "
+                 "request once, its columns as {{variables}}.")
+                  .arg(data.rows.size())
+                  .arg(data.columns.size())
+                  .arg(shown)
+            : tr("%1 rows × %2 columns. Each row runs every selected request once, its columns as "
+                 "{{variables}}.")
+                  .arg(data.rows.size())
+                  .arg(data.columns.size()),
+        this);
+    summary->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(summary);
+    layout->addWidget(table, 1);
+    layout->addWidget(buttons);
+    resize(fontMetrics().averageCharWidth() * 110, fontMetrics().height() * 30);
+}

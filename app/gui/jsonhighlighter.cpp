@@ -1,0 +1,73 @@
+// JSON syntax colours: a small scanner per line, no regular expressions on the hot path.
+#include "jsonhighlighter.h"
+
+#include "statuscolors.h"
+
+JsonHighlighter::JsonHighlighter(QTextDocument *document, const QPalette &palette)
+    : QSyntaxHighlighter(document)
+{
+    setPalette(palette);
+}
+
+void JsonHighlighter::setPalette(const QPalette &palette)
+{
+    const bool dark = StatusColors::isDark(palette);
+    // Hues of common editor themes, each shade readable on its own background.
+    m_key.setForeground(QColor::fromRgb(dark ? 0x79c0ff : 0x0550ae));
+    m_string.setForeground(QColor::fromRgb(dark ? 0x7ee787 : 0x116329));
+    m_number.setForeground(QColor::fromRgb(dark ? 0xffa657 : 0x953800));
+    m_literal.setForeground(QColor::fromRgb(dark ? 0xd2a8ff : 0x8250df));
+    m_literal.setFontWeight(QFont::DemiBold);
+    m_punctuation.setForeground(palette.color(QPalette::PlaceholderText));
+    if (m_enabled)
+        rehighlight();
+}
+
+void JsonHighlighter::setEnabled(bool enabled)
+{
+    m_enabled = enabled;
+}
+
+void JsonHighlighter::highlightBlock(const QString &text)
+{
+    if (!m_enabled)
+        return;
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const QChar c = text.at(i);
+        if (c == u'"') {
+            qsizetype end = i + 1;
+            while (end < n && text.at(end) != u'"')
+                end += text.at(end) == u'\\' ? 2 : 1;
+            end = qMin(end + 1, n);
+            // A string followed by a colon is a key.
+            qsizetype next = end;
+            while (next < n && text.at(next).isSpace())
+                ++next;
+            const bool isKey = next < n && text.at(next) == u':';
+            setFormat(int(i), int(end - i), isKey ? m_key : m_string);
+            i = end;
+        } else if (c == u'-' || c.isDigit()) {
+            qsizetype end = i + 1;
+            while (end < n
+                   && (text.at(end).isDigit() || text.at(end) == u'.' || text.at(end) == u'e'
+                       || text.at(end) == u'E' || text.at(end) == u'+' || text.at(end) == u'-'))
+                ++end;
+            setFormat(int(i), int(end - i), m_number);
+            i = end;
+        } else if (c.isLetter()) {
+            qsizetype end = i + 1;
+            while (end < n && text.at(end).isLetter())
+                ++end;
+            const QStringView word = QStringView(text).mid(i, end - i);
+            if (word == u"true" || word == u"false" || word == u"null")
+                setFormat(int(i), int(end - i), m_literal);
+            i = end;
+        } else {
+            if (c == u'{' || c == u'}' || c == u'[' || c == u']' || c == u':' || c == u',')
+                setFormat(int(i), 1, m_punctuation);
+            ++i;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+// The workbench window: the collection tree, the request editor, the run panel, and the run's
+// results, charts and comparisons.
+#pragma once
+
+#include "collectiondocument.h"
+#include "runplan.h"
+#include "variables.h"
+
+#include <QMainWindow>
+#include <QUrl>
+
+#include <memory>
+
+class ChartsPanel;
+class CollectionModel;
+class CompareWidget;
+class FolderEditor;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTabWidget;
+class QTimer;
+class QTreeView;
+class RequestEditor;
+class ResultsPane;
+class RunController;
+class RunPanel;
+class ServerThread;
+class SummaryStrip;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a collection file (native, Postman or HAR), asking first about unsaved changes.
+    bool openCollection(const QString &path);
+    /// Opens the demo collection (copied into the user's data folder on first use).
+    bool openDemo();
+    /// Runs the selected folder (or everything): what Run (Ctrl+R) does.
+    void runCollection();
+    /// Sends the request in the editor: what Send (Ctrl+Enter) does.
+    void sendCurrentRequest();
+    /// Selects the item at path in the tree, showing it in the editor.
+    void selectItem(const ItemPath &path);
+
+    CollectionDocument *document() const { return m_document; }
+    RunController *runController() const { return m_runs; }
+    RunController *sendController() const { return m_sends; }
+    ResultsPane *resultsPane() const { return m_results; }
+    ChartsPanel *chartsPanel() const { return m_charts; }
+    CompareWidget *compareWidget() const { return m_compare; }
+    /// Where the in-process built-in server listens; {{rafagaServer}} in requests.
+    QUrl serverUrl() const;
+    /// The tab under the editor: results, charts or compare.
+    void showTab(int index);
+
+Q_SIGNALS:
+    /// A run (not a single Send) ended, after its results were kept for comparison.
+    void runFinished();
+    /// A single Send ended and its response is shown.
+    void sendFinished();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createLayout();
+    void readSettings();
+    void writeSettings();
+
+    // Files
+    void newCollection();
+    void openFile();
+    bool save();
+    bool saveAs();
+    bool maybeSave();
+    void importFile();
+    void importCurl();
+    void exportCollection();
+    void exportResults(const QString &format);
+    void exportCharts();
+    void addRecentFile(const QString &path);
+    void updateRecentMenu();
+    void editCollectionSettings();
+    void previewData();
+
+    // Tree edits
+    ItemPath currentPath() const;
+    void addItem(bool folder);
+    void duplicateItem();
+    void renameItem();
+    void deleteItem();
+    void showTreeMenu(const QPoint &position);
+
+    // Showing and running
+    void showCurrentItem();
+    VariableResolver resolverFor(const ItemPath &path) const;
+    QString inheritedAuthText(const ItemPath &path) const;
+    RunRequest runRequest(const QStringList &folders) const;
+    void updatePlan();
+    void updateTitle();
+    void updateRunActions();
+    void onRunFinished();
+    QString secretSettingsFile() const;
+
+    CollectionDocument *m_document;
+    CollectionModel *m_collectionModel;
+    QSortFilterProxyModel *m_treeFilter;
+    QTreeView *m_tree;
+    QLineEdit *m_treeFilterEdit;
+    QStackedWidget *m_editorStack;
+    QLabel *m_emptyEditor;
+    RequestEditor *m_requestEditor;
+    FolderEditor *m_folderEditor;
+    RunPanel *m_runPanel;
+    QTabWidget *m_bottomTabs;
+    ResultsPane *m_results;
+    ChartsPanel *m_charts;
+    CompareWidget *m_compare;
+    SummaryStrip *m_summary;
+    QLabel *m_serverLabel;
+    RunController *m_runs;
+    RunController *m_sends;
+    std::unique_ptr<ServerThread> m_server;
+    QTimer *m_planTimer;
+    ItemPath m_shownPath;
+    QStringList m_runFolders; ///< what the current run covers, for its label in Compare
+    int m_runNumber = 0;
+
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_sendAction = nullptr;
+    QAction *m_addRequestAction = nullptr;
+    QAction *m_addFolderAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_renameAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_runFolderAction = nullptr;
+};

@@ -1,0 +1,26 @@
+// A one-line editor that marks {{variables}} and shows what they resolve to.
+#pragma once
+
+#include <QLineEdit>
+
+#include <functional>
+#include <optional>
+
+class VariableLineEdit : public QLineEdit
+{
+    Q_OBJECT
+public:
+    /// Looks a variable up for the tooltip; nullopt when it is not defined.
+    using Lookup = std::function<std::optional<QString>(const QString &name)>;
+
+    explicit VariableLineEdit(QWidget *parent = nullptr);
+    void setLookup(Lookup lookup);
+
+protected:
+    bool event(QEvent *event) override;
+
+private:
+    void updateFormats();
+
+    Lookup m_lookup;
+};
