@@ -18,7 +18,7 @@ QString tr(const char *text, int n = -1)
 QString PreparedRun::description() const
 {
     const QLocale locale;
-    QString text = tr("%n request(s)", requestCount);
+    QString text = requestCount == 1 ? tr("1 request") : tr("%1 requests").arg(requestCount);
     if (rowCount > 0)
         text += QStringLiteral(" × ") + tr("%1 rows").arg(locale.toString(rowCount));
     if (iterations > 1)

@@ -1,5 +1,4 @@
-// Live charts of a run (latency over time, latency histogram, throughput, status codes),
-// exportable.
+// A run's live charts: latency scatter and histogram, throughput, status codes; PNG/PDF export.
 #include "chartspanel.h"
 
 #include "runcontroller.h"
@@ -301,6 +300,7 @@ void ChartsPanel::clear()
     for (QCPItemText *label : std::as_const(m_statusCountLabels))
         label->setVisible(false);
     m_statusLabels.clear();
+    qSharedPointerCast<QCPAxisTickerText>(m_statusPlot->yAxis->ticker())->clear();
     m_scanned = 0;
     m_seen = 0;
     m_inFlight.clear();

@@ -1,5 +1,4 @@
-// Live charts of a run (latency over time, latency histogram, throughput, status codes),
-// exportable.
+// A run's live charts: latency scatter and histogram, throughput, status codes; PNG/PDF export.
 #pragma once
 
 #include "statuscolors.h"

@@ -186,13 +186,13 @@ void MainWindow::showTab(int index)
 
 void MainWindow::createActions()
 {
-    m_newAction = new QAction(tr("&New Collection"), this);
+    m_newAction = new QAction(style()->standardIcon(QStyle::SP_FileIcon), tr("&New Collection"), this);
     m_newAction->setShortcut(QKeySequence::New);
     connect(m_newAction, &QAction::triggered, this, &MainWindow::newCollection);
-    m_openAction = new QAction(tr("&Open…"), this);
+    m_openAction = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), this);
     m_openAction->setShortcut(QKeySequence::Open);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openFile);
-    m_saveAction = new QAction(tr("&Save"), this);
+    m_saveAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), this);
     m_saveAction->setShortcut(QKeySequence::Save);
     connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
     m_saveAsAction = new QAction(tr("Save &As…"), this);
@@ -307,11 +307,12 @@ void MainWindow::createMenus()
     });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
-    QToolBar *toolbar = addToolBar(tr("Run"));
-    toolbar->setObjectName(QStringLiteral("runToolbar"));
-    toolbar->addAction(m_runAction);
-    toolbar->addAction(m_pauseAction);
-    toolbar->addAction(m_stopAction);
+    // Run, Pause and Stop sit in the run panel, beside the settings they use.
+    QToolBar *toolbar = addToolBar(tr("Collection"));
+    toolbar->setObjectName(QStringLiteral("collectionToolbar"));
+    toolbar->addAction(m_newAction);
+    toolbar->addAction(m_openAction);
+    toolbar->addAction(m_saveAction);
     toolbar->addSeparator();
     toolbar->addAction(m_addRequestAction);
     toolbar->addAction(m_addFolderAction);
@@ -385,6 +386,10 @@ void MainWindow::createLayout()
     main->addWidget(right);
     main->setStretchFactor(0, 1);
     main->setStretchFactor(1, 4);
+    // First start: room for request names; later starts restore the user's layout.
+    const int charWidth = fontMetrics().averageCharWidth();
+    main->setSizes({charWidth * 34, charWidth * 150});
+    top->setSizes({charWidth * 110, charWidth * 44});
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -545,10 +550,23 @@ bool MainWindow::saveAs()
     if (!path.endsWith(QLatin1String(".json")))
         path += QStringLiteral(".rafaga.json");
     QString error;
-    if (!saveCollection(m_document->collection(), path, &error)) {
+    if (!saveTo(path, &error)) {
         QMessageBox::warning(this, tr("Save Collection"), error);
         return false;
     }
+    return true;
+}
+
+bool MainWindow::saveTo(const QString &path, QString *error)
+{
+    // The data set path is saved relative to the collection: move it along with the file.
+    Collection collection = m_document->collection();
+    const QString dataFile = dataFileForReading(collection.run.dataFile, m_document->filePath());
+    collection.run.dataFile = dataFileForSaving(dataFile, QFileInfo(path).absoluteFilePath());
+    if (!saveCollection(collection, path, error))
+        return false;
+    if (collection.run.dataFile != m_document->collection().run.dataFile)
+        m_document->setCollectionSettings(collection, tr("Save As"));
     m_document->markSaved(QFileInfo(path).absoluteFilePath());
     addRecentFile(QFileInfo(path).absoluteFilePath());
     updateTitle();
@@ -605,49 +623,68 @@ void MainWindow::exportCollection()
 
 void MainWindow::exportResults(const QString &format)
 {
-    const ResultStore *store = m_runs->results();
-    if (!store || store->completedCount() == 0) {
-        QMessageBox::information(this, tr("Export Results"), tr("Run something first: there are no results to export."));
+    if (!m_runs->results() || m_runs->results()->completedCount() == 0) {
+        QMessageBox::information(this, tr("Export Results"),
+                                 tr("Run something first: there are no results to export."));
         return;
     }
-    const QString filter = format == QLatin1String("csv")    ? tr("CSV files (*.csv)")
-        : format == QLatin1String("json")                     ? tr("JSON files (*.json)")
-        : format == QLatin1String("har")                      ? tr("HAR files (*.har)")
-                                                              : tr("JMeter results (*.jtl)");
+    const QString filter = format == QLatin1String("csv") ? tr("CSV files (*.csv)")
+        : format == QLatin1String("json")                 ? tr("JSON files (*.json)")
+        : format == QLatin1String("har")                  ? tr("HAR files (*.har)")
+                                                          : tr("JMeter results (*.jtl)");
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export Results"),
-        QDir::home().filePath(m_document->displayName() + QStringLiteral("-results.") + format), filter);
+        QDir::home().filePath(m_document->displayName() + QStringLiteral("-results.") + format),
+        filter);
     if (path.isEmpty())
         return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString error;
+    const bool ok = exportResultsTo(path, format, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok)
+        QMessageBox::warning(this, tr("Export Results"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1 results to %2")
+                                     .arg(m_runs->results()->completedCount())
+                                     .arg(QDir::toNativeSeparators(path)),
+                                 5000);
+}
+
+bool MainWindow::exportResultsTo(const QString &path, const QString &format, QString *error)
+{
+    const ResultStore *store = m_runs->results();
+    if (!store || store->completedCount() == 0) {
+        *error = tr("There are no results to export.");
+        return false;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        QMessageBox::warning(this, tr("Export Results"), tr("Cannot write “%1”: %2").arg(path, file.errorString()));
-        return;
+        *error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
+        return false;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     const RequestSource &source = *m_runs->requests();
     const RunOptions &options = m_runs->run()->options();
     const ResultWriters::SecretMask mask(
         secretValues(m_document->collection(), SecretStore().lookupFor(m_document->filePath())));
-    QString error;
     bool ok;
     if (format == QLatin1String("csv"))
-        ok = ResultWriters::writeCsv(&file, *store, source, ResultWriters::CsvLayout::forRun(source), mask, &error);
+        ok = ResultWriters::writeCsv(&file, *store, source, ResultWriters::CsvLayout::forRun(source),
+                                     mask, error);
     else if (format == QLatin1String("json"))
         ok = ResultWriters::writeJson(&file, *store, source, m_runs->statsSnapshot(), options,
-                                      m_runs->elapsedUs(), mask, &error);
+                                      m_runs->elapsedUs(), mask, error);
     else if (format == QLatin1String("har"))
-        ok = HarExport::write(&file, *store, source, options, m_runs->run()->startedAt(), mask, &error);
+        ok = HarExport::write(&file, *store, source, options, m_runs->run()->startedAt(), mask,
+                              error);
     else
-        ok = JtlExport::write(&file, *store, source, options, m_runs->run()->startedAt(), mask, &error);
-    ok = ok && file.commit();
-    QApplication::restoreOverrideCursor();
-    if (!ok)
-        QMessageBox::warning(this, tr("Export Results"), error.isEmpty() ? file.errorString() : error);
-    else
-        statusBar()->showMessage(tr("Exported %1 results to %2")
-                                     .arg(store->completedCount())
-                                     .arg(QDir::toNativeSeparators(path)), 5000);
+        ok = JtlExport::write(&file, *store, source, options, m_runs->run()->startedAt(), mask,
+                              error);
+    if (ok && !file.commit()) {
+        *error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
+        return false;
+    }
+    return ok;
 }
 
 void MainWindow::exportCharts()

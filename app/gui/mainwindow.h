@@ -58,6 +58,11 @@ public:
     QUrl serverUrl() const;
     /// The tab under the editor: results, charts or compare.
     void showTab(int index);
+    /// Writes the current run's results as format (csv, json, har or jtl) to path; false with
+    /// *error when there is nothing to write or the file cannot be written.
+    bool exportResultsTo(const QString &path, const QString &format, QString *error);
+    /// Saves the collection to path, as Save As does.
+    bool saveTo(const QString &path, QString *error);
 
 Q_SIGNALS:
     /// A run (not a single Send) ended, after its results were kept for comparison.

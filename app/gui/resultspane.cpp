@@ -39,8 +39,11 @@ ResultsPane::ResultsPane(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     const int charWidth = fontMetrics().averageCharWidth();
-    m_table->horizontalHeader()->setDefaultSectionSize(charWidth * 12);
-    m_table->setColumnWidth(ResultsModel::UrlColumn, charWidth * 40);
+    m_table->horizontalHeader()->setDefaultSectionSize(charWidth * 11);
+    m_table->setColumnWidth(ResultsModel::IndexColumn, charWidth * 7);
+    m_table->setColumnWidth(ResultsModel::NameColumn, charWidth * 18);
+    m_table->setColumnWidth(ResultsModel::MethodColumn, charWidth * 8);
+    m_table->setColumnWidth(ResultsModel::UrlColumn, charWidth * 30);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Show:"), this));
