@@ -1,5 +1,7 @@
 // The command line end to end, through QProcess: exit codes, the summary, JSON, CSV and NDJSON,
 // against `rafaga serve` started as a separate process.
+#include "clitest.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,31 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-QString rafagaBinary()
-{
-    return qEnvironmentVariable("RAFAGA_BIN");
-}
-
-struct Outcome
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Outcome rafaga(const QStringList &arguments, int timeoutMs = 60000)
-{
-    QProcess process;
-    process.start(rafagaBinary(), arguments);
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
-} // namespace
+using namespace CliTest;
 
 class tst_Cli : public QObject
 {
@@ -40,7 +18,6 @@ class tst_Cli : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase();
     void versionAndHelp_data();
     void versionAndHelp();
     void usageErrors_data();
@@ -53,9 +30,8 @@ private Q_SLOTS:
     void serveStopsOnSigterm();
 
 private:
-    QString url(const QString &path) const { return m_base + path; }
-    QProcess m_server;
-    QString m_base;
+    QString url(const QString &path) const { return m_server.baseUrl() + path; }
+    ServeProcess m_server;
     QTemporaryDir m_dir;
 };
 
@@ -63,19 +39,9 @@ void tst_Cli::initTestCase()
 {
     QVERIFY2(!rafagaBinary().isEmpty(), "RAFAGA_BIN must name the rafaga executable");
     QVERIFY(m_dir.isValid());
-    m_server.start(rafagaBinary(), {QStringLiteral("serve"), QStringLiteral("--port"),
-                                    QStringLiteral("0")});
-    QVERIFY(m_server.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(m_server.canReadLine(), 10000);
-    const QByteArray line = m_server.readLine().trimmed();
-    QVERIFY2(line.startsWith("listening on http://127.0.0.1:"), line.constData());
-    m_base = QString::fromLatin1(line.mid(int(qstrlen("listening on "))));
-}
-
-void tst_Cli::cleanupTestCase()
-{
-    m_server.terminate();
-    m_server.waitForFinished(5000);
+    QVERIFY(m_server.start());
+    QVERIFY2(m_server.baseUrl().startsWith(QLatin1String("http://127.0.0.1:")),
+             qPrintable(m_server.baseUrl()));
 }
 
 void tst_Cli::versionAndHelp_data()

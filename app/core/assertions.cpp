@@ -246,8 +246,10 @@ AssertionOutcome evaluate(const Assertion &assertion, int status, const HttpHead
         if (assertion.kind == Assertion::Kind::JsonPathExists)
             return {true, compactJson(*found)};
         const auto expected = parseJsonValue(assertion.expected.toUtf8());
-        const bool passed = expected ? jsonEquals(*found, *expected)
-                                     : found->isString() && found->toString() == assertion.expected;
+        // A string equal to the expected text passes too: `query.id == {{id}}` with id 7 means
+        // the text "7" that query strings, headers and form values carry, not only the number.
+        const bool passed = (expected && jsonEquals(*found, *expected))
+            || (found->isString() && found->toString() == assertion.expected);
         return {passed, compactJson(*found)};
     }
     case Assertion::Kind::LatencyBelow: {
