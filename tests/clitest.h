@@ -23,8 +23,8 @@ struct Outcome
 
 /// Runs rafaga with arguments, feeding input on standard input; -1 as exit code when it crashed
 /// or did not finish in time.
-inline Outcome rafaga(const QStringList &arguments, const QByteArray &input = {},
-                      int timeoutMs = 60000)
+inline Outcome rafaga(
+    const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 60000)
 {
     QProcess process;
     process.start(rafagaBinary(), arguments);
@@ -35,7 +35,7 @@ inline Outcome rafaga(const QStringList &arguments, const QByteArray &input = {}
         process.waitForFinished();
     }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
+        process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 /// `rafaga serve` on a free port, stopped when this goes away.
@@ -50,8 +50,8 @@ public:
     /// Starts it and reads the base URL from its first line.
     bool start()
     {
-        m_process.start(rafagaBinary(), {QStringLiteral("serve"), QStringLiteral("--port"),
-                                         QStringLiteral("0")});
+        m_process.start(rafagaBinary(),
+            {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")});
         if (!m_process.waitForStarted())
             return false;
         QElapsedTimer waited;

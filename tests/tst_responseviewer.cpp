@@ -31,8 +31,8 @@ private Q_SLOTS:
 
 private:
     /// Runs `specs` to completion and returns the controller holding the results.
-    std::unique_ptr<RunController> run(const QList<RequestSpec> &specs,
-                                       const RunOptions &options = RunOptions());
+    std::unique_ptr<RunController> run(
+        const QList<RequestSpec> &specs, const RunOptions &options = RunOptions());
     RequestSpec spec(const QString &path) const;
     ServerThread m_server;
 };
@@ -50,8 +50,8 @@ RequestSpec tst_ResponseViewer::spec(const QString &path) const
     return spec;
 }
 
-std::unique_ptr<RunController> tst_ResponseViewer::run(const QList<RequestSpec> &specs,
-                                                       const RunOptions &options)
+std::unique_ptr<RunController> tst_ResponseViewer::run(
+    const QList<RequestSpec> &specs, const RunOptions &options)
 {
     auto controller = std::make_unique<RunController>();
     QSignalSpy finished(controller.get(), &RunController::finished);
@@ -68,7 +68,8 @@ void tst_ResponseViewer::showsAnEmptyStateUntilAResultIsSet()
     QVERIFY(viewer.isEmpty());
     bool emptyLabelShown = false;
     for (const QLabel *label : viewer.findChildren<QLabel *>()) {
-        if (label->isVisible() && label->text() == ResponseViewer::tr("Select a result to see its response"))
+        if (label->isVisible()
+            && label->text() == ResponseViewer::tr("Select a result to see its response"))
             emptyLabelShown = true;
     }
     QVERIFY(emptyLabelShown);
@@ -96,7 +97,8 @@ void tst_ResponseViewer::showsStatusPrettyJsonAndHeaders()
 
     ResponseViewer viewer;
     viewer.setResult(result, echo);
-    QVERIFY2(viewer.statusText().startsWith(QStringLiteral("200 OK")), qPrintable(viewer.statusText()));
+    QVERIFY2(
+        viewer.statusText().startsWith(QStringLiteral("200 OK")), qPrintable(viewer.statusText()));
     QVERIFY(viewer.statusText().contains(QStringLiteral("HTTP/1.1")));
 
     QCOMPARE(viewer.bodyKind(), ResponseViewer::BodyKind::Json);
@@ -104,7 +106,8 @@ void tst_ResponseViewer::showsStatusPrettyJsonAndHeaders()
     // Pretty: one member per line, indented, same JSON as the sample.
     QVERIFY2(body.count(QLatin1Char('\n')) > 5, qPrintable(body));
     QVERIFY(body.contains(QStringLiteral("\n  \"")));
-    QCOMPARE(QJsonDocument::fromJson(body.toUtf8()), QJsonDocument::fromJson(result.detail->bodySample));
+    QCOMPARE(
+        QJsonDocument::fromJson(body.toUtf8()), QJsonDocument::fromJson(result.detail->bodySample));
     QVERIFY(!viewer.isBodyTruncated());
 
     // The highlighter coloured it: a key line carries formats.
@@ -116,8 +119,8 @@ void tst_ResponseViewer::showsStatusPrettyJsonAndHeaders()
 
     // Raw: the status line, headers, and the body as received (compact).
     QVERIFY(viewer.rawText().startsWith(QStringLiteral("HTTP/1.1 200 OK\n")));
-    QVERIFY(viewer.rawText().contains(QStringLiteral("\n\n")
-                                      + QString::fromUtf8(result.detail->bodySample)));
+    QVERIFY(viewer.rawText().contains(
+        QStringLiteral("\n\n") + QString::fromUtf8(result.detail->bodySample)));
 
     QTreeWidget *headers = viewer.headersView();
     QCOMPARE(headers->topLevelItemCount(), 2);
@@ -174,15 +177,15 @@ void tst_ResponseViewer::waterfallMarksAReusedConnection()
     TimingWaterfall *waterfall = viewer.waterfall();
     QCOMPARE(waterfall->span(TimingWaterfall::Connect).absence, TimingWaterfall::Absence::None);
     QVERIFY(waterfall->span(TimingWaterfall::Connect).endUs
-            >= waterfall->span(TimingWaterfall::Connect).startUs);
+        >= waterfall->span(TimingWaterfall::Connect).startUs);
     QCOMPARE(waterfall->span(TimingWaterfall::Tls).absence, TimingWaterfall::Absence::NoTls);
     // A new cleartext connection: Qt's connect span runs to the request being sent.
     QCOMPARE(waterfall->span(TimingWaterfall::Send).absence,
-             TimingWaterfall::Absence::IncludedInConnect);
+        TimingWaterfall::Absence::IncludedInConnect);
 
     viewer.setResult(store->at(1), get);
     QCOMPARE(waterfall->span(TimingWaterfall::Connect).absence,
-             TimingWaterfall::Absence::ReusedConnection);
+        TimingWaterfall::Absence::ReusedConnection);
     QCOMPARE(waterfall->span(TimingWaterfall::Send).absence, TimingWaterfall::Absence::None);
     const TimingWaterfall::Span wait = waterfall->span(TimingWaterfall::Wait);
     QCOMPARE(wait.absence, TimingWaterfall::Absence::None);
@@ -235,11 +238,11 @@ void tst_ResponseViewer::showsATransportError()
     ResponseViewer viewer;
     viewer.setResult(result, drop);
     QVERIFY2(viewer.statusText().startsWith(errorCategoryName(result.error)),
-             qPrintable(viewer.statusText()));
+        qPrintable(viewer.statusText()));
     QCOMPARE(viewer.waterfall()->span(TimingWaterfall::Wait).absence,
-             TimingWaterfall::Absence::NoResponse);
+        TimingWaterfall::Absence::NoResponse);
     QCOMPARE(viewer.waterfall()->span(TimingWaterfall::Download).absence,
-             TimingWaterfall::Absence::NoResponse);
+        TimingWaterfall::Absence::NoResponse);
 }
 
 void tst_ResponseViewer::showsABinaryBodyAsHex()
@@ -259,7 +262,7 @@ void tst_ResponseViewer::showsABinaryBodyAsHex()
     viewer.setResult(result, spec(QStringLiteral("/image.png")));
     QCOMPARE(viewer.bodyKind(), ResponseViewer::BodyKind::Binary);
     QVERIFY2(viewer.bodyText().startsWith(QStringLiteral("00000000  89 50 4e 47 00 01")),
-             qPrintable(viewer.bodyText()));
+        qPrintable(viewer.bodyText()));
     QVERIFY(viewer.bodyText().contains(QStringLiteral("|.PNG..|")));
 }
 
@@ -271,7 +274,7 @@ void tst_ResponseViewer::showsAPendingRequest()
     QCOMPARE(viewer.statusText(), ResponseViewer::tr("Waiting for the response…"));
     QCOMPARE(viewer.bodyKind(), ResponseViewer::BodyKind::None);
     QCOMPARE(viewer.waterfall()->span(TimingWaterfall::Wait).absence,
-             TimingWaterfall::Absence::NotFinished);
+        TimingWaterfall::Absence::NotFinished);
 }
 
 QTEST_MAIN(tst_ResponseViewer)

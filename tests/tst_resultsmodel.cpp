@@ -22,6 +22,7 @@ private Q_SLOTS:
     void statusClassFilterSelectsItsRows();
     void errorsOnlyAndTextFilters();
     void sortsOnRawValues();
+    void defersSortingABigLiveRunToItsEnd();
     void resetsOnANewRun();
     void statusColoursReadOnLightAndDark();
 
@@ -34,11 +35,15 @@ private:
 };
 
 namespace {
-const QStringList Paths{
-    QStringLiteral("/get"),        QStringLiteral("/status/404"), QStringLiteral("/status/500"),
-    QStringLiteral("/drop"),       QStringLiteral("/delay/50"),   QStringLiteral("/redirect/1"),
+const QStringList Paths {
+    QStringLiteral("/get"),
+    QStringLiteral("/status/404"),
+    QStringLiteral("/status/500"),
+    QStringLiteral("/drop"),
+    QStringLiteral("/delay/50"),
+    QStringLiteral("/redirect/1"),
 };
-const QStringList Users{QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")};
+const QStringList Users {QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")};
 
 QString cell(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
 {
@@ -101,14 +106,14 @@ void tst_ResultsModel::rowsMatchTheStoreAfterALiveRun()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     ResultsFilterProxy proxy;
     proxy.setSourceModel(&model);
-    QAbstractItemModelTester proxyTester(&proxy,
-                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(
+        &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     // A second proxy, sorted by latency and showing only 2xx, re-sorts and re-filters live.
     ResultsFilterProxy sorted;
     sorted.setSourceModel(&model);
     sorted.setStatusClassEnabled(StatusClass::ClientError, false);
-    QAbstractItemModelTester sortedTester(&sorted,
-                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester sortedTester(
+        &sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setController(&controller);
 
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -129,10 +134,10 @@ void tst_ResultsModel::rowsMatchTheStoreAfterALiveRun()
     QVERIFY2(inserted.count() < total / 5, qPrintable(QString::number(inserted.count())));
 
     const QStringList columns = model.dataColumns();
-    QCOMPARE(columns, (QStringList{QStringLiteral("user"), QStringLiteral("id")}));
+    QCOMPARE(columns, (QStringList {QStringLiteral("user"), QStringLiteral("id")}));
     QCOMPARE(model.columnCount(), ResultsModel::ColumnCount + 2);
     QCOMPARE(model.headerData(ResultsModel::UrlColumn + 1, Qt::Horizontal).toString(),
-             QStringLiteral("user"));
+        QStringLiteral("user"));
     const int status = model.sectionOf(ResultsModel::StatusColumn);
     const int error = model.sectionOf(ResultsModel::ErrorColumn);
     const int latency = model.sectionOf(ResultsModel::LatencyColumn);
@@ -142,29 +147,28 @@ void tst_ResultsModel::rowsMatchTheStoreAfterALiveRun()
         QCOMPARE(model.resultAt(row), &result);
         QCOMPARE(cell(model, row, ResultsModel::IndexColumn), QString::number(row));
         QCOMPARE(cell(model, row, ResultsModel::NameColumn),
-                 QStringLiteral("req %1").arg(row % Paths.size()));
+            QStringLiteral("req %1").arg(row % Paths.size()));
         QVERIFY(cell(model, row, ResultsModel::UrlColumn).endsWith(Paths.at(row % Paths.size())));
         QCOMPARE(cell(model, row, ResultsModel::UrlColumn + 1),
-                 Users.at((row % Paths.size()) % Users.size()));
+            Users.at((row % Paths.size()) % Users.size()));
         QCOMPARE(cell(model, row, ResultsModel::UrlColumn + 2),
-                 QString::number(100 + row % Paths.size()));
+            QString::number(100 + row % Paths.size()));
         QCOMPARE(cell(model, row, status),
-                 result.status ? QString::number(result.status) : QStringLiteral("—"));
-        QCOMPARE(model.data(model.index(row, status), ResultsModel::SortRole).toLongLong() > 0,
-                 true);
+            result.status ? QString::number(result.status) : QStringLiteral("—"));
+        QCOMPARE(
+            model.data(model.index(row, status), ResultsModel::SortRole).toLongLong() > 0, true);
         QCOMPARE(cell(model, row, error),
-                 result.error == ErrorCategory::None ? QString() : errorCategoryName(result.error));
+            result.error == ErrorCategory::None ? QString() : errorCategoryName(result.error));
         QCOMPARE(model.data(model.index(row, latency), ResultsModel::SortRole).toLongLong(),
-                 result.latencyUs());
+            result.latencyUs());
         QCOMPARE(model.data(model.index(row, status), Qt::ForegroundRole).value<QColor>(),
-                 StatusColors::forStatus(result.status, result.error, QGuiApplication::palette()));
+            StatusColors::forStatus(result.status, result.error, QGuiApplication::palette()));
         clientErrors += result.status >= 400 && result.status < 500 ? 1 : 0;
         // The run's mix, seen through the table. Rarely, a request next to /drop loses its
         // connection too (Qt re-sends on a closed kept-alive connection): only answers count.
         if (result.error == ErrorCategory::None) {
-            static const QStringList expected{QStringLiteral("200"), QStringLiteral("404"),
-                                              QStringLiteral("500"), QString(),
-                                              QStringLiteral("200"), QStringLiteral("302")};
+            static const QStringList expected {QStringLiteral("200"), QStringLiteral("404"),
+                QStringLiteral("500"), QString(), QStringLiteral("200"), QStringLiteral("302")};
             QCOMPARE(cell(model, row, status), expected.at(row % Paths.size()));
         } else {
             QVERIFY(!cell(model, row, error, Qt::ToolTipRole).isEmpty());
@@ -176,9 +180,11 @@ void tst_ResultsModel::rowsMatchTheStoreAfterALiveRun()
     QCOMPARE(sorted.rowCount(), int(total) - clientErrors);
     // Descending latency, the 404s filtered out, even though rows arrived while sorted.
     for (int row = 1; row < sorted.rowCount(); ++row) {
-        const qint64 before = sorted.index(row - 1, latency).data(ResultsModel::SortRole).toLongLong();
+        const qint64 before
+            = sorted.index(row - 1, latency).data(ResultsModel::SortRole).toLongLong();
         const qint64 after = sorted.index(row, latency).data(ResultsModel::SortRole).toLongLong();
-        QVERIFY2(before >= after, qPrintable(QStringLiteral("row %1: %2 < %3").arg(row).arg(before).arg(after)));
+        QVERIFY2(before >= after,
+            qPrintable(QStringLiteral("row %1: %2 < %3").arg(row).arg(before).arg(after)));
         QVERIFY(cell(sorted, row, status) != QStringLiteral("404"));
     }
 }
@@ -191,15 +197,15 @@ void tst_ResultsModel::rowsAppearBeforeASlowEarlierRequestFinishes()
     ResultsFilterProxy only2xx;
     only2xx.setSourceModel(&model);
     only2xx.setStatusClassEnabled(StatusClass::ServerError, false);
-    QAbstractItemModelTester proxyTester(&only2xx,
-                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(
+        &only2xx, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setController(&controller);
 
     RequestSpec slow;
     slow.url = m_server.baseUrl().resolved(QUrl(QStringLiteral("/delay/1500")));
     RequestSpec fast;
     fast.url = m_server.baseUrl().resolved(QUrl(QStringLiteral("/get")));
-    QList<RequestSpec> specs{slow};
+    QList<RequestSpec> specs {slow};
     for (int i = 0; i < 40; ++i)
         specs.append(fast);
     QSignalSpy finished(&controller, &RunController::finished);
@@ -232,12 +238,12 @@ void tst_ResultsModel::statusClassFilterSelectsItsRows_data()
     QTest::addColumn<int>("lowest");
     QTest::addColumn<int>("highest");
     QTest::addColumn<QList<int>>("pathIndexes");
-    QTest::newRow("2xx") << int(StatusClass::Success) << 200 << 299 << QList<int>{0, 4};
-    QTest::newRow("3xx") << int(StatusClass::Redirect) << 300 << 399 << QList<int>{5};
-    QTest::newRow("4xx") << int(StatusClass::ClientError) << 400 << 499 << QList<int>{1};
-    QTest::newRow("5xx") << int(StatusClass::ServerError) << 500 << 599 << QList<int>{2};
+    QTest::newRow("2xx") << int(StatusClass::Success) << 200 << 299 << QList<int> {0, 4};
+    QTest::newRow("3xx") << int(StatusClass::Redirect) << 300 << 399 << QList<int> {5};
+    QTest::newRow("4xx") << int(StatusClass::ClientError) << 400 << 499 << QList<int> {1};
+    QTest::newRow("5xx") << int(StatusClass::ServerError) << 500 << 599 << QList<int> {2};
     // No status: a transport error.
-    QTest::newRow("errors") << int(StatusClass::TransportError) << 0 << 0 << QList<int>{3};
+    QTest::newRow("errors") << int(StatusClass::TransportError) << 0 << 0 << QList<int> {3};
 }
 
 void tst_ResultsModel::statusClassFilterSelectsItsRows()
@@ -270,8 +276,9 @@ void tst_ResultsModel::statusClassFilterSelectsItsRows()
     // The rows are those the mix sent there (all but a rare casualty of /drop).
     QVERIFY(expected.size() > pathIndexes.size() * 20 - 3);
     for (const int row : std::as_const(expected))
-        QVERIFY2(pathIndexes.contains(row % Paths.size()) || statusClass == int(StatusClass::TransportError),
-                 qPrintable(QString::number(row)));
+        QVERIFY2(pathIndexes.contains(row % Paths.size())
+                || statusClass == int(StatusClass::TransportError),
+            qPrintable(QString::number(row)));
 
     // All classes again: every row is back.
     for (int c = 0; c < StatusClassCount; ++c)
@@ -304,8 +311,8 @@ void tst_ResultsModel::errorsOnlyAndTextFilters()
     proxy.setErrorsOnly(true);
     // 404, 500 and the dropped connection; not the 2xx nor the 302.
     QCOMPARE(sourceRows(), rowsWhere([](const Result &r) {
-                 return r.error != ErrorCategory::None || r.status >= 400;
-             }));
+        return r.error != ErrorCategory::None || r.status >= 400;
+    }));
     QVERIFY(proxy.rowCount() >= 3 * 20);
     proxy.setErrorsOnly(false);
 
@@ -322,9 +329,8 @@ void tst_ResultsModel::errorsOnlyAndTextFilters()
 
     // The error's name matches too.
     proxy.setText(errorCategoryName(ErrorCategory::ConnectionClosed));
-    QCOMPARE(sourceRows(), rowsWhere([](const Result &r) {
-                 return r.error == ErrorCategory::ConnectionClosed;
-             }));
+    QCOMPARE(sourceRows(),
+        rowsWhere([](const Result &r) { return r.error == ErrorCategory::ConnectionClosed; }));
     QVERIFY(proxy.rowCount() >= 20);
 
     // Filters combine.
@@ -332,8 +338,8 @@ void tst_ResultsModel::errorsOnlyAndTextFilters()
     proxy.setErrorsOnly(true);
     proxy.setStatusClassEnabled(StatusClass::ServerError, false);
     QCOMPARE(sourceRows(), rowsWhere([](const Result &r) {
-                 return r.error != ErrorCategory::None || (r.status >= 400 && r.status < 500);
-             }));
+        return r.error != ErrorCategory::None || (r.status >= 400 && r.status < 500);
+    }));
     proxy.setText(QString());
     proxy.setErrorsOnly(false);
     proxy.setStatusClassEnabled(StatusClass::ServerError, true);
@@ -354,14 +360,14 @@ void tst_ResultsModel::sortsOnRawValues()
         if (seen.isEmpty() || seen.last() != text)
             seen.append(text);
     }
-    QCOMPARE(seen, (QStringList{QStringLiteral("200"), QStringLiteral("302"), QStringLiteral("404"),
-                                QStringLiteral("500"), QStringLiteral("—")}));
+    QCOMPARE(seen,
+        (QStringList {QStringLiteral("200"), QStringLiteral("302"), QStringLiteral("404"),
+            QStringLiteral("500"), QStringLiteral("—")}));
 
     // Text in numeric order: "req 10" would follow "req 9"; the index breaks ties stably.
     proxy.sort(ResultsModel::UrlColumn + 2, Qt::DescendingOrder);
     QCOMPARE(cell(proxy, 0, ResultsModel::UrlColumn + 2), QStringLiteral("105"));
-    QCOMPARE(cell(proxy, proxy.rowCount() - 1, ResultsModel::UrlColumn + 2),
-             QStringLiteral("100"));
+    QCOMPARE(cell(proxy, proxy.rowCount() - 1, ResultsModel::UrlColumn + 2), QStringLiteral("100"));
 
     const int size = m_model->sectionOf(ResultsModel::SizeColumn);
     proxy.sort(size, Qt::AscendingOrder);
@@ -370,6 +376,45 @@ void tst_ResultsModel::sortsOnRawValues()
         const qint64 bytes = proxy.index(row, size).data(ResultsModel::SortRole).toLongLong();
         QVERIFY(bytes >= previous || bytes < 0 || previous < 0);
         previous = bytes;
+    }
+}
+
+void tst_ResultsModel::defersSortingABigLiveRunToItsEnd()
+{
+    RunController controller;
+    ResultsModel model;
+    model.setController(&controller);
+    ResultsFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setLiveSortLimit(100); // "big" for the test: 300 requests
+    const int latency = model.sectionOf(ResultsModel::LatencyColumn);
+    proxy.sort(latency, Qt::DescendingOrder);
+    QVERIFY(!proxy.isSortDeferred());
+    QSignalSpy deferred(&proxy, &ResultsFilterProxy::sortDeferredChanged);
+    QSignalSpy finished(&controller, &RunController::finished);
+
+    RequestSpec get;
+    get.url = m_server.baseUrl().resolved(QUrl(QStringLiteral("/get")));
+    RunOptions options;
+    options.concurrency = 4;
+    controller.start(std::make_shared<RequestList>(QList<RequestSpec> {get}, 300), options);
+    QVERIFY(model.isLive());
+    QVERIFY(proxy.isSortDeferred());
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.rowCount() > 10 || !controller.isActive(), 10000);
+    if (controller.isActive()) {
+        // Meanwhile, run order.
+        for (int row = 0; row < 10; ++row)
+            QCOMPARE(proxy.sourceRow(row), row);
+    }
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!model.isLive());
+    QVERIFY(!proxy.isSortDeferred());
+    QCOMPARE(deferred.count(), 2);
+    QCOMPARE(proxy.rowCount(), 300);
+    for (int row = 1; row < proxy.rowCount(); ++row) {
+        QVERIFY(proxy.index(row - 1, latency).data(ResultsModel::SortRole).toLongLong()
+            >= proxy.index(row, latency).data(ResultsModel::SortRole).toLongLong());
     }
 }
 
@@ -389,7 +434,7 @@ void tst_ResultsModel::resetsOnANewRun()
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     RequestSpec plain;
     plain.url = m_server.baseUrl().resolved(QUrl(QStringLiteral("/status/503")));
-    controller.start(std::make_shared<RequestList>(QList<RequestSpec>{plain}, 3), RunOptions());
+    controller.start(std::make_shared<RequestList>(QList<RequestSpec> {plain}, 3), RunOptions());
     QCOMPARE(reset.count(), 1);
     QVERIFY(finished.wait(30000));
     QCOMPARE(model.rowCount(), 3);
@@ -420,10 +465,11 @@ void tst_ResultsModel::statusColoursReadOnLightAndDark()
         for (const QPalette &palette : {light, dark}) {
             const QColor color = StatusColors::forClass(StatusClass(c), palette);
             const double ratio = contrast(color, palette.color(QPalette::Base));
-            QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("class %1 on %2: %3")
-                                                  .arg(c)
-                                                  .arg(palette.color(QPalette::Base).name())
-                                                  .arg(ratio)));
+            QVERIFY2(ratio >= 4.5,
+                qPrintable(QStringLiteral("class %1 on %2: %3")
+                               .arg(c)
+                               .arg(palette.color(QPalette::Base).name())
+                               .arg(ratio)));
         }
     }
     QCOMPARE(StatusColors::classFor(204, ErrorCategory::None), StatusClass::Success);
@@ -431,8 +477,8 @@ void tst_ResultsModel::statusColoursReadOnLightAndDark()
     QCOMPARE(StatusColors::classFor(429, ErrorCategory::None), StatusClass::ClientError);
     QCOMPARE(StatusColors::classFor(503, ErrorCategory::None), StatusClass::ServerError);
     // A transport error wins even after a status arrived (a reset mid-body).
-    QCOMPARE(StatusColors::classFor(200, ErrorCategory::ConnectionClosed),
-             StatusClass::TransportError);
+    QCOMPARE(
+        StatusColors::classFor(200, ErrorCategory::ConnectionClosed), StatusClass::TransportError);
 }
 
 QTEST_MAIN(tst_ResultsModel)

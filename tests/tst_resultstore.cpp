@@ -33,10 +33,10 @@ void tst_ResultStore::orderedPrefix_data()
 {
     QTest::addColumn<QList<qint64>>("arrivals");
     QTest::addColumn<QList<qint64>>("prefixes");
-    QTest::newRow("in order") << QList<qint64>{0, 1, 2, 3} << QList<qint64>{1, 2, 3, 4};
-    QTest::newRow("reversed") << QList<qint64>{3, 2, 1, 0} << QList<qint64>{0, 0, 0, 4};
-    QTest::newRow("gap filled late") << QList<qint64>{0, 2, 3, 1} << QList<qint64>{1, 1, 1, 4};
-    QTest::newRow("interleaved") << QList<qint64>{1, 0, 3, 2} << QList<qint64>{0, 2, 2, 4};
+    QTest::newRow("in order") << QList<qint64> {0, 1, 2, 3} << QList<qint64> {1, 2, 3, 4};
+    QTest::newRow("reversed") << QList<qint64> {3, 2, 1, 0} << QList<qint64> {0, 0, 0, 4};
+    QTest::newRow("gap filled late") << QList<qint64> {0, 2, 3, 1} << QList<qint64> {1, 1, 1, 4};
+    QTest::newRow("interleaved") << QList<qint64> {1, 0, 3, 2} << QList<qint64> {0, 2, 2, 4};
 }
 
 void tst_ResultStore::orderedPrefix()
@@ -76,8 +76,8 @@ void tst_ResultStore::readerSeesOnlyCompleteResults()
 {
     const qint64 size = 200000;
     ResultStore store(size);
-    std::atomic<bool> mismatch{false};
-    std::atomic<bool> writing{true};
+    std::atomic<bool> mismatch {false};
+    std::atomic<bool> writing {true};
     QThread *reader = QThread::create([&] {
         while (writing.load()) {
             const qint64 ordered = store.orderedCount();

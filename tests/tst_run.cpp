@@ -20,7 +20,7 @@ RequestSpec get(const QUrl &url)
 
 std::shared_ptr<RequestList> repeat(const QUrl &url, qint64 count)
 {
-    return std::make_shared<RequestList>(QList<RequestSpec>{get(url)}, count);
+    return std::make_shared<RequestList>(QList<RequestSpec> {get(url)}, count);
 }
 
 /// Runs to the end (or until timeoutMs) and says whether it finished.
@@ -117,7 +117,7 @@ void tst_Run::resultsKeepInputOrder()
         reversed.append(i);
     QCOMPARE(completionOrder, reversed);
     // Nothing can stream in order until request 0 is back, and then everything can.
-    QCOMPARE(orderedReports, QList<qint64>{count});
+    QCOMPARE(orderedReports, QList<qint64> {count});
     for (int i = 0; i < count; ++i) {
         const Result &result = run.results().at(i);
         QCOMPARE(result.requestIndex, quint32(i));
@@ -172,8 +172,8 @@ void tst_Run::retriesUntilSuccess()
                            .arg(failures)
                            .arg(code)
                            .arg(QString::fromLatin1(QUrl::toPercentEncoding(key)))),
-                   1),
-            options);
+                1),
+        options);
     QVERIFY(runToEnd(run));
     const Result &result = run.results().at(0);
     QCOMPARE(int(result.status), expectedStatus);
@@ -284,7 +284,7 @@ void tst_Run::requestCarriesMethodHeadersAndBody()
     spec.method = "PATCH";
     spec.headers = {{"X-Trace", "abc 123"}, {"Content-Type", "application/json"}};
     spec.body = R"({"hello":"world"})";
-    Run run(std::make_shared<RequestList>(QList<RequestSpec>{spec}), RunOptions());
+    Run run(std::make_shared<RequestList>(QList<RequestSpec> {spec}), RunOptions());
     QVERIFY(runToEnd(run));
     const Result &result = run.results().at(0);
     QCOMPARE(result.status, quint16(200));
@@ -295,7 +295,9 @@ void tst_Run::requestCarriesMethodHeadersAndBody()
     QCOMPARE(echo.value(QStringLiteral("body")).toString(), QString::fromUtf8(spec.body));
     const QJsonObject headers = echo.value(QStringLiteral("headers")).toObject();
     QCOMPARE(headers.value(QStringLiteral("x-trace")).toString(), QStringLiteral("abc 123"));
-    QVERIFY(headers.value(QStringLiteral("user-agent")).toString().startsWith(QStringLiteral("rafaga/")));
+    QVERIFY(headers.value(QStringLiteral("user-agent"))
+                .toString()
+                .startsWith(QStringLiteral("rafaga/")));
 }
 
 void tst_Run::bodySampleIsCappedButCounted()
@@ -339,8 +341,9 @@ void tst_Run::tls()
             QCOMPARE(result.error, ErrorCategory::None);
         } else {
             QCOMPARE(result.error, ErrorCategory::Tls);
-            QVERIFY2(result.errorMessage().contains(QLatin1String("self-signed"), Qt::CaseInsensitive),
-                     qPrintable(result.errorMessage()));
+            QVERIFY2(
+                result.errorMessage().contains(QLatin1String("self-signed"), Qt::CaseInsensitive),
+                qPrintable(result.errorMessage()));
         }
     }
     // The first request of a lane opened the connection; TLS finished after it started.
@@ -420,17 +423,17 @@ void tst_Run::rateSpacesRequests()
         const Result &result = run.results().at(i);
         QCOMPARE(result.scheduledUs, qint64(i) * 25000);
         QVERIFY2(result.dispatchedUs >= result.scheduledUs,
-                 qPrintable(QStringLiteral("%1: %2 < %3")
-                                .arg(i)
-                                .arg(result.dispatchedUs)
-                                .arg(result.scheduledUs)));
+            qPrintable(QStringLiteral("%1: %2 < %3")
+                           .arg(i)
+                           .arg(result.dispatchedUs)
+                           .arg(result.scheduledUs)));
     }
     QVERIFY(run.elapsedUs() >= 500 * 1000);
 }
 
 void tst_Run::emptyRunFinishes()
 {
-    Run run(std::make_shared<RequestList>(QList<RequestSpec>{}), RunOptions());
+    Run run(std::make_shared<RequestList>(QList<RequestSpec> {}), RunOptions());
     QVERIFY(runToEnd(run, 5000));
     QCOMPARE(run.statsSnapshot().completed(), qint64(0));
 }

@@ -20,7 +20,7 @@ private:
     {
         RequestSpec spec;
         spec.url = m_server.baseUrl().resolved(QUrl(path));
-        return std::make_shared<RequestList>(QList<RequestSpec>{spec}, count);
+        return std::make_shared<RequestList>(QList<RequestSpec> {spec}, count);
     }
     ServerThread m_server;
 };

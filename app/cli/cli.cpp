@@ -16,8 +16,7 @@ const char *const Commands[] = {"run", "serve", "demo", "import", "export", "hel
 
 QString usage()
 {
-    return QCoreApplication::translate(
-        "Cli",
+    return QCoreApplication::translate("Cli",
         "Usage: rafaga [COMMAND] [OPTIONS]\n"
         "\n"
         "Without a command, opens the desktop workbench.\n"

@@ -14,13 +14,13 @@ namespace Cli {
 
 int parseOrExit(QCommandLineParser &parser, const QString &command, const QStringList &arguments)
 {
-    if (!parser.parse(QStringList{QStringLiteral("rafaga")} + arguments))
+    if (!parser.parse(QStringList {QStringLiteral("rafaga")} + arguments))
         return usageError(command, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         // Qt names the program by its path; the user typed "rafaga COMMAND".
         QString help = parser.helpText();
         help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
-                     QStringLiteral("Usage: rafaga ") + command);
+            QStringLiteral("Usage: rafaga ") + command);
         QTextStream(stdout) << help;
         return Success;
     }
@@ -36,10 +36,12 @@ int usageError(const QString &command, const QString &message)
 std::optional<QByteArray> readInput(const QString &path, QString *error)
 {
     QFile file;
-    const bool ok = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                               : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    const bool ok = path == QLatin1String("-")
+        ? file.open(stdin, QIODevice::ReadOnly)
+        : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!ok) {
-        *error = QCoreApplication::translate("Cli", "cannot read '%1': %2").arg(path, file.errorString());
+        *error = QCoreApplication::translate("Cli", "cannot read '%1': %2")
+                     .arg(path, file.errorString());
         return std::nullopt;
     }
     return file.readAll();

@@ -12,19 +12,19 @@ int runDemoCommand(const QStringList &arguments)
     QString error;
     QTextStream err(stderr);
     if (!server.start(&error)) {
-        err << QCoreApplication::translate("DemoCommand", "rafaga demo: cannot start the built-in server: %1")
+        err << QCoreApplication::translate(
+            "DemoCommand", "rafaga demo: cannot start the built-in server: %1")
                    .arg(error)
             << '\n';
         return 1;
     }
     const QString url = server.baseUrl().resolved(QUrl(QStringLiteral("/delay/25"))).toString();
     QTextStream(stdout) << QCoreApplication::translate(
-                               "DemoCommand",
-                               "Built-in server at %1\nrafaga run --url %2 -n 2000 -c 50\n\n")
+        "DemoCommand", "Built-in server at %1\nrafaga run --url %2 -n 2000 -c 50\n\n")
                                .arg(server.baseUrl().toString(), url)
                         << Qt::flush;
     // 2000 requests that each take 25 ms: one at a time that is 50 s; 50 at a time, about 1 s.
-    QStringList words{QStringLiteral("--url"), url, QStringLiteral("-n"), QStringLiteral("2000"),
-                      QStringLiteral("-c"), QStringLiteral("50")};
+    QStringList words {QStringLiteral("--url"), url, QStringLiteral("-n"), QStringLiteral("2000"),
+        QStringLiteral("-c"), QStringLiteral("50")};
     return runRunCommand(words + arguments);
 }

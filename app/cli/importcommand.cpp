@@ -49,15 +49,17 @@ int runImportCommand(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Turns a Postman collection (v2.0, v2.1), a HAR file or a curl command into a Rafaga "
            "collection. FILE may be - for standard input."));
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("What to import, or - for standard input."));
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"), tr("What to import, or - for standard input."));
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      tr("Write the collection here (default: standard output)."), tr("OUT")});
+        tr("Write the collection here (default: standard output)."), tr("OUT")});
     parser.addHelpOption();
     const int early = Cli::parseOrExit(parser, QStringLiteral("import"), arguments);
     if (early >= 0)
         return early;
     if (parser.positionalArguments().size() != 1)
-        return Cli::usageError(QStringLiteral("import"), tr("expected one FILE (or - for standard input)"));
+        return Cli::usageError(
+            QStringLiteral("import"), tr("expected one FILE (or - for standard input)"));
 
     const QString source = parser.positionalArguments().first();
     QString error;
@@ -73,14 +75,14 @@ int runImportCommand(const QStringList &arguments)
     for (const QString &note : imported.value().notes)
         err << tr("note: %1").arg(note) << '\n';
     if (!writeOutput(parser.value(QStringLiteral("output")),
-                     serializeCollection(imported.value().collection), &error)) {
+            serializeCollection(imported.value().collection), &error)) {
         err << "rafaga import: " << error << '\n';
         return Cli::Failures;
     }
     if (parser.isSet(QStringLiteral("output")))
         err << tr("Imported %1 from %2 into %3")
                    .arg(importFormatName(imported.value().format), name,
-                        parser.value(QStringLiteral("output")))
+                       parser.value(QStringLiteral("output")))
             << '\n';
     return Cli::Success;
 }
@@ -93,7 +95,7 @@ int runExportCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("A Rafaga (or Postman) collection."));
     parser.addOption({QStringLiteral("to"), tr("postman or curl."), tr("FORMAT")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      tr("Write here (default: standard output)."), tr("OUT")});
+        tr("Write here (default: standard output)."), tr("OUT")});
     parser.addHelpOption();
     const int early = Cli::parseOrExit(parser, QStringLiteral("export"), arguments);
     if (early >= 0)
@@ -102,8 +104,8 @@ int runExportCommand(const QStringList &arguments)
         return Cli::usageError(QStringLiteral("export"), tr("expected one collection FILE"));
     const QString format = parser.value(QStringLiteral("to"));
     if (format != QLatin1String("postman") && format != QLatin1String("curl"))
-        return Cli::usageError(QStringLiteral("export"),
-                               tr("--to must be postman or curl, not '%1'").arg(format));
+        return Cli::usageError(
+            QStringLiteral("export"), tr("--to must be postman or curl, not '%1'").arg(format));
 
     const QString path = parser.positionalArguments().first();
     QString error;
@@ -123,7 +125,8 @@ int runExportCommand(const QStringList &arguments)
         const std::function<void(const QList<CollectionItem> &, const QString &)> walk
             = [&](const QList<CollectionItem> &items, const QString &prefix) {
                   for (const CollectionItem &item : items) {
-                      const QString name = prefix.isEmpty() ? item.name : prefix + QLatin1Char('/') + item.name;
+                      const QString name
+                          = prefix.isEmpty() ? item.name : prefix + QLatin1Char('/') + item.name;
                       if (item.isFolder()) {
                           walk(item.children, name);
                           continue;

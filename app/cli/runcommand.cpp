@@ -4,13 +4,13 @@
 #include "cliutil.h"
 #include "csvwriter.h"
 #include "importer.h"
-#include "postmanimport.h"
-#include "runplan.h"
-#include "secretstore.h"
 #include "interruptwatcher.h"
+#include "postmanimport.h"
 #include "requestsource.h"
 #include "resultwriters.h"
 #include "run.h"
+#include "runplan.h"
+#include "secretstore.h"
 #include "summaryprinter.h"
 
 #include <QCommandLineParser>
@@ -57,10 +57,7 @@ std::optional<qint64> parseInteger(const QString &text, qint64 low, qint64 high)
 
 QString outOfRange(const QString &option, const QString &value, qint64 low, qint64 high)
 {
-    return tr("%1: '%2' is not a whole number from %3 to %4")
-        .arg(option, value)
-        .arg(low)
-        .arg(high);
+    return tr("%1: '%2' is not a whole number from %3 to %4").arg(option, value).arg(low).arg(high);
 }
 
 /// Fills the --url request from parser; returns an error message when an option is wrong.
@@ -95,9 +92,9 @@ QString readUrlRequest(const QCommandLineParser &parser, CommandLine &request)
     }
     if (parser.isSet(QStringLiteral("method"))) {
         const QByteArray method = parser.value(QStringLiteral("method")).toLatin1();
-        const bool token = !method.isEmpty() && std::all_of(method.begin(), method.end(), [](char c) {
-            return std::isalnum(uchar(c)) || std::strchr("!#$%&'*+-.^_`|~", c);
-        });
+        const bool token = !method.isEmpty()
+            && std::all_of(method.begin(), method.end(),
+                [](char c) { return std::isalnum(uchar(c)) || std::strchr("!#$%&'*+-.^_`|~", c); });
         if (!token)
             return tr("-X: '%1' is not an HTTP method").arg(parser.value(QStringLiteral("method")));
         request.spec.method = method;
@@ -106,8 +103,8 @@ QString readUrlRequest(const QCommandLineParser &parser, CommandLine &request)
 }
 
 /// Applies the flags that override a collection's saved run settings.
-QString readRunSettings(const QCommandLineParser &parser, RunSettings &settings,
-                        bool collectionMode)
+QString readRunSettings(
+    const QCommandLineParser &parser, RunSettings &settings, bool collectionMode)
 {
     const auto integer = [&](const char *name, qint64 low, qint64 high, int &target) -> QString {
         const QString option = QLatin1String(name);
@@ -116,8 +113,8 @@ QString readRunSettings(const QCommandLineParser &parser, RunSettings &settings,
         const QString text = parser.value(option);
         const auto value = parseInteger(text, low, high);
         if (!value)
-            return outOfRange(QLatin1String(option.size() == 1 ? "-" : "--") + option, text, low,
-                              high);
+            return outOfRange(
+                QLatin1String(option.size() == 1 ? "-" : "--") + option, text, low, high);
         target = int(*value);
         return QString();
     };
@@ -206,15 +203,15 @@ std::unique_ptr<QFile> openOutput(const QString &path, QString *error)
 
 int terminalWidth()
 {
-    winsize size{};
+    winsize size {};
     if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 20)
         return size.ws_col;
     return 80;
 }
 
 /// Reads --var NAME=VALUE and --env-file, and loads the collection FILE names.
-QString readCollectionRequest(const QCommandLineParser &parser, CommandLine &request,
-                              Collection *collection)
+QString readCollectionRequest(
+    const QCommandLineParser &parser, CommandLine &request, Collection *collection)
 {
     QString error;
     const std::optional<QByteArray> data = Cli::readInput(request.collectionFile, &error);
@@ -267,33 +264,55 @@ int runRunCommand(const QStringList &arguments)
         tr("Sends a request N times, or every request of a collection, C at a time, and reports "
            "what came back."));
     parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 tr("A Rafaga or Postman collection to run (instead of --url)."),
-                                 QStringLiteral("[FILE]"));
+        tr("A Rafaga or Postman collection to run (instead of --url)."), QStringLiteral("[FILE]"));
     parser.addOptions({
-        {QStringLiteral("url"), tr("The URL to request (instead of a collection FILE)."), tr("URL")},
-        {{QStringLiteral("X"), QStringLiteral("method")}, tr("With --url: the HTTP method (default GET, or POST with -d)."), tr("METHOD")},
-        {{QStringLiteral("H"), QStringLiteral("header")}, tr("With --url: a request header; repeatable."), tr("'Name: value'")},
-        {{QStringLiteral("d"), QStringLiteral("data")}, tr("With --url: the request body, @FILE reads it from a file. With a collection: the data set (CSV or JSON), one run of the requests per row."), tr("BODY|FILE")},
-        {{QStringLiteral("n"), QStringLiteral("requests")}, tr("With --url: how many requests to send (default 1)."), tr("N")},
-        {{QStringLiteral("c"), QStringLiteral("concurrency")}, tr("How many may be in flight at once, 1 to 1000 (default 10, or the collection's)."), tr("C")},
-        {QStringLiteral("rate"), tr("Start requests at this many per second (open model)."), tr("R")},
-        {QStringLiteral("timeout"), tr("Deadline of one attempt in ms, 0 for none (default 30000)."), tr("MS")},
-        {QStringLiteral("retries"), tr("Retries after a connection failure, timeout, 429 or 5xx-unavailable (default 0)."), tr("K")},
-        {QStringLiteral("max-redirects"), tr("Redirects to follow, 0 to follow none (default 10)."), tr("N")},
+        {QStringLiteral("url"), tr("The URL to request (instead of a collection FILE)."),
+            tr("URL")},
+        {{QStringLiteral("X"), QStringLiteral("method")},
+            tr("With --url: the HTTP method (default GET, or POST with -d)."), tr("METHOD")},
+        {{QStringLiteral("H"), QStringLiteral("header")},
+            tr("With --url: a request header; repeatable."), tr("'Name: value'")},
+        {{QStringLiteral("d"), QStringLiteral("data")},
+            tr("With --url: the request body, @FILE reads it from a file. With a collection: the "
+               "data set (CSV or JSON), one run of the requests per row."),
+            tr("BODY|FILE")},
+        {{QStringLiteral("n"), QStringLiteral("requests")},
+            tr("With --url: how many requests to send (default 1)."), tr("N")},
+        {{QStringLiteral("c"), QStringLiteral("concurrency")},
+            tr("How many may be in flight at once, 1 to 1000 (default 10, or the collection's)."),
+            tr("C")},
+        {QStringLiteral("rate"), tr("Start requests at this many per second (open model)."),
+            tr("R")},
+        {QStringLiteral("timeout"),
+            tr("Deadline of one attempt in ms, 0 for none (default 30000)."), tr("MS")},
+        {QStringLiteral("retries"),
+            tr("Retries after a connection failure, timeout, 429 or 5xx-unavailable (default 0)."),
+            tr("K")},
+        {QStringLiteral("max-redirects"), tr("Redirects to follow, 0 to follow none (default 10)."),
+            tr("N")},
         {QStringLiteral("env"), tr("With a collection: use its environment NAME."), tr("NAME")},
-        {QStringLiteral("env-file"), tr("With a collection: use the environment in FILE (a Postman environment export)."), tr("FILE")},
-        {QStringLiteral("var"), tr("With a collection: set a variable; repeatable; wins over environments."), tr("NAME=VALUE")},
-        {QStringLiteral("iterations"), tr("With a collection: repeat the whole list K times."), tr("K")},
-        {QStringLiteral("folder"), tr("With a collection: run only the requests in this folder; repeatable."), tr("NAME")},
-        {QStringLiteral("http2"), tr("Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.")},
+        {QStringLiteral("env-file"),
+            tr("With a collection: use the environment in FILE (a Postman environment export)."),
+            tr("FILE")},
+        {QStringLiteral("var"),
+            tr("With a collection: set a variable; repeatable; wins over environments."),
+            tr("NAME=VALUE")},
+        {QStringLiteral("iterations"), tr("With a collection: repeat the whole list K times."),
+            tr("K")},
+        {QStringLiteral("folder"),
+            tr("With a collection: run only the requests in this folder; repeatable."), tr("NAME")},
+        {QStringLiteral("http2"),
+            tr("Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.")},
         {QStringLiteral("http1"), tr("Never use HTTP/2.")},
         {{QStringLiteral("k"), QStringLiteral("insecure")}, tr("Accept any TLS certificate.")},
-        {QStringLiteral("proxy"), tr("Send through this proxy instead of the system's."), tr("URL")},
+        {QStringLiteral("proxy"), tr("Send through this proxy instead of the system's."),
+            tr("URL")},
         {QStringLiteral("cert"), tr("Client certificate (PEM)."), tr("FILE")},
         {QStringLiteral("key"), tr("Private key of the client certificate (PEM)."), tr("FILE")},
         {QStringLiteral("csv"), tr("Write one row per request, in input order."), tr("FILE")},
         {QStringLiteral("json"), tr("Write the summary as JSON."), tr("FILE")},
-        {QStringLiteral("ndjson"), tr("Write one JSON line per result, in input order; - for stdout."), tr("FILE")},
+        {QStringLiteral("ndjson"),
+            tr("Write one JSON line per result, in input order; - for stdout."), tr("FILE")},
         {{QStringLiteral("q"), QStringLiteral("quiet")}, tr("No progress and no summary.")},
     });
     parser.addHelpOption();
@@ -306,20 +325,19 @@ int runRunCommand(const QStringList &arguments)
         return Cli::usageError(command, tr("unexpected argument '%1'").arg(positional.at(1)));
     const bool collectionMode = positional.size() == 1;
     if (collectionMode == parser.isSet(QStringLiteral("url")))
-        return Cli::usageError(
-            command, collectionMode
-                ? tr("give a collection FILE or --url, not both")
-                : tr("--url or a collection FILE is required (e.g. rafaga run --url "
-                     "http://127.0.0.1:8080/get)"));
+        return Cli::usageError(command,
+            collectionMode ? tr("give a collection FILE or --url, not both")
+                           : tr("--url or a collection FILE is required (e.g. rafaga run --url "
+                                "http://127.0.0.1:8080/get)"));
     for (const char *collectionOnly : {"env", "env-file", "var", "iterations", "folder"}) {
         if (!collectionMode && parser.isSet(QLatin1String(collectionOnly)))
-            return Cli::usageError(command, tr("--%1 needs a collection FILE")
-                                                .arg(QLatin1String(collectionOnly)));
+            return Cli::usageError(
+                command, tr("--%1 needs a collection FILE").arg(QLatin1String(collectionOnly)));
     }
     for (const char *urlOnly : {"X", "H", "n"}) {
         if (collectionMode && parser.isSet(QLatin1String(urlOnly)))
-            return Cli::usageError(command, tr("-%1 goes with --url, not a collection")
-                                                .arg(QLatin1String(urlOnly)));
+            return Cli::usageError(
+                command, tr("-%1 goes with --url, not a collection").arg(QLatin1String(urlOnly)));
     }
 
     CommandLine request;
@@ -335,10 +353,11 @@ int runRunCommand(const QStringList &arguments)
         if (problem.isEmpty())
             problem = readRunSettings(parser, request.settings, false);
         if (problem.isEmpty() && parser.isSet(QStringLiteral("n"))) {
-            const auto count = parseInteger(parser.value(QStringLiteral("n")), 1, qint64(UINT32_MAX));
+            const auto count
+                = parseInteger(parser.value(QStringLiteral("n")), 1, qint64(UINT32_MAX));
             if (!count)
-                problem = outOfRange(QStringLiteral("-n"), parser.value(QStringLiteral("n")), 1,
-                                     qint64(UINT32_MAX));
+                problem = outOfRange(
+                    QStringLiteral("-n"), parser.value(QStringLiteral("n")), 1, qint64(UINT32_MAX));
             else
                 request.count = *count;
         }
@@ -367,7 +386,7 @@ int runRunCommand(const QStringList &arguments)
         mask = ResultWriters::SecretMask(
             secretValues(collection, request.plan.secrets, request.plan.environment));
     } else {
-        source = std::make_shared<RequestList>(QList<RequestSpec>{request.spec}, request.count);
+        source = std::make_shared<RequestList>(QList<RequestSpec> {request.spec}, request.count);
     }
 
     QString openError;
@@ -375,8 +394,7 @@ int runRunCommand(const QStringList &arguments)
     QTextStream err(stderr);
     if (!request.csvPath.isEmpty() && !(csvFile = openOutput(request.csvPath, &openError)))
         return Cli::usageError(command, QStringLiteral("--csv: ") + openError);
-    if (!request.ndjsonPath.isEmpty()
-        && !(ndjsonFile = openOutput(request.ndjsonPath, &openError)))
+    if (!request.ndjsonPath.isEmpty() && !(ndjsonFile = openOutput(request.ndjsonPath, &openError)))
         return Cli::usageError(command, QStringLiteral("--ndjson: ") + openError);
     // The summary goes where it does not mix with results written to standard output.
     const bool stdoutTaken = request.ndjsonPath == QLatin1String("-")
@@ -412,8 +430,8 @@ int runRunCommand(const QStringList &arguments)
     const bool showProgress = !request.quiet && ::isatty(STDERR_FILENO);
     QTimer progress;
     const auto drawProgress = [&] {
-        const QString line = SummaryPrinter::progressLine(run.statsSnapshot(), run.size(),
-                                                          run.elapsedUs(), terminalWidth() - 1);
+        const QString line = SummaryPrinter::progressLine(
+            run.statsSnapshot(), run.size(), run.elapsedUs(), terminalWidth() - 1);
         err << '\r' << line << Qt::flush;
     };
     if (showProgress) {
@@ -432,7 +450,7 @@ int runRunCommand(const QStringList &arguments)
     });
 
     QObject::connect(&run, &Run::finished, QCoreApplication::instance(), &QCoreApplication::quit,
-                     Qt::QueuedConnection);
+        Qt::QueuedConnection);
     run.start();
     QCoreApplication::exec();
     progress.stop();

@@ -25,17 +25,16 @@ QString percentileLine(const QString &label, const Histogram &histogram)
 {
     if (histogram.count() == 0)
         return QStringLiteral("  %1 -\n").arg(label, -14);
-    return QStringLiteral("  %1 min %2  mean %3  p50 %4  p90 %5  p95 %6  p99 %7  p99.9 %8  max %9\n")
+    return QStringLiteral(
+        "  %1 min %2  mean %3  p50 %4  p90 %5  p95 %6  p99 %7  p99.9 %8  max %9\n")
         .arg(label, -14)
         .arg(ms(double(histogram.min())), ms(histogram.mean()), ms(histogram.quantile(0.5)),
-             ms(histogram.quantile(0.9)), ms(histogram.quantile(0.95)),
-             ms(histogram.quantile(0.99)), ms(histogram.quantile(0.999)),
-             ms(double(histogram.max())));
+            ms(histogram.quantile(0.9)), ms(histogram.quantile(0.95)), ms(histogram.quantile(0.99)),
+            ms(histogram.quantile(0.999)), ms(double(histogram.max())));
 }
 } // namespace
 
-QString summary(const RunStats &stats, const RunOptions &options, qint64 requests,
-                qint64 elapsedUs)
+QString summary(const RunStats &stats, const RunOptions &options, qint64 requests, qint64 elapsedUs)
 {
     const double seconds = double(elapsedUs) / 1e6;
     const double rate = seconds > 0 ? double(stats.completed()) / seconds : 0;
@@ -76,7 +75,9 @@ QString summary(const RunStats &stats, const RunOptions &options, qint64 request
     QString errors;
     for (int i = 1; i < ErrorCategoryCount; ++i) {
         if (const qint64 count = stats.errorCount(ErrorCategory(i)))
-            errors += QStringLiteral("  %1  %2\n").arg(errorCategoryName(ErrorCategory(i)), -28).arg(count);
+            errors += QStringLiteral("  %1  %2\n")
+                          .arg(errorCategoryName(ErrorCategory(i)), -28)
+                          .arg(count);
     }
     if (!errors.isEmpty()) {
         text += QLatin1Char('\n');
@@ -91,12 +92,13 @@ QString progressLine(const RunStats &stats, qint64 requests, qint64 elapsedUs, i
     const qint64 done = stats.completed() + stats.notSent();
     const double fraction = requests > 0 ? double(done) / double(requests) : 1.0;
     const double seconds = double(elapsedUs) / 1e6;
-    const QString tail = tr(" %1% %2/%3  %4 req/s  %5 failed")
-                             .arg(int(fraction * 100), 3)
-                             .arg(done)
-                             .arg(requests)
-                             .arg(seconds > 0 ? double(stats.completed()) / seconds : 0.0, 0, 'f', 0)
-                             .arg(stats.failed());
+    const QString tail
+        = tr(" %1% %2/%3  %4 req/s  %5 failed")
+              .arg(int(fraction * 100), 3)
+              .arg(done)
+              .arg(requests)
+              .arg(seconds > 0 ? double(stats.completed()) / seconds : 0.0, 0, 'f', 0)
+              .arg(stats.failed());
     const int barWidth = qMax(10, width - int(tail.size()) - 3);
     const int filled = int(fraction * barWidth);
     return QLatin1Char('[') + QString(filled, QLatin1Char('#'))

@@ -6,21 +6,19 @@
 
 CsvWriter::CsvWriter(QIODevice *device)
     : m_device(device)
-{
-}
+{ }
 
 QByteArray CsvWriter::field(const QString &value)
 {
     const QByteArray utf8 = value.toUtf8();
     const bool needsQuotes = utf8.contains(',') || utf8.contains('"') || utf8.contains('\n')
-        || utf8.contains('\r')
-        || (!utf8.isEmpty() && (utf8.front() == ' ' || utf8.back() == ' '));
+        || utf8.contains('\r') || (!utf8.isEmpty() && (utf8.front() == ' ' || utf8.back() == ' '));
     if (!needsQuotes)
         return utf8;
     // Worst case every byte is a quote and doubles, plus the two enclosing quotes.
     QByteArray quoted(utf8.size() * 2 + 2, Qt::Uninitialized);
-    const size_t written = csv_write(quoted.data(), size_t(quoted.size()), utf8.constData(),
-                                     size_t(utf8.size()));
+    const size_t written
+        = csv_write(quoted.data(), size_t(quoted.size()), utf8.constData(), size_t(utf8.size()));
     quoted.truncate(qsizetype(written));
     return quoted;
 }

@@ -36,20 +36,21 @@ Parsed<ImportResult> importCollection(const QByteArray &data, const QString &fil
     ImportResult result;
     const QByteArray trimmed = data.trimmed();
     if (trimmed.isEmpty())
-        return ParseError{fileName, QString(), tr("the input is empty")};
+        return ParseError {fileName, QString(), tr("the input is empty")};
 
     if (trimmed.startsWith("curl") || trimmed.startsWith("$ curl")) {
-        const QString command = QString::fromUtf8(trimmed.startsWith("$ ") ? trimmed.mid(2) : trimmed);
+        const QString command
+            = QString::fromUtf8(trimmed.startsWith("$ ") ? trimmed.mid(2) : trimmed);
         Parsed<CurlImport> curl = importCurl(command);
         if (!curl)
-            return ParseError{fileName, curl.error().place, curl.error().message};
+            return ParseError {fileName, curl.error().place, curl.error().message};
         result.format = ImportResult::Format::Curl;
         result.collection.name = tr("Imported from curl");
         result.collection.items.append(curl.value().item);
         result.collection.run.insecure = curl.value().insecure;
-        result.collection.run.maxRedirects
-            = curl.value().maxRedirects >= 0 ? curl.value().maxRedirects
-                                             : (curl.value().followRedirects ? 10 : 0);
+        result.collection.run.maxRedirects = curl.value().maxRedirects >= 0
+            ? curl.value().maxRedirects
+            : (curl.value().followRedirects ? 10 : 0);
         if (curl.value().timeoutMs > 0)
             result.collection.run.timeoutMs = curl.value().timeoutMs;
         if (curl.value().retries >= 0)
@@ -59,12 +60,13 @@ Parsed<ImportResult> importCollection(const QByteArray &data, const QString &fil
     }
 
     if (!trimmed.startsWith('{'))
-        return ParseError{fileName, QString(),
-                          tr("not a collection: expected JSON (a Rafaga or Postman collection, a "
-                             "HAR file) or a curl command")};
+        return ParseError {fileName, QString(),
+            tr("not a collection: expected JSON (a Rafaga or Postman collection, a "
+               "HAR file) or a curl command")};
 
     const QJsonObject root = QJsonDocument::fromJson(trimmed).object();
-    if (root.value(QLatin1String("format")).toString() == QLatin1String(CollectionFile::FormatTag)) {
+    if (root.value(QLatin1String("format")).toString()
+        == QLatin1String(CollectionFile::FormatTag)) {
         Parsed<Collection> native = parseCollection(data, fileName);
         if (!native)
             return native.error();
@@ -88,8 +90,8 @@ Parsed<ImportResult> importCollection(const QByteArray &data, const QString &fil
         result.collection = std::move(postman).value();
         return result;
     }
-    return ParseError{fileName, QString(),
-                      tr("unrecognised JSON: expected a Rafaga collection (\"format\": "
-                         "\"rafaga-collection\"), a Postman collection (\"info\" and \"item\") or "
-                         "a HAR file (\"log\" with \"entries\")")};
+    return ParseError {fileName, QString(),
+        tr("unrecognised JSON: expected a Rafaga collection (\"format\": "
+           "\"rafaga-collection\"), a Postman collection (\"info\" and \"item\") or "
+           "a HAR file (\"log\" with \"entries\")")};
 }

@@ -24,8 +24,8 @@ QNetworkProxy proxyFromUrl(const QUrl &url)
     const auto type = scheme.startsWith(QLatin1String("socks")) ? QNetworkProxy::Socks5Proxy
                                                                 : QNetworkProxy::HttpProxy;
     const int defaultPort = type == QNetworkProxy::Socks5Proxy ? 1080 : 8080;
-    return QNetworkProxy(type, url.host(), quint16(url.port(defaultPort)), url.userName(),
-                         url.password());
+    return QNetworkProxy(
+        type, url.host(), quint16(url.port(defaultPort)), url.userName(), url.password());
 }
 } // namespace
 

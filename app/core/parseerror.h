@@ -29,8 +29,12 @@ template<typename T>
 class Parsed
 {
 public:
-    Parsed(T value) : m_data(std::move(value)) { }
-    Parsed(ParseError error) : m_data(std::move(error)) { }
+    Parsed(T value)
+        : m_data(std::move(value))
+    { }
+    Parsed(ParseError error)
+        : m_data(std::move(error))
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }

@@ -3,8 +3,7 @@
 RequestList::RequestList(QList<RequestSpec> requests, qint64 repeat)
     : m_requests(std::move(requests))
     , m_repeat(qMax<qint64>(0, repeat))
-{
-}
+{ }
 
 qint64 RequestList::size() const
 {

@@ -58,7 +58,10 @@ struct Result
     /// Open-model latency: from when it was due, so queueing behind a slow server counts.
     qint64 latencyFromScheduleUs() const { return scheduledUs < 0 ? -1 : finishedUs - scheduledUs; }
     /// Time to first byte of the last attempt's answer, from its dispatch; -1 without an answer.
-    qint64 ttfbUs() const { return headersUs < 0 || dispatchedUs < 0 ? -1 : headersUs - dispatchedUs; }
+    qint64 ttfbUs() const
+    {
+        return headersUs < 0 || dispatchedUs < 0 ? -1 : headersUs - dispatchedUs;
+    }
 
     QString errorMessage() const { return detail ? detail->errorMessage : QString(); }
     QUrl finalUrl() const { return detail ? detail->finalUrl : QUrl(); }

@@ -44,9 +44,8 @@ void ResultStore::put(qint64 index, Result &&result)
     if (result.detail) {
         const ResultDetail &d = *result.detail;
         m_detailBytes.fetch_add(qint64(sizeof(ResultDetail)) + d.bodySample.capacity()
-                                    + d.errorMessage.capacity() * 2
-                                    + d.responseHeaders.size() * 64,
-                                std::memory_order_relaxed);
+                + d.errorMessage.capacity() * 2 + d.responseHeaders.size() * 64,
+            std::memory_order_relaxed);
     }
     chunk->results[offset] = std::move(result);
     chunk->done[offset].store(1, std::memory_order_release);

@@ -49,7 +49,7 @@ private:
     const qint64 m_size;
     std::unique_ptr<std::atomic<Chunk *>[]> m_chunks;
     qint64 m_chunkCount = 0;
-    std::atomic<qint64> m_completed{0};
-    std::atomic<qint64> m_ordered{0};
-    std::atomic<qint64> m_detailBytes{0};
+    std::atomic<qint64> m_completed {0};
+    std::atomic<qint64> m_ordered {0};
+    std::atomic<qint64> m_detailBytes {0};
 };

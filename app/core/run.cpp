@@ -18,7 +18,7 @@ namespace {
 qint64 steadyNowNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
+        std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -309,11 +309,11 @@ void Run::dispatch(qint64 index, int attempt, Result &&partial)
             request.setRawHeader(header.first, header.second);
         else
             request.setRawHeader(header.first,
-                                 existing
-                                     + (header.first.compare("cookie", Qt::CaseInsensitive) == 0
-                                            ? QByteArrayLiteral("; ")
-                                            : QByteArrayLiteral(", "))
-                                     + header.second);
+                existing
+                    + (header.first.compare("cookie", Qt::CaseInsensitive) == 0
+                            ? QByteArrayLiteral("; ")
+                            : QByteArrayLiteral(", "))
+                    + header.second);
     }
     if (!hasHeader(spec.headers, "user-agent"))
         request.setRawHeader("User-Agent", DefaultUserAgent);
@@ -323,12 +323,12 @@ void Run::dispatch(qint64 index, int attempt, Result &&partial)
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     if (m_options.maxRedirects > 0) {
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                             QNetworkRequest::NoLessSafeRedirectPolicy);
+        request.setAttribute(
+            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
         request.setMaximumRedirectsAllowed(m_options.maxRedirects);
     } else {
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                             QNetworkRequest::ManualRedirectPolicy);
+        request.setAttribute(
+            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     }
     const bool https = spec.url.scheme() == QLatin1String("https");
     switch (m_options.httpVersion) {
@@ -471,11 +471,11 @@ void Run::onReplyFinished(int flightId)
     const HttpHeaders headers = reply->rawHeaderPairs();
     if (flight.context && !flight.context->assertions.isEmpty()) {
         const qint64 latency = nowUs() - result.dispatchedUs;
-        detail->assertions = evaluateAssertions(flight.context->assertions, result.status,
-                                                headers, flight.bodySample, latency);
-        result.assertionsFailed = quint16(std::count_if(
-            detail->assertions.cbegin(), detail->assertions.cend(),
-            [](const AssertionOutcome &outcome) { return !outcome.passed; }));
+        detail->assertions = evaluateAssertions(
+            flight.context->assertions, result.status, headers, flight.bodySample, latency);
+        result.assertionsFailed
+            = quint16(std::count_if(detail->assertions.cbegin(), detail->assertions.cend(),
+                [](const AssertionOutcome &outcome) { return !outcome.passed; }));
     }
     if (m_detailBytes < m_options.detailBudgetBytes) {
         if (m_options.keepResponseHeaders) {
@@ -507,15 +507,14 @@ void Run::onReplyFinished(int flightId)
 
     if (!m_stopping && attempt < m_options.retries
         && RetryPolicy::isRetryable(result.error, result.status)) {
-        qint64 waitMs = RetryPolicy::backoffMs(attempt, m_options.retryBaseDelayMs,
-                                               m_options.retryMaxDelayMs);
-        if (const auto asked = RetryPolicy::retryAfterMs(retryAfter,
-                                                         QDateTime::currentDateTimeUtc()))
+        qint64 waitMs = RetryPolicy::backoffMs(
+            attempt, m_options.retryBaseDelayMs, m_options.retryMaxDelayMs);
+        if (const auto asked
+            = RetryPolicy::retryAfterMs(retryAfter, QDateTime::currentDateTimeUtc()))
             waitMs = qMin<qint64>(*asked, m_options.retryMaxDelayMs);
-        PendingRetry retry{nowUs() + waitMs * 1000, index, attempt + 1, std::move(result)};
+        PendingRetry retry {nowUs() + waitMs * 1000, index, attempt + 1, std::move(result)};
         retry.partial.detail.reset();
-        const auto at = std::upper_bound(
-            m_retries.begin(), m_retries.end(), retry.dueUs,
+        const auto at = std::upper_bound(m_retries.begin(), m_retries.end(), retry.dueUs,
             [](qint64 due, const PendingRetry &other) { return due < other.dueUs; });
         m_retries.insert(at, std::move(retry));
     } else {
@@ -529,8 +528,7 @@ void Run::onReplyFinished(int flightId)
 
 void Run::complete(qint64 index, Result &&result)
 {
-    const qint64 latency
-        = m_options.rate > 0 ? result.latencyFromScheduleUs() : result.latencyUs();
+    const qint64 latency = m_options.rate > 0 ? result.latencyFromScheduleUs() : result.latencyUs();
     {
         QMutexLocker locker(&m_statsMutex);
         m_stats.add(result, latency);

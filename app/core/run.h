@@ -108,9 +108,9 @@ private:
 
     QElapsedTimer m_clock;
     // Read by other threads through elapsedUs().
-    std::atomic<qint64> m_startedAtNs{-1}; ///< steady clock at start()
-    std::atomic<qint64> m_finishedAtUs{-1};
-    std::atomic<qint64> m_startedAtMsSinceEpoch{-1};
+    std::atomic<qint64> m_startedAtNs {-1}; ///< steady clock at start()
+    std::atomic<qint64> m_finishedAtUs {-1};
+    std::atomic<qint64> m_startedAtMsSinceEpoch {-1};
     qint64 m_pausedAtUs = -1;
     qint64 m_scheduleShiftUs = 0; ///< time spent paused, moved out of the rate schedule
     qint64 m_next = 0; ///< next index never dispatched

@@ -102,5 +102,6 @@ void RunController::deleteRun()
     Run *run = m_run;
     m_run = nullptr;
     // The run's managers and replies belong to the worker thread: end them there.
-    QMetaObject::invokeMethod(run, [run] { delete run; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        run, [run] { delete run; }, Qt::BlockingQueuedConnection);
 }

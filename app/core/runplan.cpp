@@ -28,7 +28,7 @@ QString PreparedRun::description() const
 }
 
 QStringList secretValues(const Collection &collection, const SecretLookup &secrets,
-                         const std::optional<Environment> &extra)
+    const std::optional<Environment> &extra)
 {
     QStringList values;
     const auto add = [&](const QList<Variable> &variables, const QString &scope) {
@@ -46,7 +46,7 @@ QStringList secretValues(const Collection &collection, const SecretLookup &secre
               for (const CollectionItem &item : items) {
                   if (!item.isFolder())
                       continue;
-                  const QStringList folder = path + QStringList{item.name};
+                  const QStringList folder = path + QStringList {item.name};
                   add(item.variables, SecretStore::folderScope(folder));
                   walk(item.children, folder);
               }

@@ -44,7 +44,7 @@ Parsed<PreparedRun> prepareRun(const Collection &collection, const RunRequest &r
 /// The values of every secret variable (collection, folders, environments, and extra), as the
 /// secret store or the file holds them: what exports and CSV must mask.
 QStringList secretValues(const Collection &collection, const SecretLookup &secrets,
-                         const std::optional<Environment> &extra = std::nullopt);
+    const std::optional<Environment> &extra = std::nullopt);
 
 /// The run options a collection's settings ask for; the rest keep their defaults.
 RunOptions runOptionsFor(const RunSettings &settings);

@@ -12,10 +12,14 @@ namespace {
 enum Column { EnabledColumn, KindColumn, TargetColumn, ExpectedColumn, ColumnCount };
 
 const Assertion::Kind Kinds[] = {
-    Assertion::Kind::StatusEquals,   Assertion::Kind::StatusInRange,
-    Assertion::Kind::HeaderExists,   Assertion::Kind::HeaderEquals,
-    Assertion::Kind::HeaderContains, Assertion::Kind::BodyContains,
-    Assertion::Kind::JsonPathExists, Assertion::Kind::JsonPathEquals,
+    Assertion::Kind::StatusEquals,
+    Assertion::Kind::StatusInRange,
+    Assertion::Kind::HeaderExists,
+    Assertion::Kind::HeaderEquals,
+    Assertion::Kind::HeaderContains,
+    Assertion::Kind::BodyContains,
+    Assertion::Kind::JsonPathExists,
+    Assertion::Kind::JsonPathEquals,
     Assertion::Kind::LatencyBelow,
 };
 } // namespace
@@ -63,7 +67,7 @@ AssertionsTable::AssertionsTable(QWidget *parent)
     auto *remove = new QPushButton(tr("Remove"), this);
     auto *hint = new QLabel(tr("Checks run on every response; failures are counted and shown in "
                                "the results."),
-                            this);
+        this);
     hint->setWordWrap(true);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
@@ -75,7 +79,7 @@ AssertionsTable::AssertionsTable(QWidget *parent)
     layout->addLayout(buttons);
 
     connect(add, &QPushButton::clicked, this, [this] {
-        addRow(Assertion{Assertion::Kind::StatusEquals, QString(), QStringLiteral("200"), true});
+        addRow(Assertion {Assertion::Kind::StatusEquals, QString(), QStringLiteral("200"), true});
         Q_EMIT edited();
     });
     connect(remove, &QPushButton::clicked, this, [this] {
@@ -96,8 +100,8 @@ QList<Assertion> AssertionsTable::assertions() const
     for (int row = 0; row < m_table->rowCount(); ++row) {
         Assertion assertion;
         const auto *kind = qobject_cast<QComboBox *>(m_table->cellWidget(row, KindColumn));
-        assertion.kind = kind ? Assertion::Kind(kind->currentData().toInt())
-                              : Assertion::Kind::StatusEquals;
+        assertion.kind
+            = kind ? Assertion::Kind(kind->currentData().toInt()) : Assertion::Kind::StatusEquals;
         const QTableWidgetItem *enabled = m_table->item(row, EnabledColumn);
         assertion.enabled = !enabled || enabled->checkState() == Qt::Checked;
         if (const QTableWidgetItem *target = m_table->item(row, TargetColumn))

@@ -143,14 +143,14 @@ BodyEditor::BodyEditor(QWidget *parent)
         }
     });
     connect(addText, &QPushButton::clicked, this, [this] {
-        addPart(FormPart{tr("field"), QString(), false, QString(), true});
+        addPart(FormPart {tr("field"), QString(), false, QString(), true});
         emitEdited();
     });
     connect(addFile, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("File part"));
         if (path.isEmpty())
             return;
-        addPart(FormPart{tr("file"), path, true, QString(), true});
+        addPart(FormPart {tr("file"), path, true, QString(), true});
         emitEdited();
     });
     connect(removePart, &QPushButton::clicked, this, [this] {
@@ -201,8 +201,8 @@ QList<FormPart> BodyEditor::parts() const
             const QTableWidgetItem *item = m_parts->item(row, column);
             return item && item->checkState() == Qt::Checked;
         };
-        parts.append(FormPart{text(PartName), text(PartValue), checked(PartIsFile), text(PartType),
-                              checked(PartEnabled)});
+        parts.append(FormPart {text(PartName), text(PartValue), checked(PartIsFile), text(PartType),
+            checked(PartEnabled)});
     }
     return parts;
 }

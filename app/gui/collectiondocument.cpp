@@ -9,15 +9,14 @@ class CollectionCommand : public QUndoCommand
 {
 public:
     CollectionCommand(CollectionDocument *document, Collection before, Collection after,
-                      bool structural, ItemPath changed, const QString &text)
+        bool structural, ItemPath changed, const QString &text)
         : QUndoCommand(text)
         , m_document(document)
         , m_before(std::move(before))
         , m_after(std::move(after))
         , m_structural(structural)
         , m_changed(std::move(changed))
-    {
-    }
+    { }
     void redo() override { m_document->apply(m_after, m_structural, m_changed); }
     void undo() override { m_document->apply(m_before, m_structural, m_changed); }
     int id() const override { return m_structural ? -1 : 1; }
@@ -43,7 +42,7 @@ CollectionDocument::CollectionDocument(QObject *parent)
     : QObject(parent)
 {
     connect(&m_undo, &QUndoStack::cleanChanged, this,
-            [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+        [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
 }
 
 QString CollectionDocument::displayName() const
@@ -72,8 +71,8 @@ void CollectionDocument::markSaved(const QString &filePath)
     m_undo.setClean();
 }
 
-CollectionItem *CollectionDocument::mutableItemAt(Collection &collection,
-                                                  const ItemPath &path) const
+CollectionItem *CollectionDocument::mutableItemAt(
+    Collection &collection, const ItemPath &path) const
 {
     QList<CollectionItem> *level = &collection.items;
     CollectionItem *item = nullptr;
@@ -86,8 +85,8 @@ CollectionItem *CollectionDocument::mutableItemAt(Collection &collection,
     return item;
 }
 
-QList<CollectionItem> *CollectionDocument::childrenOf(Collection &collection,
-                                                      const ItemPath &parent) const
+QList<CollectionItem> *CollectionDocument::childrenOf(
+    Collection &collection, const ItemPath &parent) const
 {
     if (parent.isEmpty())
         return &collection.items;
@@ -126,7 +125,7 @@ QList<ItemPath> CollectionDocument::requestPaths(const ItemPath &under) const
     const std::function<void(const QList<CollectionItem> &, const ItemPath &)> walk
         = [&](const QList<CollectionItem> &items, const ItemPath &prefix) {
               for (int row = 0; row < items.size(); ++row) {
-                  const ItemPath path = prefix + ItemPath{row};
+                  const ItemPath path = prefix + ItemPath {row};
                   if (items.at(row).isFolder())
                       walk(items.at(row).children, path);
                   else
@@ -144,8 +143,8 @@ QList<ItemPath> CollectionDocument::requestPaths(const ItemPath &under) const
     return paths;
 }
 
-void CollectionDocument::replaceItem(const ItemPath &path, const CollectionItem &item,
-                                     const QString &text)
+void CollectionDocument::replaceItem(
+    const ItemPath &path, const CollectionItem &item, const QString &text)
 {
     Collection after = m_collection;
     CollectionItem *target = mutableItemAt(after, path);
@@ -155,8 +154,8 @@ void CollectionDocument::replaceItem(const ItemPath &path, const CollectionItem 
     m_undo.push(new CollectionCommand(this, m_collection, after, false, path, text));
 }
 
-void CollectionDocument::insertItem(const ItemPath &parent, int row, const CollectionItem &item,
-                                    const QString &text)
+void CollectionDocument::insertItem(
+    const ItemPath &parent, int row, const CollectionItem &item, const QString &text)
 {
     Collection after = m_collection;
     QList<CollectionItem> *siblings = childrenOf(after, parent);
@@ -220,8 +219,8 @@ void CollectionDocument::setCollectionSettings(const Collection &withSettings, c
     m_undo.push(new CollectionCommand(this, m_collection, after, false, {}, text));
 }
 
-void CollectionDocument::apply(const Collection &collection, bool structural,
-                               const ItemPath &changed)
+void CollectionDocument::apply(
+    const Collection &collection, bool structural, const ItemPath &changed)
 {
     const bool settings = collection.name != m_collection.name
         || collection.variables != m_collection.variables || collection.auth != m_collection.auth

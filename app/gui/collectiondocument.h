@@ -39,8 +39,8 @@ public:
 
     // Undoable edits. text names the step in the Edit menu ("Rename", "Edit headers").
     void replaceItem(const ItemPath &path, const CollectionItem &item, const QString &text);
-    void insertItem(const ItemPath &parent, int row, const CollectionItem &item,
-                    const QString &text);
+    void insertItem(
+        const ItemPath &parent, int row, const CollectionItem &item, const QString &text);
     void removeItem(const ItemPath &path, const QString &text);
     /// Moves the item at from into parent at row (row counted before the move).
     bool moveItem(const ItemPath &from, const ItemPath &parent, int row);

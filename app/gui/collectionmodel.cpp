@@ -45,7 +45,7 @@ void CollectionModel::buildChildren(Node *node, const QList<CollectionItem> &ite
         auto child = std::make_unique<Node>();
         child->parent = node;
         child->row = row;
-        child->path = node->path + ItemPath{row};
+        child->path = node->path + ItemPath {row};
         if (items.at(row).isFolder())
             buildChildren(child.get(), items.at(row).children);
         node->children.push_back(std::move(child));
@@ -118,9 +118,8 @@ QVariant CollectionModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return item->name;
     case Qt::ToolTipRole:
-        return item->isFolder()
-            ? tr("%n item(s)", nullptr, int(item->children.size()))
-            : item->request.method + QLatin1Char(' ') + item->request.url;
+        return item->isFolder() ? tr("%n item(s)", nullptr, int(item->children.size()))
+                                : item->request.method + QLatin1Char(' ') + item->request.url;
     case Qt::DecorationRole:
         if (item->isFolder())
             return QApplication::style()->standardIcon(QStyle::SP_DirIcon);
@@ -134,10 +133,9 @@ QVariant CollectionModel::data(const QModelIndex &index, int role) const
     case UrlRole:
         return item->isFolder() ? QString() : item->request.url;
     case SearchTextRole:
-        return item->isFolder()
-            ? item->name
-            : item->name + QLatin1Char(' ') + item->request.method + QLatin1Char(' ')
-                + item->request.url;
+        return item->isFolder() ? item->name
+                                : item->name + QLatin1Char(' ') + item->request.method
+                + QLatin1Char(' ') + item->request.url;
     default:
         return {};
     }
@@ -159,8 +157,8 @@ Qt::ItemFlags CollectionModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::ItemIsDropEnabled;
-    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable
-        | Qt::ItemIsDragEnabled;
+    Qt::ItemFlags flags
+        = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable | Qt::ItemIsDragEnabled;
     if (data(index, IsFolderRole).toBool())
         flags |= Qt::ItemIsDropEnabled;
     return flags;
@@ -188,16 +186,16 @@ QMimeData *CollectionModel::mimeData(const QModelIndexList &indexes) const
     return mime;
 }
 
-bool CollectionModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
-                                      const QModelIndex &parent) const
+bool CollectionModel::canDropMimeData(
+    const QMimeData *data, Qt::DropAction action, int, int, const QModelIndex &parent) const
 {
     if (action != Qt::MoveAction || !data->hasFormat(PathMimeType))
         return false;
     return !parent.isValid() || this->data(parent, IsFolderRole).toBool();
 }
 
-bool CollectionModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int,
-                                   const QModelIndex &parent)
+bool CollectionModel::dropMimeData(
+    const QMimeData *data, Qt::DropAction action, int row, int, const QModelIndex &parent)
 {
     if (!canDropMimeData(data, action, row, 0, parent))
         return false;

@@ -20,7 +20,8 @@ CollectionSettingsDialog::CollectionSettingsDialog(const Collection &collection,
     , m_collection(collection)
     , m_name(new QLineEdit(collection.name, this))
     , m_description(new QPlainTextEdit(collection.description, this))
-    , m_variables(new KeyValueTable(tr("Variable"), tr("Value"), this, KeyValueTable::Kind::Variables))
+    , m_variables(
+          new KeyValueTable(tr("Variable"), tr("Value"), this, KeyValueTable::Kind::Variables))
     , m_auth(new AuthEditor(false, this))
     , m_environments(new QListWidget(this))
     , m_environmentVariables(
@@ -28,8 +29,8 @@ CollectionSettingsDialog::CollectionSettingsDialog(const Collection &collection,
 {
     setWindowTitle(tr("Collection Settings"));
     m_variables->setVariables(collection.variables);
-    m_auth->setAuth(collection.auth.type == Auth::Type::Inherit ? Auth{Auth::Type::None}
-                                                                : collection.auth);
+    m_auth->setAuth(
+        collection.auth.type == Auth::Type::Inherit ? Auth {Auth::Type::None} : collection.auth);
 
     auto *general = new QWidget(this);
     auto *form = new QFormLayout(general);
@@ -65,13 +66,13 @@ CollectionSettingsDialog::CollectionSettingsDialog(const Collection &collection,
     resize(fontMetrics().averageCharWidth() * 100, fontMetrics().height() * 30);
 
     connect(m_environments, &QListWidget::currentRowChanged, this,
-            &CollectionSettingsDialog::showEnvironment);
+        &CollectionSettingsDialog::showEnvironment);
     connect(add, &QPushButton::clicked, this, [this] {
         const QString name = QInputDialog::getText(this, tr("New Environment"), tr("Name:"));
         if (name.trimmed().isEmpty())
             return;
         storeEnvironment();
-        m_collection.environments.append(Environment{name.trimmed(), {}});
+        m_collection.environments.append(Environment {name.trimmed(), {}});
         m_environments->addItem(name.trimmed());
         m_environments->setCurrentRow(m_environments->count() - 1);
     });
@@ -80,8 +81,7 @@ CollectionSettingsDialog::CollectionSettingsDialog(const Collection &collection,
         if (row < 0)
             return;
         const QString name = QInputDialog::getText(this, tr("Rename Environment"), tr("Name:"),
-                                                   QLineEdit::Normal,
-                                                   m_collection.environments.at(row).name);
+            QLineEdit::Normal, m_collection.environments.at(row).name);
         if (name.trimmed().isEmpty())
             return;
         m_collection.environments[row].name = name.trimmed();
@@ -112,8 +112,8 @@ void CollectionSettingsDialog::showEnvironment(int row)
     storeEnvironment();
     m_shownEnvironment = row;
     m_environmentVariables->setEnabled(row >= 0);
-    m_environmentVariables->setVariables(row >= 0 ? m_collection.environments.at(row).variables
-                                                  : QList<Variable>());
+    m_environmentVariables->setVariables(
+        row >= 0 ? m_collection.environments.at(row).variables : QList<Variable>());
 }
 
 Collection CollectionSettingsDialog::collection() const

@@ -24,8 +24,7 @@ DataPreviewDialog::DataPreviewDialog(const QString &path, const DataSet &data, Q
         for (int column = 0; column < values.size(); ++column)
             table->setItem(row, column, new QTableWidgetItem(values.at(column)));
     }
-    auto *summary = new QLabel(
-        data.rows.size() > shown
+    auto *summary = new QLabel(data.rows.size() > shown
             ? tr("%1 rows × %2 columns; the first %3 are shown. Each row runs every selected "
                  "request once, its columns as {{variables}}.")
                   .arg(data.rows.size())

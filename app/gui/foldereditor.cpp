@@ -12,7 +12,8 @@ FolderEditor::FolderEditor(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
     , m_description(new QPlainTextEdit(this))
-    , m_variables(new KeyValueTable(tr("Variable"), tr("Value"), this, KeyValueTable::Kind::Variables))
+    , m_variables(
+          new KeyValueTable(tr("Variable"), tr("Value"), this, KeyValueTable::Kind::Variables))
     , m_auth(new AuthEditor(true, this))
 {
     QFont titleFont = m_title->font();
@@ -27,7 +28,7 @@ FolderEditor::FolderEditor(QWidget *parent)
     tabs->addTab(m_description, tr("Description"));
     auto *hint = new QLabel(tr("Requests in this folder see its variables (over the collection's) "
                                "and inherit its auth. Run the folder from its context menu."),
-                            this);
+        this);
     hint->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
@@ -37,10 +38,10 @@ FolderEditor::FolderEditor(QWidget *parent)
     layout->addWidget(tabs, 1);
 
     connect(m_variables, &KeyValueTable::edited, this,
-            [this] { emitEdited(tr("Edit folder variables")); });
+        [this] { emitEdited(tr("Edit folder variables")); });
     connect(m_auth, &AuthEditor::edited, this, [this] { emitEdited(tr("Edit folder auth")); });
     connect(m_description, &QPlainTextEdit::textChanged, this,
-            [this] { emitEdited(tr("Edit description")); });
+        [this] { emitEdited(tr("Edit description")); });
 }
 
 void FolderEditor::setItem(const CollectionItem &folder)

@@ -15,13 +15,14 @@ namespace {
 void grabAndQuit(MainWindow *window, const QString &path)
 {
     // Two event loop turns let the last replot and repaint land before the picture.
-    QTimer::singleShot(400, window, [window, path] {
-        const bool saved = window->grab().save(path);
-        if (!saved)
-            QTextStream(stderr) << QApplication::translate("Gui", "rafaga: cannot write %1").arg(path)
-                                << '\n';
-        QApplication::exit(saved ? 0 : 1);
-    });
+    QTimer::singleShot(
+        400, window, [window, path] {
+            const bool saved = window->grab().save(path);
+            if (!saved)
+                QTextStream(stderr)
+                    << QApplication::translate("Gui", "rafaga: cannot write %1").arg(path) << '\n';
+            QApplication::exit(saved ? 0 : 1);
+        });
 }
 } // namespace
 
@@ -38,19 +39,16 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/rafaga/rafaga.svg")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("Gui", "A desktop workbench for HTTP requests sent many at a time."));
+    parser.setApplicationDescription(QApplication::translate(
+        "Gui", "A desktop workbench for HTTP requests sent many at a time."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("COLLECTION"),
-                                 QApplication::translate("Gui", "A collection to open."),
-                                 QStringLiteral("[COLLECTION]"));
-    const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"),
+        QApplication::translate("Gui", "A collection to open."), QStringLiteral("[COLLECTION]"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QApplication::translate("Gui", "Save a picture of the window to FILE and quit."),
         QApplication::translate("Gui", "FILE"));
-    const QCommandLineOption runDemo(
-        QStringLiteral("run-demo"),
+    const QCommandLineOption runDemo(QStringLiteral("run-demo"),
         QApplication::translate("Gui", "With --screenshot: run the collection to the end first."));
     parser.addOption(screenshot);
     parser.addOption(runDemo);
@@ -61,7 +59,8 @@ int main(int argc, char *argv[])
     QSettings settings;
     if (!positional.isEmpty()) {
         window.openCollection(positional.first());
-    } else if (!parser.isSet(screenshot) && !settings.value(QStringLiteral("files/last")).toString().isEmpty()) {
+    } else if (!parser.isSet(screenshot)
+        && !settings.value(QStringLiteral("files/last")).toString().isEmpty()) {
         // Tomorrow picks up where today stopped.
         if (!window.openCollection(settings.value(QStringLiteral("files/last")).toString()))
             window.openDemo();

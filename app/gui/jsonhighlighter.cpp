@@ -1,4 +1,4 @@
-// JSON syntax colours: a small scanner per line, no regular expressions on the hot path.
+// JSON layout and colours: small scanners, no parse into objects, no regular expressions.
 #include "jsonhighlighter.h"
 
 #include "statuscolors.h"
@@ -21,6 +21,69 @@ void JsonHighlighter::setPalette(const QPalette &palette)
     m_punctuation.setForeground(palette.color(QPalette::PlaceholderText));
     if (m_enabled)
         rehighlight();
+}
+
+QString JsonHighlighter::reindent(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() * 2);
+    int depth = 0;
+    bool inString = false;
+    const auto newline = [&] {
+        out += QLatin1Char('\n');
+        out += QString(depth * 2, QLatin1Char(' '));
+    };
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (inString) {
+            out += c;
+            if (c == u'\\' && i + 1 < n)
+                out += text.at(++i);
+            else if (c == u'"')
+                inString = false;
+            continue;
+        }
+        switch (c.unicode()) {
+        case u'"':
+            inString = true;
+            out += c;
+            break;
+        case u'{':
+        case u'[': {
+            qsizetype next = i + 1;
+            while (next < n && text.at(next).isSpace())
+                ++next;
+            if (next < n && (text.at(next) == u'}' || text.at(next) == u']')) {
+                out += c;
+                out += text.at(next);
+                i = next;
+            } else {
+                out += c;
+                ++depth;
+                newline();
+            }
+            break;
+        }
+        case u'}':
+        case u']':
+            depth = qMax(0, depth - 1);
+            newline();
+            out += c;
+            break;
+        case u',':
+            out += c;
+            newline();
+            break;
+        case u':':
+            out += QLatin1String(": ");
+            break;
+        default:
+            if (!c.isSpace())
+                out += c;
+        }
+    }
+    return out;
 }
 
 void JsonHighlighter::setEnabled(bool enabled)
@@ -51,8 +114,8 @@ void JsonHighlighter::highlightBlock(const QString &text)
         } else if (c == u'-' || c.isDigit()) {
             qsizetype end = i + 1;
             while (end < n
-                   && (text.at(end).isDigit() || text.at(end) == u'.' || text.at(end) == u'e'
-                       || text.at(end) == u'E' || text.at(end) == u'+' || text.at(end) == u'-'))
+                && (text.at(end).isDigit() || text.at(end) == u'.' || text.at(end) == u'e'
+                    || text.at(end) == u'E' || text.at(end) == u'+' || text.at(end) == u'-'))
                 ++end;
             setFormat(int(i), int(end - i), m_number);
             i = end;

@@ -1,4 +1,4 @@
-// Syntax colours for JSON text in the response viewer.
+// JSON text in the response viewer: laid out one member per line, and coloured.
 #pragma once
 
 #include <QPalette>
@@ -13,6 +13,10 @@ class JsonHighlighter : public QSyntaxHighlighter
     Q_OBJECT
 public:
     explicit JsonHighlighter(QTextDocument *document, const QPalette &palette = QPalette());
+
+    /// Re-indents JSON text (two spaces a level) without parsing it into objects: keys keep the
+    /// server's order, and a body cut off by the sample limit is laid out up to where it stops.
+    static QString reindent(const QString &json);
 
     void setPalette(const QPalette &palette);
     /// Off: blocks keep no colours. Switch before setting new text, so that it is coloured (or

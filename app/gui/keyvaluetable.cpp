@@ -19,14 +19,14 @@ QTableWidgetItem *checkItem(bool checked)
 }
 } // namespace
 
-KeyValueTable::KeyValueTable(const QString &keyTitle, const QString &valueTitle, QWidget *parent,
-                             Kind kind)
+KeyValueTable::KeyValueTable(
+    const QString &keyTitle, const QString &valueTitle, QWidget *parent, Kind kind)
     : QWidget(parent)
     , m_kind(kind)
     , m_table(new QTableWidget(0, ColumnCount, this))
 {
     m_table->setHorizontalHeaderLabels({QString(), keyTitle, valueTitle,
-                                        kind == Kind::Variables ? tr("Secret") : tr("Description")});
+        kind == Kind::Variables ? tr("Secret") : tr("Description")});
     if (kind == Kind::Variables)
         m_table->horizontalHeaderItem(DescriptionColumn)
             ->setToolTip(tr("A secret's value is kept in your local settings, never in the "
@@ -69,8 +69,8 @@ QList<KeyValue> KeyValueTable::rows() const
             const QTableWidgetItem *item = m_table->item(row, column);
             return item ? item->text() : QString();
         };
-        KeyValue kv{text(KeyColumn), text(ValueColumn), true,
-                    m_kind == Kind::KeyValues ? text(DescriptionColumn) : QString()};
+        KeyValue kv {text(KeyColumn), text(ValueColumn), true,
+            m_kind == Kind::KeyValues ? text(DescriptionColumn) : QString()};
         if (kv.key.isEmpty() && kv.value.isEmpty() && kv.description.isEmpty())
             continue; // the empty row for adding
         const QTableWidgetItem *check = m_table->item(row, EnabledColumn);
@@ -102,8 +102,8 @@ QList<Variable> KeyValueTable::variables() const
         const QTableWidgetItem *value = m_table->item(row, ValueColumn);
         if (!name || name->text().isEmpty())
             continue; // a variable needs a name; the empty last row is for adding
-        variables.append(Variable{name->text(), value ? value->text() : QString(),
-                                  checked(EnabledColumn), checked(DescriptionColumn)});
+        variables.append(Variable {name->text(), value ? value->text() : QString(),
+            checked(EnabledColumn), checked(DescriptionColumn)});
     }
     return variables;
 }
@@ -114,8 +114,8 @@ void KeyValueTable::setVariables(const QList<Variable> &variables)
         return;
     m_table->setRowCount(0);
     for (const Variable &variable : variables)
-        appendRow(KeyValue{variable.name, variable.value, variable.enabled, QString()},
-                  variable.secret);
+        appendRow(
+            KeyValue {variable.name, variable.value, variable.enabled, QString()}, variable.secret);
     appendEmptyRow();
 }
 
@@ -128,15 +128,14 @@ void KeyValueTable::appendRow(const KeyValue &kv, bool secret)
     m_table->setItem(row, EnabledColumn, checkItem(kv.enabled));
     m_table->setItem(row, KeyColumn, new QTableWidgetItem(kv.key));
     m_table->setItem(row, ValueColumn, new QTableWidgetItem(kv.value));
-    m_table->setItem(row, DescriptionColumn, m_kind == Kind::Variables
-                         ? checkItem(secret)
-                         : new QTableWidgetItem(kv.description));
+    m_table->setItem(row, DescriptionColumn,
+        m_kind == Kind::Variables ? checkItem(secret) : new QTableWidgetItem(kv.description));
     m_updating = wasUpdating;
 }
 
 void KeyValueTable::appendEmptyRow()
 {
-    appendRow(KeyValue{}, false);
+    appendRow(KeyValue {}, false);
 }
 
 void KeyValueTable::onCellChanged(int row, int column)

@@ -15,7 +15,7 @@ public:
     enum class Kind { KeyValues, Variables };
 
     explicit KeyValueTable(const QString &keyTitle, const QString &valueTitle,
-                           QWidget *parent = nullptr, Kind kind = Kind::KeyValues);
+        QWidget *parent = nullptr, Kind kind = Kind::KeyValues);
 
     QList<KeyValue> rows() const;
     /// Replaces the rows without emitting edited().

@@ -144,24 +144,24 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &CollectionDocument::modifiedChanged, this, &MainWindow::updateTitle);
 
     connect(m_requestEditor, &RequestEditor::edited, this,
-            [this](const CollectionItem &item, const QString &what) {
-                m_document->replaceItem(m_shownPath, item, what);
-            });
-    connect(m_requestEditor, &RequestEditor::sendRequested, this,
-            &MainWindow::sendCurrentRequest);
+        [this](const CollectionItem &item, const QString &what) {
+            m_document->replaceItem(m_shownPath, item, what);
+        });
+    connect(m_requestEditor, &RequestEditor::sendRequested, this, &MainWindow::sendCurrentRequest);
     connect(m_folderEditor, &FolderEditor::edited, this,
-            [this](const CollectionItem &item, const QString &what) {
-                m_document->replaceItem(m_shownPath, item, what);
-            });
+        [this](const CollectionItem &item, const QString &what) {
+            m_document->replaceItem(m_shownPath, item, what);
+        });
     connect(m_runPanel, &RunPanel::settingsEdited, this, [this](RunSettings settings) {
         Collection withSettings = m_document->collection();
-        settings.dataFile = dataFileForSaving(settings.dataFile, m_document->filePath());
+        settings.dataFile = dataFileForSaving(
+            dataFileForReading(settings.dataFile, m_document->filePath()), m_document->filePath());
         withSettings.run = settings;
         m_document->setCollectionSettings(withSettings, tr("Edit run settings"));
     });
     connect(m_runPanel, &RunPanel::previewDataRequested, this, &MainWindow::previewData);
 
-    m_document->reset(Collection{tr("Untitled"), {}, {}, {}, {}, {}, {}, {}}, QString());
+    m_document->reset(Collection {tr("Untitled"), {}, {}, {}, {}, {}, {}, {}}, QString());
     updateRunActions();
     readSettings();
 }
@@ -186,13 +186,16 @@ void MainWindow::showTab(int index)
 
 void MainWindow::createActions()
 {
-    m_newAction = new QAction(style()->standardIcon(QStyle::SP_FileIcon), tr("&New Collection"), this);
+    m_newAction
+        = new QAction(style()->standardIcon(QStyle::SP_FileIcon), tr("&New Collection"), this);
     m_newAction->setShortcut(QKeySequence::New);
     connect(m_newAction, &QAction::triggered, this, &MainWindow::newCollection);
-    m_openAction = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), this);
+    m_openAction
+        = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), this);
     m_openAction->setShortcut(QKeySequence::Open);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openFile);
-    m_saveAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), this);
+    m_saveAction
+        = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), this);
     m_saveAction->setShortcut(QKeySequence::Save);
     connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
     m_saveAsAction = new QAction(tr("Save &As…"), this);
@@ -260,7 +263,8 @@ void MainWindow::createMenus()
     exportMenu->addAction(tr("CSV…"), this, [this] { exportResults(QStringLiteral("csv")); });
     exportMenu->addAction(tr("JSON…"), this, [this] { exportResults(QStringLiteral("json")); });
     exportMenu->addAction(tr("HAR…"), this, [this] { exportResults(QStringLiteral("har")); });
-    exportMenu->addAction(tr("JMeter JTL…"), this, [this] { exportResults(QStringLiteral("jtl")); });
+    exportMenu->addAction(
+        tr("JMeter JTL…"), this, [this] { exportResults(QStringLiteral("jtl")); });
     file->addAction(tr("Export C&harts…"), this, &MainWindow::exportCharts);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -292,18 +296,21 @@ void MainWindow::createMenus()
     run->addAction(m_sendAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Results"), this, [this] { showTab(0); })->setShortcut(QKeySequence(Qt::ALT | Qt::Key_1));
-    view->addAction(tr("&Charts"), this, [this] { showTab(1); })->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
-    view->addAction(tr("C&ompare"), this, [this] { showTab(2); })->setShortcut(QKeySequence(Qt::ALT | Qt::Key_3));
+    view->addAction(tr("&Results"), this, [this] { showTab(0); })
+        ->setShortcut(QKeySequence(Qt::ALT | Qt::Key_1));
+    view->addAction(tr("&Charts"), this, [this] { showTab(1); })
+        ->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
+    view->addAction(tr("C&ompare"), this, [this] { showTab(2); })
+        ->setShortcut(QKeySequence(Qt::ALT | Qt::Key_3));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Rafaga"), this, [this] {
-        QMessageBox::about(
-            this, tr("About Rafaga"),
+        QMessageBox::about(this, tr("About Rafaga"),
             tr("<h3>Rafaga %1</h3><p>A desktop workbench for HTTP requests sent many at a "
                "time.</p><p>Licensed under the GNU General Public License, version 3 or later.</p>"
                "<p>Built with Qt %2 (running on %3) and QCustomPlot.</p>")
-                .arg(Rafaga::version(), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+                .arg(Rafaga::version(), QStringLiteral(QT_VERSION_STR),
+                    QString::fromLatin1(qVersion())));
     });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
@@ -420,8 +427,8 @@ void MainWindow::writeSettings()
     settings.setValue(QStringLiteral("window/state"), saveState());
     for (auto *splitter : findChildren<QSplitter *>()) {
         if (!splitter->objectName().isEmpty())
-            settings.setValue(QStringLiteral("window/") + splitter->objectName(),
-                              splitter->saveState());
+            settings.setValue(
+                QStringLiteral("window/") + splitter->objectName(), splitter->saveState());
     }
     settings.setValue(QStringLiteral("files/last"), m_document->filePath());
 }
@@ -443,8 +450,7 @@ bool MainWindow::maybeSave()
 {
     if (!m_document->isModified())
         return true;
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved Changes"),
+    const auto answer = QMessageBox::warning(this, tr("Unsaved Changes"),
         tr("“%1” has changes that are not saved. Save them first?").arg(m_document->displayName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
@@ -467,8 +473,8 @@ void MainWindow::openFile()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Collection"), QFileInfo(m_document->filePath()).path(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Collection"),
+        QFileInfo(m_document->filePath()).path(),
         tr("Collections (*.rafaga.json *.json);;All files (*)"));
     if (!path.isEmpty())
         openCollection(path);
@@ -478,30 +484,31 @@ bool MainWindow::openCollection(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(this, tr("Open Collection"),
-                             tr("Cannot read “%1”: %2").arg(path, file.errorString()));
+        QMessageBox::warning(
+            this, tr("Open Collection"), tr("Cannot read “%1”: %2").arg(path, file.errorString()));
         return false;
     }
     const Parsed<ImportResult> imported = importCollection(file.readAll(), path);
     if (!imported) {
         QMessageBox::warning(this, tr("Open Collection"),
-                             tr("“%1” cannot be opened.\n\n%2")
-                                 .arg(QFileInfo(path).fileName(), imported.error().toString()));
+            tr("“%1” cannot be opened.\n\n%2")
+                .arg(QFileInfo(path).fileName(), imported.error().toString()));
         return false;
     }
     const bool native = imported.value().format == ImportResult::Format::Native;
     // An imported file is a new collection: saving must not overwrite the Postman or HAR file.
-    m_document->reset(imported.value().collection, native ? QFileInfo(path).absoluteFilePath()
-                                                          : QString());
+    m_document->reset(
+        imported.value().collection, native ? QFileInfo(path).absoluteFilePath() : QString());
     if (native)
         addRecentFile(QFileInfo(path).absoluteFilePath());
     m_tree->expandToDepth(0);
     const QList<ItemPath> requests = m_document->requestPaths();
     selectItem(requests.isEmpty() ? ItemPath() : requests.first());
     if (!imported.value().notes.isEmpty())
-        QMessageBox::information(this, tr("Imported %1").arg(importFormatName(imported.value().format)),
-                                 tr("Imported with these notes:\n\n• %1")
-                                     .arg(imported.value().notes.join(QStringLiteral("\n• "))));
+        QMessageBox::information(this,
+            tr("Imported %1").arg(importFormatName(imported.value().format)),
+            tr("Imported with these notes:\n\n• %1")
+                .arg(imported.value().notes.join(QStringLiteral("\n• "))));
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
 }
@@ -509,8 +516,8 @@ bool MainWindow::openCollection(const QString &path)
 bool MainWindow::openDemo()
 {
     // The demo lives in the user's data folder, so its data set resolves and it can be saved.
-    const QString folder
-        = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo");
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/demo");
     QDir().mkpath(folder);
     for (const char *name : {"demo.rafaga.json", "users.csv"}) {
         const QString target = folder + QLatin1Char('/') + QLatin1String(name);
@@ -529,12 +536,12 @@ bool MainWindow::save()
     QString error;
     if (!saveCollection(m_document->collection(), m_document->filePath(), &error)) {
         QMessageBox::warning(this, tr("Save Collection"),
-                             tr("The collection was not saved; the file on disk is unchanged.\n\n%1")
-                                 .arg(error));
+            tr("The collection was not saved; the file on disk is unchanged.\n\n%1").arg(error));
         return false;
     }
     m_document->markSaved(m_document->filePath());
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())), 5000);
+    statusBar()->showMessage(
+        tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())), 5000);
     return true;
 }
 
@@ -542,9 +549,10 @@ bool MainWindow::saveAs()
 {
     QString suggested = m_document->filePath();
     if (suggested.isEmpty())
-        suggested = QDir::home().filePath(m_document->displayName() + QStringLiteral(".rafaga.json"));
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Collection"), suggested,
-                                                tr("Rafaga collections (*.rafaga.json)"));
+        suggested
+            = QDir::home().filePath(m_document->displayName() + QStringLiteral(".rafaga.json"));
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Collection"), suggested, tr("Rafaga collections (*.rafaga.json)"));
     if (path.isEmpty())
         return false;
     if (!path.endsWith(QLatin1String(".json")))
@@ -577,8 +585,7 @@ void MainWindow::importFile()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import Collection"), QString(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Collection"), QString(),
         tr("Postman collections and HAR files (*.json *.har);;All files (*)"));
     if (!path.isEmpty())
         openCollection(path);
@@ -587,8 +594,7 @@ void MainWindow::importFile()
 void MainWindow::importCurl()
 {
     bool ok = false;
-    const QString command = QInputDialog::getMultiLineText(
-        this, tr("Import curl Command"),
+    const QString command = QInputDialog::getMultiLineText(this, tr("Import curl Command"),
         tr("Paste a curl command (for example from a browser's “Copy as cURL”):"), QString(), &ok);
     if (!ok || command.trimmed().isEmpty())
         return;
@@ -603,37 +609,36 @@ void MainWindow::importCurl()
     selectItem({row});
     if (!warnings.isEmpty())
         QMessageBox::information(this, tr("Import curl Command"),
-                                 tr("Imported with these notes:\n\n• %1")
-                                     .arg(warnings.join(QStringLiteral("\n• "))));
+            tr("Imported with these notes:\n\n• %1").arg(warnings.join(QStringLiteral("\n• "))));
 }
 
 void MainWindow::exportCollection()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export as Postman Collection"),
-        QDir::home().filePath(m_document->displayName() + QStringLiteral(".postman_collection.json")),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export as Postman Collection"),
+        QDir::home().filePath(
+            m_document->displayName() + QStringLiteral(".postman_collection.json")),
         tr("Postman collections (*.json)"));
     if (path.isEmpty())
         return;
     QSaveFile file(path);
     const QByteArray data = exportPostmanCollection(m_document->collection());
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        QMessageBox::warning(this, tr("Export"), tr("Cannot write “%1”: %2").arg(path, file.errorString()));
+        QMessageBox::warning(
+            this, tr("Export"), tr("Cannot write “%1”: %2").arg(path, file.errorString()));
 }
 
 void MainWindow::exportResults(const QString &format)
 {
     if (!m_runs->results() || m_runs->results()->completedCount() == 0) {
-        QMessageBox::information(this, tr("Export Results"),
-                                 tr("Run something first: there are no results to export."));
+        QMessageBox::information(
+            this, tr("Export Results"), tr("Run something first: there are no results to export."));
         return;
     }
     const QString filter = format == QLatin1String("csv") ? tr("CSV files (*.csv)")
         : format == QLatin1String("json")                 ? tr("JSON files (*.json)")
         : format == QLatin1String("har")                  ? tr("HAR files (*.har)")
                                                           : tr("JMeter results (*.jtl)");
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Results"),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Results"),
         QDir::home().filePath(m_document->displayName() + QStringLiteral("-results.") + format),
         filter);
     if (path.isEmpty())
@@ -648,7 +653,7 @@ void MainWindow::exportResults(const QString &format)
         statusBar()->showMessage(tr("Exported %1 results to %2")
                                      .arg(m_runs->results()->completedCount())
                                      .arg(QDir::toNativeSeparators(path)),
-                                 5000);
+            5000);
 }
 
 bool MainWindow::exportResultsTo(const QString &path, const QString &format, QString *error)
@@ -669,17 +674,17 @@ bool MainWindow::exportResultsTo(const QString &path, const QString &format, QSt
         secretValues(m_document->collection(), SecretStore().lookupFor(m_document->filePath())));
     bool ok;
     if (format == QLatin1String("csv"))
-        ok = ResultWriters::writeCsv(&file, *store, source, ResultWriters::CsvLayout::forRun(source),
-                                     mask, error);
+        ok = ResultWriters::writeCsv(
+            &file, *store, source, ResultWriters::CsvLayout::forRun(source), mask, error);
     else if (format == QLatin1String("json"))
         ok = ResultWriters::writeJson(&file, *store, source, m_runs->statsSnapshot(), options,
-                                      m_runs->elapsedUs(), mask, error);
+            m_runs->elapsedUs(), mask, error);
     else if (format == QLatin1String("har"))
-        ok = HarExport::write(&file, *store, source, options, m_runs->run()->startedAt(), mask,
-                              error);
+        ok = HarExport::write(
+            &file, *store, source, options, m_runs->run()->startedAt(), mask, error);
     else
-        ok = JtlExport::write(&file, *store, source, options, m_runs->run()->startedAt(), mask,
-                              error);
+        ok = JtlExport::write(
+            &file, *store, source, options, m_runs->run()->startedAt(), mask, error);
     if (ok && !file.commit()) {
         *error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
         return false;
@@ -690,8 +695,8 @@ bool MainWindow::exportResultsTo(const QString &path, const QString &format, QSt
 void MainWindow::exportCharts()
 {
     QString selected;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Charts"), QDir::home().filePath(m_document->displayName() + QStringLiteral("-charts.png")),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Charts"),
+        QDir::home().filePath(m_document->displayName() + QStringLiteral("-charts.png")),
         tr("PNG image (*.png);;PDF document (*.pdf)"), &selected);
     if (path.isEmpty())
         return;
@@ -739,9 +744,11 @@ void MainWindow::editCollectionSettings()
 
 void MainWindow::previewData()
 {
-    const QString path = dataFileForReading(m_document->collection().run.dataFile, m_document->filePath());
+    const QString path
+        = dataFileForReading(m_document->collection().run.dataFile, m_document->filePath());
     if (path.isEmpty()) {
-        QMessageBox::information(this, tr("Data Set"), tr("Choose a CSV or JSON file first (Data…)."));
+        QMessageBox::information(
+            this, tr("Data Set"), tr("Choose a CSV or JSON file first (Data…)."));
         return;
     }
     const Parsed<DataSet> data = loadDataSet(path);
@@ -777,13 +784,13 @@ void MainWindow::addItem(bool folder)
     const CollectionItem *container = m_document->itemAt(parent);
     const int row = parent.isEmpty() ? int(m_document->collection().items.size())
                                      : int(container ? container->children.size() : 0);
-    CollectionItem item = folder ? CollectionItem{} : newRequest(tr("New request"));
+    CollectionItem item = folder ? CollectionItem {} : newRequest(tr("New request"));
     if (folder) {
         item.kind = CollectionItem::Kind::Folder;
         item.name = tr("New folder");
     }
     m_document->insertItem(parent, row, item, folder ? tr("Add folder") : tr("Add request"));
-    selectItem(parent + ItemPath{row});
+    selectItem(parent + ItemPath {row});
     m_tree->edit(m_tree->currentIndex());
 }
 
@@ -816,9 +823,8 @@ void MainWindow::deleteItem()
     // Undo brings it back, so only a folder with contents asks first.
     if (item->isFolder() && !item->children.isEmpty()
         && QMessageBox::question(this, tr("Delete Folder"),
-                                 tr("Delete “%1” and the %n item(s) in it?", nullptr,
-                                    int(item->children.size()))
-                                     .arg(item->name))
+               tr("Delete “%1” and the %n item(s) in it?", nullptr, int(item->children.size()))
+                   .arg(item->name))
             != QMessageBox::Yes)
         return;
     m_document->removeItem(path, tr("Delete"));
@@ -857,12 +863,13 @@ VariableResolver MainWindow::resolverFor(const ItemPath &path) const
     QStringList folderNames;
     for (const CollectionItem *folder : m_document->ancestors(path)) {
         folderNames.append(folder->name);
-        resolver.addFolderVariables(folder->variables, secrets, SecretStore::folderScope(folderNames));
+        resolver.addFolderVariables(
+            folder->variables, secrets, SecretStore::folderScope(folderNames));
     }
     for (const Environment &environment : collection.environments) {
         if (environment.name == collection.run.environment)
-            resolver.setEnvironmentVariables(environment.variables, secrets,
-                                             SecretStore::environmentScope(environment.name));
+            resolver.setEnvironmentVariables(
+                environment.variables, secrets, SecretStore::environmentScope(environment.name));
     }
     resolver.setCommandLineVariables({{ServerVariable, serverUrl().toString()}});
     return resolver;
@@ -870,10 +877,12 @@ VariableResolver MainWindow::resolverFor(const ItemPath &path) const
 
 QString MainWindow::inheritedAuthText(const ItemPath &path) const
 {
-    const Auth auth = effectiveAuth(m_document->collection(), path.mid(0, path.size() - 1) + ItemPath{-1});
+    const Auth auth
+        = effectiveAuth(m_document->collection(), path.mid(0, path.size() - 1) + ItemPath {-1});
     switch (auth.type) {
     case Auth::Type::Basic:
-        return tr("Inherits basic auth (user “%1”) from its folder or the collection.").arg(auth.username);
+        return tr("Inherits basic auth (user “%1”) from its folder or the collection.")
+            .arg(auth.username);
     case Auth::Type::Bearer:
         return tr("Inherits a bearer token from its folder or the collection.");
     case Auth::Type::ApiKey:
@@ -892,7 +901,7 @@ void MainWindow::showCurrentItem()
     }
     if (item->isFolder()) {
         m_folderEditor->setItem(*item);
-        m_folderEditor->setInheritedAuthDescription(inheritedAuthText(m_shownPath + ItemPath{0}));
+        m_folderEditor->setInheritedAuthDescription(inheritedAuthText(m_shownPath + ItemPath {0}));
         m_editorStack->setCurrentWidget(m_folderEditor);
     } else {
         m_requestEditor->setItem(*item);
@@ -915,13 +924,23 @@ RunRequest MainWindow::runRequest(const QStringList &folders) const
     return request;
 }
 
+QStringList MainWindow::selectedFolders() const
+{
+    // A selected folder runs alone; otherwise everything runs.
+    const ItemPath path = currentPath();
+    const CollectionItem *selected = m_document->itemAt(path);
+    return selected && selected->isFolder() ? QStringList {m_document->pathName(path)}
+                                            : QStringList();
+}
+
 void MainWindow::updatePlan()
 {
     if (m_document->requestPaths().isEmpty()) {
         m_runPanel->setPlanText(tr("Add a request to run."));
         return;
     }
-    const Parsed<PreparedRun> prepared = prepareRun(m_document->collection(), runRequest(m_runFolders));
+    const Parsed<PreparedRun> prepared
+        = prepareRun(m_document->collection(), runRequest(selectedFolders()));
     if (!prepared) {
         m_runPanel->setPlanText(prepared.error().toString(), true);
         return;
@@ -935,15 +954,11 @@ void MainWindow::runCollection()
 {
     if (m_runs->isActive())
         return;
-    // A selected folder runs alone; otherwise everything runs.
-    QStringList folders;
-    const CollectionItem *selected = m_document->itemAt(currentPath());
-    if (selected && selected->isFolder())
-        folders.append(m_document->pathName(currentPath()));
+    const QStringList folders = selectedFolders();
     const Parsed<PreparedRun> prepared = prepareRun(m_document->collection(), runRequest(folders));
     if (!prepared) {
         QMessageBox::warning(this, tr("Run"),
-                             tr("The run did not start: nothing was sent.\n\n%1").arg(prepared.error().toString()));
+            tr("The run did not start: nothing was sent.\n\n%1").arg(prepared.error().toString()));
         return;
     }
     m_runFolders = folders;
@@ -961,15 +976,14 @@ void MainWindow::sendCurrentRequest()
     if (!item || item->isFolder() || m_sends->isActive())
         return;
     QStringList problems;
-    const RequestSpec spec = buildRequest(item->request, effectiveAuth(m_document->collection(), path),
-                                          resolverFor(path),
-                                          m_document->filePath().isEmpty()
-                                              ? QDir::currentPath()
-                                              : QFileInfo(m_document->filePath()).absolutePath(),
-                                          &problems);
+    const RequestSpec spec = buildRequest(item->request,
+        effectiveAuth(m_document->collection(), path), resolverFor(path),
+        m_document->filePath().isEmpty() ? QDir::currentPath()
+                                         : QFileInfo(m_document->filePath()).absolutePath(),
+        &problems);
     if (!problems.isEmpty()) {
         QMessageBox::warning(this, tr("Send"),
-                             tr("The request was not sent:\n\n• %1").arg(problems.join(QStringLiteral("\n• "))));
+            tr("The request was not sent:\n\n• %1").arg(problems.join(QStringLiteral("\n• "))));
         return;
     }
     RequestSpec named = spec;
@@ -978,15 +992,18 @@ void MainWindow::sendCurrentRequest()
     options.concurrency = 1;
     options.bodySampleBytes = 8 * 1024 * 1024;
     m_requestEditor->setSending(true);
-    m_sends->start(std::make_shared<RequestList>(QList<RequestSpec>{named}), options);
+    m_sends->start(std::make_shared<RequestList>(QList<RequestSpec> {named}), options);
 }
 
 void MainWindow::onRunFinished()
 {
     const RunStats stats = m_runs->statsSnapshot();
-    const QString scope = m_runFolders.isEmpty() ? m_document->displayName() : m_runFolders.join(QStringLiteral(", "));
-    m_compare->addRun(tr("#%1 %2 (%3)").arg(++m_runNumber).arg(scope, QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))),
-                      stats, m_runs->run()->options(), m_runs->elapsedUs());
+    const QString scope = m_runFolders.isEmpty() ? m_document->displayName()
+                                                 : m_runFolders.join(QStringLiteral(", "));
+    m_compare->addRun(tr("#%1 %2 (%3)")
+                          .arg(++m_runNumber)
+                          .arg(scope, QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))),
+        stats, m_runs->run()->options(), m_runs->elapsedUs());
     statusBar()->showMessage(tr("Run finished: %1 succeeded, %2 failed in %3 s")
                                  .arg(stats.succeeded())
                                  .arg(stats.failed() + stats.notSent())
@@ -1008,6 +1025,7 @@ void MainWindow::updateRunActions()
     m_runAction->setEnabled(!active);
     m_pauseAction->setEnabled(active);
     m_pauseAction->setText(paused ? tr("Res&ume") : tr("&Pause"));
-    m_pauseAction->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_pauseAction->setIcon(
+        style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_stopAction->setEnabled(active);
 }

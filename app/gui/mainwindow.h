@@ -37,7 +37,7 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a collection file (native, Postman or HAR), asking first about unsaved changes.
+    /// Opens a collection file (native, Postman or HAR); callers ask about unsaved changes first.
     bool openCollection(const QString &path);
     /// Opens the demo collection (copied into the user's data folder on first use).
     bool openDemo();
@@ -109,6 +109,7 @@ private:
     VariableResolver resolverFor(const ItemPath &path) const;
     QString inheritedAuthText(const ItemPath &path) const;
     RunRequest runRequest(const QStringList &folders) const;
+    QStringList selectedFolders() const;
     void updatePlan();
     void updateTitle();
     void updateRunActions();

@@ -29,8 +29,8 @@ RequestEditor::RequestEditor(QWidget *parent)
 {
     m_method->setEditable(true);
     m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
-                        QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("HEAD"),
-                        QStringLiteral("OPTIONS")});
+        QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("HEAD"),
+        QStringLiteral("OPTIONS")});
     m_method->setInsertPolicy(QComboBox::NoInsert);
     m_method->setMinimumContentsLength(7);
     m_method->setToolTip(tr("HTTP method; type any other, e.g. PURGE"));
@@ -57,22 +57,24 @@ RequestEditor::RequestEditor(QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     auto *send = new QAction(tr("Send"), this);
-    send->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    send->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     send->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(send);
     connect(send, &QAction::triggered, this, &RequestEditor::sendRequested);
     connect(m_send, &QPushButton::clicked, this, &RequestEditor::sendRequested);
 
-    connect(m_method, &QComboBox::currentTextChanged, this, [this] { emitEdited(tr("Edit method")); });
+    connect(
+        m_method, &QComboBox::currentTextChanged, this, [this] { emitEdited(tr("Edit method")); });
     connect(m_url, &QLineEdit::textEdited, this, [this] { emitEdited(tr("Edit URL")); });
     connect(m_params, &KeyValueTable::edited, this, [this] { emitEdited(tr("Edit parameters")); });
     connect(m_headers, &KeyValueTable::edited, this, [this] { emitEdited(tr("Edit headers")); });
     connect(m_body, &BodyEditor::edited, this, [this] { emitEdited(tr("Edit body")); });
     connect(m_auth, &AuthEditor::edited, this, [this] { emitEdited(tr("Edit auth")); });
     connect(m_assertions, &AssertionsTable::edited, this,
-            [this] { emitEdited(tr("Edit assertions")); });
+        [this] { emitEdited(tr("Edit assertions")); });
     connect(m_description, &QPlainTextEdit::textChanged, this,
-            [this] { emitEdited(tr("Edit description")); });
+        [this] { emitEdited(tr("Edit description")); });
 }
 
 void RequestEditor::setItem(const CollectionItem &item)

@@ -17,8 +17,7 @@ constexpr int RequestCacheRows = 1024;
 ResultsModel::ResultsModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_requestCache(RequestCacheRows)
-{
-}
+{ }
 
 ResultsModel::~ResultsModel() = default;
 
@@ -30,13 +29,19 @@ void ResultsModel::setController(RunController *controller)
     m_controller = controller;
     if (controller) {
         m_connections = {
-            connect(controller, &RunController::started, this,
-                    &ResultsModel::resetToController),
+            connect(controller, &RunController::started, this, &ResultsModel::resetToController),
             connect(controller, &RunController::progressed, this, &ResultsModel::refresh),
-            connect(controller, &RunController::finished, this, &ResultsModel::refresh),
+            connect(controller, &RunController::finished, this,
+                [this] {
+                    refresh();
+                    setLive(false);
+                }),
             // The controller owns the store: never read it after the controller is gone.
             connect(controller, &QObject::destroyed, this,
-                    [this] { setRun(nullptr, nullptr); }),
+                [this] {
+                    setRun(nullptr, nullptr);
+                    setLive(false);
+                }),
         };
     }
     resetToController();
@@ -48,6 +53,15 @@ void ResultsModel::resetToController()
         setRun(m_controller->results(), m_controller->requests());
     else
         setRun(nullptr, nullptr);
+    setLive(m_controller && m_controller->isActive());
+}
+
+void ResultsModel::setLive(bool live)
+{
+    if (live == m_live)
+        return;
+    m_live = live;
+    Q_EMIT liveChanged(live);
 }
 
 void ResultsModel::setRun(const ResultStore *store, std::shared_ptr<const RequestSource> requests)
@@ -153,6 +167,11 @@ int ResultsModel::statusClassAt(int row) const
     return result ? int(StatusColors::classFor(result->status, result->error)) : -1;
 }
 
+RequestSpec ResultsModel::request(int row, bool bulk) const
+{
+    return bulk ? m_requests->at(row) : cachedRequest(row);
+}
+
 bool ResultsModel::rowContains(int row, const QString &text, Qt::CaseSensitivity cs) const
 {
     if (!m_requests || row < 0 || row >= m_rows)
@@ -165,7 +184,8 @@ bool ResultsModel::rowContains(int row, const QString &text, Qt::CaseSensitivity
                 || result->errorMessage().contains(text, cs)))
             return true;
     }
-    const RequestSpec &spec = cachedRequest(row);
+    // Filtering visits every row: leave the visible window's requests in the cache.
+    const RequestSpec spec = request(row, true);
     if (spec.name.contains(text, cs) || QLatin1String(spec.method).contains(text, cs))
         return true;
     if (spec.context) {
@@ -177,13 +197,21 @@ bool ResultsModel::rowContains(int row, const QString &text, Qt::CaseSensitivity
     return spec.url.toDisplayString().contains(text, cs);
 }
 
-bool ResultsModel::sortKey(int row, int section, qint64 *number, QString *text) const
+bool ResultsModel::isSortKeyFinal(int row, int section) const
+{
+    if (resultAt(row))
+        return true;
+    const std::optional<Column> column = columnAt(section);
+    return !column || *column <= UrlColumn;
+}
+
+bool ResultsModel::sortKey(int row, int section, qint64 *number, QString *text, bool bulk) const
 {
     const Result *result = resultAt(row);
     const std::optional<Column> column = columnAt(section);
     if (!column) {
         const int data = dataColumnAt(section);
-        const RequestSpec &spec = cachedRequest(row);
+        const RequestSpec spec = request(row, bulk);
         *text = spec.context && data >= 0 && data < spec.context->dataValues.size()
             ? spec.context->dataValues.at(data)
             : QString();
@@ -194,17 +222,19 @@ bool ResultsModel::sortKey(int row, int section, qint64 *number, QString *text) 
         *number = row;
         return true;
     case NameColumn:
-        *text = cachedRequest(row).name;
+        *text = request(row, bulk).name;
         return false;
     case MethodColumn:
-        *text = QString::fromLatin1(cachedRequest(row).method);
+        *text = QString::fromLatin1(request(row, bulk).method);
         return false;
     case UrlColumn:
-        *text = cachedRequest(row).url.toString();
+        *text = request(row, bulk).url.toString();
         return false;
     case StatusColumn:
         // Transport errors (status 0) after every HTTP status, pending rows last.
-        *number = !result ? INT_MAX : result->status > 0 ? result->status : 1000 + int(result->error);
+        *number = !result        ? INT_MAX
+            : result->status > 0 ? result->status
+                                 : 1000 + int(result->error);
         return true;
     case ErrorColumn:
         *text = result && result->error != ErrorCategory::None ? errorCategoryName(result->error)
@@ -317,9 +347,9 @@ QVariant ResultsModel::displayData(const Result *result, int row, int section) c
     case TtfbColumn:
         return result ? formatMs(result->ttfbUs()) : QString();
     case SizeColumn:
-        return result && result->status > 0
-            ? m_locale.formattedDataSize(result->bytesReceived, result->bytesReceived < 1024 ? 0 : 1)
-            : QString();
+        return result && result->status > 0 ? m_locale.formattedDataSize(
+                   result->bytesReceived, result->bytesReceived < 1024 ? 0 : 1)
+                                            : QString();
     case AssertionsColumn: {
         if (!result || !result->detail || result->detail->assertions.isEmpty())
             return QString();
@@ -372,8 +402,8 @@ QVariant ResultsModel::toolTipData(const Result *result, int row, int section) c
                 ? assertionLabel(spec.context->assertions.at(i))
                 : tr("assertion %1").arg(i + 1);
             lines.append(outcomes.at(i).passed
-                             ? tr("✓ %1").arg(label)
-                             : tr("✗ %1 (got %2)").arg(label, outcomes.at(i).actual));
+                    ? tr("✓ %1").arg(label)
+                    : tr("✗ %1 (got %2)").arg(label, outcomes.at(i).actual));
         }
         return lines.join(QLatin1Char('\n'));
     }
@@ -398,9 +428,9 @@ QVariant ResultsModel::foregroundData(const Result *result, int section) const
     case AssertionsColumn:
         if (!result)
             return QVariant();
-        return StatusColors::forClass(result->assertionsFailed > 0 ? StatusClass::ServerError
-                                                                   : StatusClass::Success,
-                                      palette);
+        return StatusColors::forClass(
+            result->assertionsFailed > 0 ? StatusClass::ServerError : StatusClass::Success,
+            palette);
     default:
         return QVariant();
     }
@@ -427,8 +457,7 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
     }
     switch (*column) {
     case IndexColumn:
-        return role == Qt::ToolTipRole ? tr("Position in the run, from 0 as in exports")
-                                       : tr("#");
+        return role == Qt::ToolTipRole ? tr("Position in the run, from 0 as in exports") : tr("#");
     case NameColumn:
         return tr("Name");
     case MethodColumn:
@@ -443,8 +472,7 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return role == Qt::ToolTipRole ? tr("From dispatch to the last byte, retries included")
                                        : tr("Latency (ms)");
     case TtfbColumn:
-        return role == Qt::ToolTipRole ? tr("Time to first byte of the answer")
-                                       : tr("TTFB (ms)");
+        return role == Qt::ToolTipRole ? tr("Time to first byte of the answer") : tr("TTFB (ms)");
     case SizeColumn:
         return role == Qt::ToolTipRole ? tr("Response body size") : tr("Size");
     case AssertionsColumn:

@@ -61,6 +61,9 @@ public:
     /// Catches up with the store: inserts the newly visible rows and updates rows that finished.
     void refresh();
 
+    /// A run is in progress: rows are still being added and filled in.
+    bool isLive() const { return m_live; }
+
     const ResultStore *store() const { return m_store; }
     std::shared_ptr<const RequestSource> requests() const { return m_requests; }
     /// The data set's column names, shown as columns after Url.
@@ -81,18 +84,28 @@ public:
     /// Whether name, URL, method, data values or error (category or message) contain `text`.
     bool rowContains(int row, const QString &text, Qt::CaseSensitivity cs) const;
     /// The raw sort key of a cell, as SortRole gives it, without a QVariant for numbers: fills
-    /// *number for numeric columns and returns true; else fills *text and returns false.
-    bool sortKey(int row, int section, qint64 *number, QString *text) const;
+    /// *number for numeric columns and returns true; else fills *text and returns false. `bulk`
+    /// (a pass over every row) bypasses the request cache, keeping the visible rows in it.
+    bool sortKey(int row, int section, qint64 *number, QString *text, bool bulk = false) const;
+    /// Whether a section's sort key can still change: the result's columns of a pending row.
+    bool isSortKeyFinal(int row, int section) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    /// The followed controller's run started (after the reset) or finished (after the last rows).
+    void liveChanged(bool live);
 
 private:
     void resetToController();
+    void setLive(bool live);
     const RequestSpec &cachedRequest(int row) const;
+    /// The request of a row, from the cache, or built afresh when `bulk` (not cached).
+    RequestSpec request(int row, bool bulk) const;
     QVariant displayData(const Result *result, int row, int section) const;
     QVariant toolTipData(const Result *result, int row, int section) const;
     QVariant foregroundData(const Result *result, int section) const;
@@ -105,6 +118,7 @@ private:
     QStringList m_dataColumns;
     int m_rows = 0; ///< rows shown: highest finished index + 1
     qint64 m_ordered = 0; ///< rows below this were all finished at the last refresh
+    bool m_live = false;
     QLocale m_locale;
     mutable QCache<int, RequestSpec> m_requestCache;
 };

@@ -54,9 +54,8 @@ ResultsPane::ResultsPane(QWidget *parent)
         toggle->setCheckable(true);
         toggle->setChecked(true);
         toggle->setToolTip(tr("Show or hide %1 results").arg(StatusColors::label(statusClass)));
-        connect(toggle, &QToolButton::toggled, this, [this, statusClass](bool on) {
-            m_proxy->setStatusClassEnabled(statusClass, on);
-        });
+        connect(toggle, &QToolButton::toggled, this,
+            [this, statusClass](bool on) { m_proxy->setStatusClassEnabled(statusClass, on); });
         bar->addWidget(toggle);
     }
     auto *errorsOnly = new QCheckBox(tr("Failures only"), this);
@@ -85,7 +84,7 @@ ResultsPane::ResultsPane(QWidget *parent)
     layout->addWidget(splitter);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &ResultsPane::showSelected);
+        &ResultsPane::showSelected);
 }
 
 void ResultsPane::setController(RunController *controller)

@@ -86,9 +86,8 @@ RunPanel::RunPanel(QWidget *parent)
     connect(m_rate, &QDoubleSpinBox::valueChanged, this, &RunPanel::emitEdited);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &RunPanel::emitEdited);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Data set"), QFileInfo(m_dataFile->text()).path(),
-            tr("Data sets (*.csv *.json);;All files (*)"));
+        const QString path = QFileDialog::getOpenFileName(this, tr("Data set"),
+            QFileInfo(m_dataFile->text()).path(), tr("Data sets (*.csv *.json);;All files (*)"));
         if (path.isEmpty())
             return;
         m_dataFile->setText(path);

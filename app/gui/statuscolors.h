@@ -1,4 +1,5 @@
-// The colour of each status class (2xx, 3xx, 4xx, 5xx, transport error), shared by tables and charts.
+// The colour of each status class (2xx, 3xx, 4xx, 5xx, transport error), shared by tables and
+// charts.
 #pragma once
 
 #include "errorcategory.h"

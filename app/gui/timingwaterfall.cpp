@@ -71,8 +71,9 @@ TimingWaterfall::Span TimingWaterfall::spanFor(Phase phase, const Result &r, boo
         return {r.scheduledUs, qMax(r.scheduledUs, r.dispatchedUs), Absence::None};
     case Connect: {
         if (r.connectStartUs < 0)
-            return {-1, -1, r.requestSentUs < 0 && r.headersUs < 0 ? Absence::NotSent
-                                                                 : Absence::ReusedConnection};
+            return {-1, -1,
+                r.requestSentUs < 0 && r.headersUs < 0 ? Absence::NotSent
+                                                       : Absence::ReusedConnection};
         const qint64 end = r.tlsDoneUs >= 0 ? r.tlsDoneUs
             : r.requestSentUs >= 0          ? r.requestSentUs
             : r.headersUs >= 0              ? r.headersUs
@@ -86,10 +87,11 @@ TimingWaterfall::Span TimingWaterfall::spanFor(Phase phase, const Result &r, boo
             return {-1, -1, Absence::NoTls};
         if (r.tlsDoneUs >= 0)
             return {r.connectStartUs >= 0 ? r.connectStartUs : r.dispatchedUs, r.tlsDoneUs,
-                    Absence::None};
+                Absence::None};
         if (r.connectStartUs < 0)
-            return {-1, -1, r.requestSentUs < 0 && r.headersUs < 0 ? Absence::NotSent
-                                                                 : Absence::ReusedConnection};
+            return {-1, -1,
+                r.requestSentUs < 0 && r.headersUs < 0 ? Absence::NotSent
+                                                       : Absence::ReusedConnection};
         return {-1, -1, Absence::Failed};
     case Send: {
         if (r.requestSentUs < 0)
@@ -213,13 +215,13 @@ QSize TimingWaterfall::sizeHint() const
     const int margin = fontMetrics().height() / 2;
     // Phases, then the axis labels and the total line.
     return QSize(labelWidth() + valueWidth() + fontMetrics().averageCharWidth() * 50,
-                 2 * margin + rowHeight() * PhaseCount + fontMetrics().height() * 3);
+        2 * margin + rowHeight() * PhaseCount + fontMetrics().height() * 3);
 }
 
 QSize TimingWaterfall::minimumSizeHint() const
 {
-    return QSize(labelWidth() + valueWidth() + fontMetrics().averageCharWidth() * 12,
-                 sizeHint().height());
+    return QSize(
+        labelWidth() + valueWidth() + fontMetrics().averageCharWidth() * 12, sizeHint().height());
 }
 
 int TimingWaterfall::phaseAt(const QPoint &pos) const
@@ -240,15 +242,16 @@ bool TimingWaterfall::event(QEvent *event)
             QString text = span.absence == Absence::None
                 ? tr("%1: %2, from +%3 to +%4")
                       .arg(phaseName(Phase(phase)), msText(span.endUs - span.startUs),
-                           msText(span.startUs - m_startUs), msText(span.endUs - m_startUs))
+                          msText(span.startUs - m_startUs), msText(span.endUs - m_startUs))
                 : tr("%1: %2").arg(phaseName(Phase(phase)), absenceText(span.absence));
             if (phase == Connect && span.absence == Absence::None && span.startUs > m_dispatchedUs)
                 text += QLatin1Char('\n')
                     + tr("Before it, %1 waiting in Qt's network thread (the thin line).")
                           .arg(msText(span.startUs - m_dispatchedUs));
             if (phase == Tls && span.absence == Absence::None)
-                text += QLatin1Char('\n') + tr("Qt reports the TCP connect and the TLS handshake "
-                                                "together: this span includes the connect.");
+                text += QLatin1Char('\n')
+                    + tr("Qt reports the TCP connect and the TLS handshake "
+                         "together: this span includes the connect.");
             QToolTip::showText(help->globalPos(), text, this);
         } else {
             QToolTip::hideText();
@@ -269,7 +272,7 @@ void TimingWaterfall::paintEvent(QPaintEvent *)
     if (!m_hasResult || !m_finished) {
         painter.setPen(pal.color(QPalette::PlaceholderText));
         painter.drawText(rect(), Qt::AlignCenter,
-                         m_hasResult ? tr("Waiting for the response…") : tr("No timing to show"));
+            m_hasResult ? tr("Waiting for the response…") : tr("No timing to show"));
         return;
     }
 
@@ -293,8 +296,8 @@ void TimingWaterfall::paintEvent(QPaintEvent *)
         painter.setPen(pal.color(QPalette::PlaceholderText));
         const QString label = QLocale().toString(ms, 'g', 4);
         const int w = fm.horizontalAdvance(label);
-        const double textX = qBound(double(area.left() - w / 2), x - w / 2.0,
-                                    double(area.right() - w));
+        const double textX
+            = qBound(double(area.left() - w / 2), x - w / 2.0, double(area.right() - w));
         painter.drawText(QPointF(textX, axisY + fm.ascent() + fm.descent() / 2), label);
     }
 
@@ -302,7 +305,7 @@ void TimingWaterfall::paintEvent(QPaintEvent *)
     painter.setPen(pal.color(QPalette::PlaceholderText));
     painter.drawText(
         QPointF(area.right() + fm.averageCharWidth() + valueWidth() - fm.horizontalAdvance(unit),
-                axisY + fm.ascent() + fm.descent() / 2),
+            axisY + fm.ascent() + fm.descent() / 2),
         unit);
 
     for (int phase = 0; phase < PhaseCount; ++phase) {
@@ -310,14 +313,14 @@ void TimingWaterfall::paintEvent(QPaintEvent *)
         const int top = area.top() + phase * rowH;
         painter.setPen(pal.color(QPalette::WindowText));
         painter.drawText(QRect(margin, top, labelWidth(), rowH), Qt::AlignLeft | Qt::AlignVCenter,
-                         phaseName(Phase(phase)));
+            phaseName(Phase(phase)));
         if (span.absence != Absence::None) {
             QFont italic = font();
             italic.setItalic(true);
             painter.setFont(italic);
             painter.setPen(pal.color(QPalette::PlaceholderText));
             painter.drawText(QRect(area.left(), top, area.width(), rowH),
-                             Qt::AlignLeft | Qt::AlignVCenter, absenceText(span.absence));
+                Qt::AlignLeft | Qt::AlignVCenter, absenceText(span.absence));
             painter.setFont(font());
             continue;
         }
@@ -326,7 +329,7 @@ void TimingWaterfall::paintEvent(QPaintEvent *)
             QColor whisker = phaseColor(Connect, pal);
             painter.setPen(QPen(whisker, qMax(1.0, fm.height() / 12.0)));
             painter.drawLine(QPointF(xFor(m_dispatchedUs), top + rowH / 2.0),
-                             QPointF(xFor(span.startUs), top + rowH / 2.0));
+                QPointF(xFor(span.startUs), top + rowH / 2.0));
         }
         const double x0 = xFor(span.startUs);
         // Even a 10 µs phase stays visible as a sliver.
@@ -338,7 +341,7 @@ void TimingWaterfall::paintEvent(QPaintEvent *)
         painter.drawRoundedRect(bar, barH / 5, barH / 5);
         painter.setPen(pal.color(QPalette::WindowText));
         painter.drawText(QRect(area.right() + fm.averageCharWidth(), top, valueWidth(), rowH),
-                         Qt::AlignRight | Qt::AlignVCenter, msText(span.endUs - span.startUs));
+            Qt::AlignRight | Qt::AlignVCenter, msText(span.endUs - span.startUs));
     }
 
     // The total and what the bars do not show.
@@ -348,5 +351,5 @@ void TimingWaterfall::paintEvent(QPaintEvent *)
     painter.setPen(pal.color(QPalette::WindowText));
     const int footerTop = axisY + fm.height() + fm.height() / 3;
     painter.drawText(QRect(margin, footerTop, width() - 2 * margin, fm.height()),
-                     Qt::AlignLeft | Qt::AlignVCenter, footer);
+        Qt::AlignLeft | Qt::AlignVCenter, footer);
 }

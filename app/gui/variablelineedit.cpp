@@ -50,8 +50,7 @@ void VariableLineEdit::updateFormats()
             format.setUnderlineColor(unknown);
         }
         attributes.append({QInputMethodEvent::TextFormat,
-                           int(match.capturedStart() - cursorPosition()),
-                           int(match.capturedLength()), format});
+            int(match.capturedStart() - cursorPosition()), int(match.capturedLength()), format});
     }
     QInputMethodEvent event(QString(), attributes);
     QCoreApplication::sendEvent(this, &event);
