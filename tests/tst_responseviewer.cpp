@@ -4,9 +4,11 @@
 #include "runcontroller.h"
 #include "timingwaterfall.h"
 
+#include <QApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTest>
@@ -23,9 +25,11 @@ private Q_SLOTS:
     void showsAnEmptyStateUntilAResultIsSet();
     void showsStatusPrettyJsonAndHeaders();
     void searchesTheBody();
+    void findShortcutsDriveTheSearch();
     void waterfallMarksAReusedConnection();
     void notesATruncatedBody();
     void showsATransportError();
+    void showsRetriesAndRedirects();
     void showsABinaryBodyAsHex();
     void showsAPendingRequest();
 
@@ -161,6 +165,39 @@ void tst_ResponseViewer::searchesTheBody()
     QCOMPARE(viewer.currentMatch(), -1);
 }
 
+void tst_ResponseViewer::findShortcutsDriveTheSearch()
+{
+    RequestSpec echo = spec(QStringLiteral("/echo"));
+    echo.method = "POST";
+    echo.body = "alpha beta alpha gamma alpha";
+    const auto controller = run({echo});
+    QVERIFY(controller);
+    ResponseViewer viewer;
+    viewer.setResult(controller->results()->at(0), echo);
+    viewer.setCurrentTab(ResponseViewer::HeadersTab);
+    viewer.show();
+    viewer.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&viewer));
+    viewer.headersView()->setFocus();
+
+    // Find jumps to the body's find field, from any tab.
+    QTest::keySequence(viewer.headersView(), QKeySequence(QKeySequence::Find));
+    QCOMPARE(viewer.currentTab(), ResponseViewer::BodyTab);
+    auto *field = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(field);
+    QTest::keyClicks(field, QStringLiteral("alpha"));
+    QCOMPARE(viewer.matchCount(), 3);
+    QCOMPARE(viewer.currentMatch(), 0);
+    QTest::keySequence(field, QKeySequence(QKeySequence::FindNext));
+    QCOMPARE(viewer.currentMatch(), 1);
+    QTest::keyClick(field, Qt::Key_Return);
+    QCOMPARE(viewer.currentMatch(), 2);
+    QTest::keySequence(field, QKeySequence(QKeySequence::FindPrevious));
+    QCOMPARE(viewer.currentMatch(), 1);
+    QTest::keyClick(field, Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(viewer.currentMatch(), 0);
+}
+
 void tst_ResponseViewer::waterfallMarksAReusedConnection()
 {
     const RequestSpec get = spec(QStringLiteral("/get"));
@@ -243,6 +280,34 @@ void tst_ResponseViewer::showsATransportError()
         TimingWaterfall::Absence::NoResponse);
     QCOMPARE(viewer.waterfall()->span(TimingWaterfall::Download).absence,
         TimingWaterfall::Absence::NoResponse);
+}
+
+void tst_ResponseViewer::showsRetriesAndRedirects()
+{
+    const RequestSpec flaky = spec(QStringLiteral("/flaky/2/503?key=viewer"));
+    const RequestSpec redirected = spec(QStringLiteral("/redirect/2"));
+    RunOptions options;
+    options.retries = 3;
+    options.retryBaseDelayMs = 1;
+    const auto controller = run({flaky, redirected}, options);
+    QVERIFY(controller);
+    const Result &retried = controller->results()->at(0);
+    QCOMPARE(retried.status, quint16(200));
+    QCOMPARE(retried.retries, quint8(2));
+    ResponseViewer viewer;
+    viewer.setResult(retried, flaky);
+    QVERIFY2(viewer.statusText().contains(ResponseViewer::tr("retried %n time(s)", nullptr, 2)),
+        qPrintable(viewer.statusText()));
+    // The body is the last attempt's answer.
+    QVERIFY(viewer.bodyText().contains(QStringLiteral("\"attempt\": 3")));
+
+    const Result &moved = controller->results()->at(1);
+    QCOMPARE(moved.redirects, quint8(2));
+    viewer.setResult(moved, redirected);
+    QVERIFY(viewer.statusText().contains(ResponseViewer::tr("%n redirect(s)", nullptr, 2)));
+    QVERIFY2(viewer.statusText().contains(moved.finalUrl().toDisplayString()),
+        qPrintable(viewer.statusText()));
+    QVERIFY(moved.finalUrl().path().endsWith(QStringLiteral("/get")));
 }
 
 void tst_ResponseViewer::showsABinaryBodyAsHex()

@@ -77,6 +77,14 @@ std::shared_ptr<RequestList> tst_ResultsModel::mixedRequests(qint64 repeat) cons
         context->row = i % Users.size();
         context->dataColumns = {QStringLiteral("user"), QStringLiteral("id")};
         context->dataValues = {Users.at(i % Users.size()), QString::number(100 + i)};
+        // The slow 200 passes its assertion; the 302 fails it, failing the row though it has no
+        // error status.
+        if (i == 4 || i == 5) {
+            Assertion assertion;
+            assertion.kind = Assertion::Kind::StatusEquals;
+            assertion.expected = QStringLiteral("200");
+            context->assertions = {assertion};
+        }
         spec.context = context;
         specs.append(spec);
     }
@@ -175,6 +183,15 @@ void tst_ResultsModel::rowsMatchTheStoreAfterALiveRun()
         }
         if (row % Paths.size() == 3)
             QCOMPARE(cell(model, row, error), errorCategoryName(ErrorCategory::ConnectionClosed));
+        const int assertions = model.sectionOf(ResultsModel::AssertionsColumn);
+        if (row % Paths.size() == 4 && result.error == ErrorCategory::None) {
+            QCOMPARE(cell(model, row, assertions), QStringLiteral("1/1"));
+        } else if (row % Paths.size() == 5 && result.error == ErrorCategory::None) {
+            QCOMPARE(cell(model, row, assertions), ResultsModel::tr("%n failed", nullptr, 1));
+            QVERIFY(cell(model, row, assertions, Qt::ToolTipRole).contains(QStringLiteral("302")));
+        } else if (row % Paths.size() < 4) {
+            QCOMPARE(cell(model, row, assertions), QString());
+        }
     }
     QVERIFY(clientErrors > total / Paths.size() / 2);
     QCOMPARE(sorted.rowCount(), int(total) - clientErrors);
@@ -309,11 +326,13 @@ void tst_ResultsModel::errorsOnlyAndTextFilters()
     };
 
     proxy.setErrorsOnly(true);
-    // 404, 500 and the dropped connection; not the 2xx nor the 302.
+    // 404, 500, the dropped connection and the 302 failing its assertion; not the 2xx.
     QCOMPARE(sourceRows(), rowsWhere([](const Result &r) {
-        return r.error != ErrorCategory::None || r.status >= 400;
+        return r.error != ErrorCategory::None || r.status >= 400 || r.assertionsFailed > 0;
     }));
-    QVERIFY(proxy.rowCount() >= 3 * 20);
+    QVERIFY(proxy.rowCount() >= 4 * 20 - 3);
+    for (const int row : sourceRows())
+        QVERIFY(row % Paths.size() != 0 && row % Paths.size() != 4);
     proxy.setErrorsOnly(false);
 
     proxy.setText(QStringLiteral("STATUS/500"));
@@ -338,7 +357,8 @@ void tst_ResultsModel::errorsOnlyAndTextFilters()
     proxy.setErrorsOnly(true);
     proxy.setStatusClassEnabled(StatusClass::ServerError, false);
     QCOMPARE(sourceRows(), rowsWhere([](const Result &r) {
-        return r.error != ErrorCategory::None || (r.status >= 400 && r.status < 500);
+        return r.error != ErrorCategory::None || (r.status >= 400 && r.status < 500)
+            || (r.status < 400 && r.assertionsFailed > 0);
     }));
     proxy.setText(QString());
     proxy.setErrorsOnly(false);

@@ -7,10 +7,10 @@
 
 #include <QAction>
 #include <QFontDatabase>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -18,7 +18,7 @@
 #include <QStackedWidget>
 #include <QStringDecoder>
 #include <QTabWidget>
-#include <QTextBlock>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -240,12 +240,8 @@ QWidget *ResponseViewer::createBodyPage()
     layout->addWidget(m_body, 1);
 
     connect(m_find, &QLineEdit::textChanged, this, [this] { updateMatches(); });
-    connect(m_find, &QLineEdit::returnPressed, this, [this] {
-        if (QGuiApplication::keyboardModifiers() & Qt::ShiftModifier)
-            findPrevious();
-        else
-            findNext();
-    });
+    // Return: next match; Shift+Return: previous, as in browsers' find bars.
+    m_find->installEventFilter(this);
     return page;
 }
 
@@ -348,13 +344,13 @@ void ResponseViewer::updateStatusLine()
     else if (r.httpVersion == Result::Http2)
         parts.append(QStringLiteral("HTTP/2"));
     if (r.retries > 0)
-        parts.append(tr("%n retries", nullptr, r.retries));
+        parts.append(tr("retried %n time(s)", nullptr, r.retries));
     if (r.redirects > 0)
-        parts.append(tr("%n redirects", nullptr, r.redirects));
+        parts.append(tr("%n redirect(s)", nullptr, r.redirects));
     if (r.assertionsFailed > 0)
         parts.append(QStringLiteral("<span style=\"color:%1\">%2</span>")
                          .arg(StatusColors::forClass(StatusClass::ServerError, palette()).name(),
-                             tr("%n assertions failed", nullptr, r.assertionsFailed)));
+                             tr("%n assertion(s) failed", nullptr, r.assertionsFailed)));
     QString html = parts.join(QStringLiteral(" &nbsp;·&nbsp; "));
     if (r.error != ErrorCategory::None) {
         // Without a status the category already leads the line: add only Qt's message.
@@ -556,6 +552,21 @@ QString ResponseViewer::bodyText() const
 QString ResponseViewer::rawText() const
 {
     return m_raw->toPlainText();
+}
+
+bool ResponseViewer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_find && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            if (key->modifiers() & Qt::ShiftModifier)
+                findPrevious();
+            else
+                findNext();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ResponseViewer::changeEvent(QEvent *event)

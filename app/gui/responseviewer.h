@@ -59,6 +59,7 @@ public Q_SLOTS:
     void findPrevious();
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 

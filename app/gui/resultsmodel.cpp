@@ -379,7 +379,7 @@ QVariant ResultsModel::toolTipData(const Result *result, int row, int section) c
     case StatusColumn:
         if (!result)
             return tr("Not finished yet: in flight or waiting to retry");
-        return result->retries > 0 ? tr("%1 after %n retries", nullptr, result->retries)
+        return result->retries > 0 ? tr("%1, retried %n time(s)", nullptr, result->retries)
                                          .arg(displayData(result, row, section).toString())
                                    : QVariant();
     case ErrorColumn:

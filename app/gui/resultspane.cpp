@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -64,7 +65,12 @@ ResultsPane::ResultsPane(QWidget *parent)
     bar->addWidget(errorsOnly);
     m_filter->setPlaceholderText(tr("Filter by URL, name, data or error"));
     m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &ResultsFilterProxy::setText);
+    // Filtering a million rows by text takes a while: wait until the typing pauses.
+    auto *typing = new QTimer(this);
+    typing->setSingleShot(true);
+    typing->setInterval(250);
+    connect(m_filter, &QLineEdit::textChanged, typing, qOverload<>(&QTimer::start));
+    connect(typing, &QTimer::timeout, this, [this] { m_proxy->setText(m_filter->text()); });
     bar->addWidget(m_filter, 1);
 
     auto *top = new QWidget(this);

@@ -347,7 +347,8 @@ void TimingWaterfall::paintEvent(QPaintEvent *)
     // The total and what the bars do not show.
     QString footer = tr("Total %1").arg(msText(m_endUs - m_startUs));
     if (m_retries > 0)
-        footer += tr(" · %n retries before the attempt shown", nullptr, m_retries);
+        footer
+            += tr(" · retried %n time(s): the phases are the last attempt's", nullptr, m_retries);
     painter.setPen(pal.color(QPalette::WindowText));
     const int footerTop = axisY + fm.height() + fm.height() / 3;
     painter.drawText(QRect(margin, footerTop, width() - 2 * margin, fm.height()),
