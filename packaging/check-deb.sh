@@ -95,23 +95,20 @@ case ", $depends," in
 *) fail "Depends has no libqt6core6: was dpkg-shlibdeps run?" ;;
 esac
 
+expected=(
+    ./usr/bin/rafaga
+    ./usr/share/applications/rafaga.desktop
+    ./usr/share/metainfo/io.github.rafaga.Rafaga.metainfo.xml
+    ./usr/share/icons/hicolor/scalable/apps/rafaga.svg
+    ./usr/share/man/man1/rafaga.1.gz
+    ./usr/share/doc/rafaga/copyright
+    ./usr/share/doc/rafaga/changelog.gz
+)
 contents="$(dpkg-deb -c "$deb" | awk '{print $NF}')"
-for path in \
-    ./usr/bin/rafaga \
-    ./usr/share/applications/rafaga.desktop \
-    ./usr/share/metainfo/io.github.rafaga.Rafaga.metainfo.xml \
-    ./usr/share/icons/hicolor/scalable/apps/rafaga.svg \
-    ./usr/share/man/man1/rafaga.1.gz \
-    ./usr/share/doc/rafaga/copyright; do
+for path in "${expected[@]}"; do
     if grep -qxF "$path" <<<"$contents"; then pass "contains $path"; else fail "missing $path"; fi
 done
-unexpected="$(grep -v -e '/$' <<<"$contents" | grep -v -x -F \
-    -e ./usr/bin/rafaga \
-    -e ./usr/share/applications/rafaga.desktop \
-    -e ./usr/share/metainfo/io.github.rafaga.Rafaga.metainfo.xml \
-    -e ./usr/share/icons/hicolor/scalable/apps/rafaga.svg \
-    -e ./usr/share/man/man1/rafaga.1.gz \
-    -e ./usr/share/doc/rafaga/copyright || true)"
+unexpected="$(grep -v -e '/$' <<<"$contents" | grep -vxF -f <(printf '%s\n' "${expected[@]}") || true)"
 [ -z "$unexpected" ] && pass "no other files" || fail "unexpected files: $unexpected"
 
 # --- Put it somewhere and say how to run it ------------------------------------------------
@@ -177,12 +174,14 @@ owner_of() {
 }
 if [ "$mode" = extract ] && command -v objdump >/dev/null; then
     missing=""
+    # The package names in Depends, one a line, without versions; alternatives count too.
+    depends_names="$(sed 's/([^)]*)//g; s/|/,/g' <<<"$depends" | tr ',' '\n' | awk '{print $1}')"
     while read -r soname; do
         lib="$(ldconfig -p | awk -v s="$soname" '$1 == s {print $NF; exit}')"
         pkg="$( [ -n "$lib" ] && owner_of "$lib" || true)"
         if [ -z "$pkg" ]; then
             missing="$missing $soname(no package)"
-        elif ! grep -qE "(^|, )$pkg( |,|$)" <<<"$depends"; then
+        elif ! grep -qxF "$pkg" <<<"$depends_names"; then
             missing="$missing $soname($pkg)"
         fi
     done < <(objdump -p "$root/usr/bin/rafaga" | awk '$1 == "NEEDED" {print $2}')

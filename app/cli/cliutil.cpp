@@ -16,7 +16,8 @@ int parseOrExit(QCommandLineParser &parser, const QString &command, const QStrin
 {
     if (!parser.parse(QStringList {QStringLiteral("rafaga")} + arguments))
         return usageError(command, parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
+    const bool helpAll = parser.optionNames().contains(QStringLiteral("help-all"));
+    if (parser.isSet(QStringLiteral("help")) || helpAll) {
         // Qt names the program by its path; the user typed "rafaga COMMAND".
         QString help = parser.helpText();
         help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),

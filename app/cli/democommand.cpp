@@ -8,6 +8,13 @@
 
 int runDemoCommand(const QStringList &arguments)
 {
+    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
+        QTextStream(stdout) << QCoreApplication::translate("DemoCommand",
+            "Usage: rafaga demo [RUN OPTIONS]\n\nStarts the built-in server on a free loopback "
+            "port and sends it 2,000 requests, 50 at a time, through `rafaga run`; any option of "
+            "`rafaga run` may be added (e.g. -c 200, --json FILE).\n");
+        return 0;
+    }
     ServerThread server;
     QString error;
     QTextStream err(stderr);
