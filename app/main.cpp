@@ -4,6 +4,41 @@
 #include "cli.h"
 #include "gui.h"
 
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace {
+/// Installs Rafaga's translation for the system's language (embedded under :/i18n by
+/// qt_add_translations, see app/CMakeLists.txt) and Qt's own (dialog buttons, QCommandLineParser's
+/// texts) when the system has it. Runs inside the constructor of whichever application object
+/// Cli::main or Gui::main makes, so both fronts speak the same language. QLocale::system() follows
+/// LANGUAGE, LC_ALL, LC_MESSAGES and LANG by itself, whether or not that locale is generated on the
+/// machine.
+void installTranslators()
+{
+    QCoreApplication *app = QCoreApplication::instance();
+    const QLocale locale = QLocale::system();
+    auto *rafaga = new QTranslator(app);
+    // Without a translation for the language, English: rafaga_en holds only the plural forms
+    // ("%n request(s)" as "1 request", "2 requests").
+    if (rafaga->load(
+            locale, QStringLiteral("rafaga"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || rafaga->load(QStringLiteral(":/i18n/rafaga_en")))
+        QCoreApplication::installTranslator(rafaga);
+    else
+        delete rafaga;
+    auto *qt = new QTranslator(app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+}
+} // namespace
+Q_COREAPP_STARTUP_FUNCTION(installTranslators)
+
 int main(int argc, char *argv[])
 {
     if (Cli::wantsCli(argc, argv))

@@ -12,11 +12,16 @@
 #include <cstring>
 
 namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
 const char *const Commands[] = {"run", "serve", "demo", "import", "export", "help"};
 
 QString usage()
 {
-    return QCoreApplication::translate("Cli",
+    return Tr::tr(
         "Usage: rafaga [COMMAND] [OPTIONS]\n"
         "\n"
         "Without a command, opens the desktop workbench.\n"

@@ -5,10 +5,16 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+} // namespace
 
 namespace Cli {
 
@@ -18,10 +24,13 @@ int parseOrExit(QCommandLineParser &parser, const QString &command, const QStrin
         return usageError(command, parser.errorText());
     const bool helpAll = parser.optionNames().contains(QStringLiteral("help-all"));
     if (parser.isSet(QStringLiteral("help")) || helpAll) {
-        // Qt names the program by its path; the user typed "rafaga COMMAND".
+        // Qt names the program by its path in the first line ("Usage: %1", translated by Qt);
+        // the user typed "rafaga COMMAND".
         QString help = parser.helpText();
-        help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
-            QStringLiteral("Usage: rafaga ") + command);
+        const QString program = QCoreApplication::arguments().value(0);
+        const qsizetype at = program.isEmpty() ? -1 : help.indexOf(program);
+        if (at >= 0 && at < help.indexOf(QLatin1Char('\n')))
+            help.replace(at, program.size(), QStringLiteral("rafaga ") + command);
         QTextStream(stdout) << help;
         return Success;
     }
@@ -41,8 +50,7 @@ std::optional<QByteArray> readInput(const QString &path, QString *error)
         ? file.open(stdin, QIODevice::ReadOnly)
         : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!ok) {
-        *error = QCoreApplication::translate("Cli", "cannot read '%1': %2")
-                     .arg(path, file.errorString());
+        *error = Tr::tr("cannot read '%1': %2").arg(path, file.errorString());
         return std::nullopt;
     }
     return file.readAll();

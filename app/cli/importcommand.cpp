@@ -18,10 +18,10 @@
 #include <cstdio>
 
 namespace {
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("ImportCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ImportCommand)
+};
 
 /// Writes data to path atomically, or to standard output for an empty path or "-".
 bool writeOutput(const QString &path, const QByteArray &data, QString *error)
@@ -29,14 +29,14 @@ bool writeOutput(const QString &path, const QByteArray &data, QString *error)
     if (path.isEmpty() || path == QLatin1String("-")) {
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly) || out.write(data) != data.size()) {
-            *error = tr("cannot write to standard output");
+            *error = Tr::tr("cannot write to standard output");
             return false;
         }
         return true;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        *error = tr("cannot write '%1': %2").arg(path, file.errorString());
+        *error = Tr::tr("cannot write '%1': %2").arg(path, file.errorString());
         return false;
     }
     return true;
@@ -46,41 +46,41 @@ bool writeOutput(const QString &path, const QByteArray &data, QString *error)
 int runImportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Turns a Postman collection (v2.0, v2.1), a HAR file or a curl command into a Rafaga "
-           "collection. FILE may be - for standard input."));
+    parser.setApplicationDescription(Tr::tr(
+        "Turns a Postman collection (v2.0, v2.1), a HAR file or a curl command into a Rafaga "
+        "collection. FILE may be - for standard input."));
     parser.addPositionalArgument(
-        QStringLiteral("FILE"), tr("What to import, or - for standard input."));
+        QStringLiteral("FILE"), Tr::tr("What to import, or - for standard input."));
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-        tr("Write the collection here (default: standard output)."), tr("OUT")});
+        Tr::tr("Write the collection here (default: standard output)."), Tr::tr("OUT")});
     parser.addHelpOption();
     const int early = Cli::parseOrExit(parser, QStringLiteral("import"), arguments);
     if (early >= 0)
         return early;
     if (parser.positionalArguments().size() != 1)
         return Cli::usageError(
-            QStringLiteral("import"), tr("expected one FILE (or - for standard input)"));
+            QStringLiteral("import"), Tr::tr("expected one FILE (or - for standard input)"));
 
     const QString source = parser.positionalArguments().first();
     QString error;
     const std::optional<QByteArray> data = Cli::readInput(source, &error);
     if (!data)
         return Cli::usageError(QStringLiteral("import"), error);
-    const QString name = source == QLatin1String("-") ? tr("standard input") : source;
+    const QString name = source == QLatin1String("-") ? Tr::tr("standard input") : source;
     const Parsed<ImportResult> imported = importCollection(*data, name);
     if (!imported)
         return Cli::usageError(QStringLiteral("import"), imported.error().toString());
 
     QTextStream err(stderr);
     for (const QString &note : imported.value().notes)
-        err << tr("note: %1").arg(note) << '\n';
+        err << Tr::tr("note: %1").arg(note) << '\n';
     if (!writeOutput(parser.value(QStringLiteral("output")),
             serializeCollection(imported.value().collection), &error)) {
         err << "rafaga import: " << error << '\n';
         return Cli::Failures;
     }
     if (parser.isSet(QStringLiteral("output")))
-        err << tr("Imported %1 from %2 into %3")
+        err << Tr::tr("Imported %1 from %2 into %3")
                    .arg(importFormatName(imported.value().format), name,
                        parser.value(QStringLiteral("output")))
             << '\n';
@@ -90,22 +90,23 @@ int runImportCommand(const QStringList &arguments)
 int runExportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Exports a collection as a Postman v2.1 collection, or its requests as curl commands."));
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("A Rafaga (or Postman) collection."));
-    parser.addOption({QStringLiteral("to"), tr("postman or curl."), tr("FORMAT")});
+    parser.setApplicationDescription(Tr::tr(
+        "Exports a collection as a Postman v2.1 collection, or its requests as curl commands."));
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"), Tr::tr("A Rafaga (or Postman) collection."));
+    parser.addOption({QStringLiteral("to"), Tr::tr("postman or curl."), Tr::tr("FORMAT")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-        tr("Write here (default: standard output)."), tr("OUT")});
+        Tr::tr("Write here (default: standard output)."), Tr::tr("OUT")});
     parser.addHelpOption();
     const int early = Cli::parseOrExit(parser, QStringLiteral("export"), arguments);
     if (early >= 0)
         return early;
     if (parser.positionalArguments().size() != 1)
-        return Cli::usageError(QStringLiteral("export"), tr("expected one collection FILE"));
+        return Cli::usageError(QStringLiteral("export"), Tr::tr("expected one collection FILE"));
     const QString format = parser.value(QStringLiteral("to"));
     if (format != QLatin1String("postman") && format != QLatin1String("curl"))
         return Cli::usageError(
-            QStringLiteral("export"), tr("--to must be postman or curl, not '%1'").arg(format));
+            QStringLiteral("export"), Tr::tr("--to must be postman or curl, not '%1'").arg(format));
 
     const QString path = parser.positionalArguments().first();
     QString error;

@@ -26,10 +26,10 @@
 #include <unistd.h>
 
 namespace {
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("RunCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RunCommand)
+};
 
 /// What the command line asked for.
 struct CommandLine
@@ -57,7 +57,10 @@ std::optional<qint64> parseInteger(const QString &text, qint64 low, qint64 high)
 
 QString outOfRange(const QString &option, const QString &value, qint64 low, qint64 high)
 {
-    return tr("%1: '%2' is not a whole number from %3 to %4").arg(option, value).arg(low).arg(high);
+    return Tr::tr("%1: '%2' is not a whole number from %3 to %4")
+        .arg(option, value)
+        .arg(low)
+        .arg(high);
 }
 
 /// Fills the --url request from parser; returns an error message when an option is wrong.
@@ -67,14 +70,14 @@ QString readUrlRequest(const QCommandLineParser &parser, CommandLine &request)
     const QUrl url = QUrl::fromUserInput(urlText);
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-        return tr("--url: '%1' is not an http:// or https:// URL").arg(urlText);
+        return Tr::tr("--url: '%1' is not an http:// or https:// URL").arg(urlText);
     request.spec.url = url;
 
     for (const QString &header : parser.values(QStringLiteral("header"))) {
         const qsizetype colon = header.indexOf(QLatin1Char(':'));
         const QString name = header.left(colon).trimmed();
         if (colon <= 0 || name.isEmpty() || name.contains(QLatin1Char(' ')))
-            return tr("-H: '%1' is not a header; expected 'Name: value'").arg(header);
+            return Tr::tr("-H: '%1' is not a header; expected 'Name: value'").arg(header);
         request.spec.headers.append({name.toLatin1(), header.mid(colon + 1).trimmed().toUtf8()});
     }
 
@@ -83,7 +86,7 @@ QString readUrlRequest(const QCommandLineParser &parser, CommandLine &request)
         if (data.startsWith(QLatin1Char('@'))) {
             QFile file(data.mid(1));
             if (!file.open(QIODevice::ReadOnly))
-                return tr("-d: cannot read '%1': %2").arg(file.fileName(), file.errorString());
+                return Tr::tr("-d: cannot read '%1': %2").arg(file.fileName(), file.errorString());
             request.spec.body = file.readAll();
         } else {
             request.spec.body = data.toUtf8();
@@ -96,7 +99,8 @@ QString readUrlRequest(const QCommandLineParser &parser, CommandLine &request)
             && std::all_of(method.begin(), method.end(),
                 [](char c) { return std::isalnum(uchar(c)) || std::strchr("!#$%&'*+-.^_`|~", c); });
         if (!token)
-            return tr("-X: '%1' is not an HTTP method").arg(parser.value(QStringLiteral("method")));
+            return Tr::tr("-X: '%1' is not an HTTP method")
+                .arg(parser.value(QStringLiteral("method")));
         request.spec.method = method;
     }
     return QString();
@@ -132,7 +136,7 @@ QString readRunSettings(
         bool ok = false;
         settings.rate = parser.value(QStringLiteral("rate")).toDouble(&ok);
         if (!ok || settings.rate <= 0 || settings.rate > 1e7)
-            return tr("--rate: '%1' is not a rate in requests per second")
+            return Tr::tr("--rate: '%1' is not a rate in requests per second")
                 .arg(parser.value(QStringLiteral("rate")));
     }
     if (parser.isSet(QStringLiteral("insecure")))
@@ -140,7 +144,7 @@ QString readRunSettings(
     if (collectionMode && parser.isSet(QStringLiteral("data"))) {
         const QString data = QFileInfo(parser.value(QStringLiteral("data"))).absoluteFilePath();
         if (!QFileInfo::exists(data))
-            return tr("--data: no such file '%1'").arg(parser.value(QStringLiteral("data")));
+            return Tr::tr("--data: no such file '%1'").arg(parser.value(QStringLiteral("data")));
         settings.dataFile = data;
     }
     if (parser.isSet(QStringLiteral("env")))
@@ -153,7 +157,7 @@ QString readTransportOptions(const QCommandLineParser &parser, CommandLine &requ
 {
     RunOptions &options = request.options;
     if (parser.isSet(QStringLiteral("http2")) && parser.isSet(QStringLiteral("http1")))
-        return tr("--http1 and --http2 contradict each other");
+        return Tr::tr("--http1 and --http2 contradict each other");
     if (parser.isSet(QStringLiteral("http2")))
         options.httpVersion = HttpVersionPolicy::Http2;
     if (parser.isSet(QStringLiteral("http1")))
@@ -161,14 +165,14 @@ QString readTransportOptions(const QCommandLineParser &parser, CommandLine &requ
     if (parser.isSet(QStringLiteral("proxy"))) {
         const QUrl proxy(parser.value(QStringLiteral("proxy")));
         if (!proxy.isValid() || proxy.host().isEmpty())
-            return tr("--proxy: '%1' is not a proxy URL (e.g. http://proxy:3128)")
+            return Tr::tr("--proxy: '%1' is not a proxy URL (e.g. http://proxy:3128)")
                 .arg(parser.value(QStringLiteral("proxy")));
         options.proxy = parser.value(QStringLiteral("proxy"));
     }
     for (const char *name : {"cert", "key"}) {
         const QString path = parser.value(QLatin1String(name));
         if (!path.isEmpty() && !QFile::exists(path))
-            return tr("--%1: no such file '%2'").arg(QLatin1String(name), path);
+            return Tr::tr("--%1: no such file '%2'").arg(QLatin1String(name), path);
     }
     options.clientCertificateFile = parser.value(QStringLiteral("cert"));
     options.clientKeyFile = parser.value(QStringLiteral("key"));
@@ -195,7 +199,7 @@ std::unique_ptr<QFile> openOutput(const QString &path, QString *error)
         ok = file->open(QIODevice::WriteOnly | QIODevice::Truncate);
     }
     if (!ok) {
-        *error = tr("cannot write '%1': %2").arg(path, file->errorString());
+        *error = Tr::tr("cannot write '%1': %2").arg(path, file->errorString());
         return nullptr;
     }
     return file;
@@ -222,7 +226,7 @@ QString readCollectionRequest(
         return loaded.error().toString();
     if (loaded.value().format != ImportResult::Format::Native
         && loaded.value().format != ImportResult::Format::Postman)
-        return tr("%1: expected a Rafaga or Postman collection, found a %2 (try rafaga import)")
+        return Tr::tr("%1: expected a Rafaga or Postman collection, found a %2 (try rafaga import)")
             .arg(request.collectionFile, importFormatName(loaded.value().format));
     *collection = loaded.value().collection;
     request.settings = collection->run;
@@ -235,11 +239,11 @@ QString readCollectionRequest(
     for (const QString &assignment : parser.values(QStringLiteral("var"))) {
         const qsizetype equals = assignment.indexOf(QLatin1Char('='));
         if (equals <= 0)
-            return tr("--var: '%1' is not NAME=VALUE").arg(assignment);
+            return Tr::tr("--var: '%1' is not NAME=VALUE").arg(assignment);
         plan.variables.insert(assignment.left(equals).trimmed(), assignment.mid(equals + 1));
     }
     if (parser.isSet(QStringLiteral("env")) && parser.isSet(QStringLiteral("env-file")))
-        return tr("--env and --env-file contradict each other");
+        return Tr::tr("--env and --env-file contradict each other");
     if (parser.isSet(QStringLiteral("env-file"))) {
         const QString path = parser.value(QStringLiteral("env-file"));
         const std::optional<QByteArray> env = Cli::readInput(path, &error);
@@ -260,60 +264,71 @@ QString readCollectionRequest(
 int runRunCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Sends a request N times, or every request of a collection, C at a time, and reports "
-           "what came back."));
+    parser.setApplicationDescription(Tr::tr(
+        "Sends a request N times, or every request of a collection, C at a time, and reports "
+        "what came back."));
     parser.addPositionalArgument(QStringLiteral("FILE"),
-        tr("A Rafaga or Postman collection to run (instead of --url)."), QStringLiteral("[FILE]"));
+        Tr::tr("A Rafaga or Postman collection to run (instead of --url)."),
+        QStringLiteral("[FILE]"));
     parser.addOptions({
-        {QStringLiteral("url"), tr("The URL to request (instead of a collection FILE)."),
-            tr("URL")},
+        {QStringLiteral("url"), Tr::tr("The URL to request (instead of a collection FILE)."),
+            Tr::tr("URL")},
         {{QStringLiteral("X"), QStringLiteral("method")},
-            tr("With --url: the HTTP method (default GET, or POST with -d)."), tr("METHOD")},
+            Tr::tr("With --url: the HTTP method (default GET, or POST with -d)."),
+            Tr::tr("METHOD")},
         {{QStringLiteral("H"), QStringLiteral("header")},
-            tr("With --url: a request header; repeatable."), tr("'Name: value'")},
+            Tr::tr("With --url: a request header; repeatable."), Tr::tr("'Name: value'")},
         {{QStringLiteral("d"), QStringLiteral("data")},
-            tr("With --url: the request body, @FILE reads it from a file. With a collection: the "
-               "data set (CSV or JSON), one run of the requests per row."),
-            tr("BODY|FILE")},
+            Tr::tr(
+                "With --url: the request body, @FILE reads it from a file. With a collection: the "
+                "data set (CSV or JSON), one run of the requests per row."),
+            Tr::tr("BODY|FILE")},
         {{QStringLiteral("n"), QStringLiteral("requests")},
-            tr("With --url: how many requests to send (default 1)."), tr("N")},
+            Tr::tr("With --url: how many requests to send (default 1)."), Tr::tr("N")},
         {{QStringLiteral("c"), QStringLiteral("concurrency")},
-            tr("How many may be in flight at once, 1 to 1000 (default 10, or the collection's)."),
-            tr("C")},
-        {QStringLiteral("rate"), tr("Start requests at this many per second (open model)."),
-            tr("R")},
+            Tr::tr(
+                "How many may be in flight at once, 1 to 1000 (default 10, or the collection's)."),
+            Tr::tr("C")},
+        {QStringLiteral("rate"), Tr::tr("Start requests at this many per second (open model)."),
+            Tr::tr("R")},
         {QStringLiteral("timeout"),
-            tr("Deadline of one attempt in ms, 0 for none (default 30000)."), tr("MS")},
+            Tr::tr("Deadline of one attempt in ms, 0 for none (default 30000)."), Tr::tr("MS")},
         {QStringLiteral("retries"),
-            tr("Retries after a connection failure, timeout, 429 or 5xx-unavailable (default 0)."),
-            tr("K")},
-        {QStringLiteral("max-redirects"), tr("Redirects to follow, 0 to follow none (default 10)."),
-            tr("N")},
-        {QStringLiteral("env"), tr("With a collection: use its environment NAME."), tr("NAME")},
+            Tr::tr(
+                "Retries after a connection failure, timeout, 429 or 5xx-unavailable (default 0)."),
+            Tr::tr("K")},
+        {QStringLiteral("max-redirects"),
+            Tr::tr("Redirects to follow, 0 to follow none (default 10)."), Tr::tr("N")},
+        {QStringLiteral("env"), Tr::tr("With a collection: use its environment NAME."),
+            Tr::tr("NAME")},
         {QStringLiteral("env-file"),
-            tr("With a collection: use the environment in FILE (a Postman environment export)."),
-            tr("FILE")},
+            Tr::tr(
+                "With a collection: use the environment in FILE (a Postman environment export)."),
+            Tr::tr("FILE")},
         {QStringLiteral("var"),
-            tr("With a collection: set a variable; repeatable; wins over environments."),
-            tr("NAME=VALUE")},
-        {QStringLiteral("iterations"), tr("With a collection: repeat the whole list K times."),
-            tr("K")},
+            Tr::tr("With a collection: set a variable; repeatable; wins over environments."),
+            Tr::tr("NAME=VALUE")},
+        {QStringLiteral("iterations"), Tr::tr("With a collection: repeat the whole list K times."),
+            Tr::tr("K")},
         {QStringLiteral("folder"),
-            tr("With a collection: run only the requests in this folder; repeatable."), tr("NAME")},
+            Tr::tr("With a collection: run only the requests in this folder; repeatable."),
+            Tr::tr("NAME")},
         {QStringLiteral("http2"),
-            tr("Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.")},
-        {QStringLiteral("http1"), tr("Never use HTTP/2.")},
-        {{QStringLiteral("k"), QStringLiteral("insecure")}, tr("Accept any TLS certificate.")},
-        {QStringLiteral("proxy"), tr("Send through this proxy instead of the system's."),
-            tr("URL")},
-        {QStringLiteral("cert"), tr("Client certificate (PEM)."), tr("FILE")},
-        {QStringLiteral("key"), tr("Private key of the client certificate (PEM)."), tr("FILE")},
-        {QStringLiteral("csv"), tr("Write one row per request, in input order."), tr("FILE")},
-        {QStringLiteral("json"), tr("Write the summary as JSON."), tr("FILE")},
+            Tr::tr("Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.")},
+        {QStringLiteral("http1"), Tr::tr("Never use HTTP/2.")},
+        {{QStringLiteral("k"), QStringLiteral("insecure")}, Tr::tr("Accept any TLS certificate.")},
+        {QStringLiteral("proxy"), Tr::tr("Send through this proxy instead of the system's."),
+            Tr::tr("URL")},
+        {QStringLiteral("cert"), Tr::tr("Client certificate (PEM)."), Tr::tr("FILE")},
+        {QStringLiteral("key"), Tr::tr("Private key of the client certificate (PEM)."),
+            Tr::tr("FILE")},
+        {QStringLiteral("csv"), Tr::tr("Write one row per request, in input order."),
+            Tr::tr("FILE")},
+        {QStringLiteral("json"), Tr::tr("Write the summary as JSON."), Tr::tr("FILE")},
         {QStringLiteral("ndjson"),
-            tr("Write one JSON line per result, in input order; - for stdout."), tr("FILE")},
-        {{QStringLiteral("q"), QStringLiteral("quiet")}, tr("No progress and no summary.")},
+            Tr::tr("Write one JSON line per result, in input order; - for stdout."),
+            Tr::tr("FILE")},
+        {{QStringLiteral("q"), QStringLiteral("quiet")}, Tr::tr("No progress and no summary.")},
     });
     parser.addHelpOption();
     if (const int early = Cli::parseOrExit(parser, QStringLiteral("run"), arguments); early >= 0)
@@ -322,22 +337,22 @@ int runRunCommand(const QStringList &arguments)
     const QString command = QStringLiteral("run");
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
-        return Cli::usageError(command, tr("unexpected argument '%1'").arg(positional.at(1)));
+        return Cli::usageError(command, Tr::tr("unexpected argument '%1'").arg(positional.at(1)));
     const bool collectionMode = positional.size() == 1;
     if (collectionMode == parser.isSet(QStringLiteral("url")))
         return Cli::usageError(command,
-            collectionMode ? tr("give a collection FILE or --url, not both")
-                           : tr("--url or a collection FILE is required (e.g. rafaga run --url "
-                                "http://127.0.0.1:8080/get)"));
+            collectionMode ? Tr::tr("give a collection FILE or --url, not both")
+                           : Tr::tr("--url or a collection FILE is required (e.g. rafaga run --url "
+                                    "http://127.0.0.1:8080/get)"));
     for (const char *collectionOnly : {"env", "env-file", "var", "iterations", "folder"}) {
         if (!collectionMode && parser.isSet(QLatin1String(collectionOnly)))
             return Cli::usageError(
-                command, tr("--%1 needs a collection FILE").arg(QLatin1String(collectionOnly)));
+                command, Tr::tr("--%1 needs a collection FILE").arg(QLatin1String(collectionOnly)));
     }
     for (const char *urlOnly : {"X", "H", "n"}) {
         if (collectionMode && parser.isSet(QLatin1String(urlOnly)))
-            return Cli::usageError(
-                command, tr("-%1 goes with --url, not a collection").arg(QLatin1String(urlOnly)));
+            return Cli::usageError(command,
+                Tr::tr("-%1 goes with --url, not a collection").arg(QLatin1String(urlOnly)));
     }
 
     CommandLine request;
@@ -442,7 +457,9 @@ int runRunCommand(const QStringList &arguments)
     InterruptWatcher interrupts;
     QObject::connect(&interrupts, &InterruptWatcher::interrupted, [&](int count) {
         if (count == 1) {
-            err << '\n' << tr("Stopping; press Ctrl+C again to quit at once.") << '\n' << Qt::flush;
+            err << '\n'
+                << Tr::tr("Stopping; press Ctrl+C again to quit at once.") << '\n'
+                << Qt::flush;
             run.stop();
         } else {
             std::_Exit(130);

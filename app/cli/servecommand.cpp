@@ -12,10 +12,10 @@
 #include <cstdio>
 
 namespace {
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("serve", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ServeCommand)
+};
 
 const QString Command = QStringLiteral("serve");
 } // namespace
@@ -24,41 +24,42 @@ int runServeCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Serves the built-in test routes (/get, /echo, /status/{code}, /delay/{ms}, "
-           "/bytes/{n}, /redirect/{n}, /drop, /flaky/{k}/{code}, /stats) until interrupted."));
+        Tr::tr("Serves the built-in test routes (/get, /echo, /status/{code}, /delay/{ms}, "
+               "/bytes/{n}, /redirect/{n}, /drop, /flaky/{k}/{code}, /stats) until interrupted."));
     parser.addHelpOption();
     const QCommandLineOption portOption(QStringLiteral("port"),
-        tr("Port to listen on; 0 picks a free one."), tr("N"), QStringLiteral("0"));
-    const QCommandLineOption bindOption(QStringLiteral("bind"), tr("Address to listen on."),
-        tr("ADDR"), QStringLiteral("127.0.0.1"));
+        Tr::tr("Port to listen on; 0 picks a free one."), Tr::tr("N"), QStringLiteral("0"));
+    const QCommandLineOption bindOption(QStringLiteral("bind"), Tr::tr("Address to listen on."),
+        Tr::tr("ADDR"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption tlsOption(
-        QStringLiteral("tls"), tr("Serve HTTPS with a self-signed certificate."));
+        QStringLiteral("tls"), Tr::tr("Serve HTTPS with a self-signed certificate."));
     parser.addOptions({portOption, bindOption, tlsOption});
     if (const int exitCode = Cli::parseOrExit(parser, Command, arguments); exitCode >= 0)
         return exitCode;
     if (!parser.positionalArguments().isEmpty()) {
         return Cli::usageError(
-            Command, tr("unexpected argument: %1").arg(parser.positionalArguments().first()));
+            Command, Tr::tr("unexpected argument: %1").arg(parser.positionalArguments().first()));
     }
 
     bool ok = false;
     const uint port = parser.value(portOption).toUInt(&ok);
     if (!ok || port > 65535) {
         return Cli::usageError(Command,
-            tr("--port needs a number from 0 to 65535, not \"%1\"").arg(parser.value(portOption)));
+            Tr::tr("--port needs a number from 0 to 65535, not \"%1\"")
+                .arg(parser.value(portOption)));
     }
     const QString bind = parser.value(bindOption);
     QHostAddress address;
     if (bind == QLatin1String("localhost"))
         address = QHostAddress::LocalHost;
     else if (!address.setAddress(bind))
-        return Cli::usageError(Command, tr("--bind needs an IP address, not \"%1\"").arg(bind));
+        return Cli::usageError(Command, Tr::tr("--bind needs an IP address, not \"%1\"").arg(bind));
 
     HttpServer server;
     server.setTlsEnabled(parser.isSet(tlsOption));
     QString error;
     if (!server.listen(address, quint16(port), &error)) {
-        const QString message = tr("rafaga serve: cannot listen on %1 port %2: %3")
+        const QString message = Tr::tr("rafaga serve: cannot listen on %1 port %2: %3")
                                     .arg(address.toString())
                                     .arg(port)
                                     .arg(error);

@@ -6,10 +6,10 @@
 
 namespace SummaryPrinter {
 namespace {
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("SummaryPrinter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SummaryPrinter)
+};
 
 QString bytes(qint64 count)
 {
@@ -25,8 +25,7 @@ QString percentileLine(const QString &label, const Histogram &histogram)
 {
     if (histogram.count() == 0)
         return QStringLiteral("  %1 -\n").arg(label, -14);
-    return QStringLiteral(
-        "  %1 min %2  mean %3  p50 %4  p90 %5  p95 %6  p99 %7  p99.9 %8  max %9\n")
+    return Tr::tr("  %1 min %2  mean %3  p50 %4  p90 %5  p95 %6  p99 %7  p99.9 %8  max %9\n")
         .arg(label, -14)
         .arg(ms(double(histogram.min())), ms(histogram.mean()), ms(histogram.quantile(0.5)),
             ms(histogram.quantile(0.9)), ms(histogram.quantile(0.95)), ms(histogram.quantile(0.99)),
@@ -39,36 +38,37 @@ QString summary(const RunStats &stats, const RunOptions &options, qint64 request
     const double seconds = double(elapsedUs) / 1e6;
     const double rate = seconds > 0 ? double(stats.completed()) / seconds : 0;
     QString text;
-    text += tr("Summary:\n");
-    text += tr("  Requests:      %1 (%2 succeeded, %3 failed)\n")
+    text += Tr::tr("Summary:\n");
+    text += Tr::tr("  Requests:      %1 (%2 succeeded, %3 failed)\n")
                 .arg(requests)
                 .arg(stats.succeeded())
                 .arg(stats.failed());
     if (stats.notSent() > 0)
-        text += tr("  Not sent:      %1 (the run was stopped)\n").arg(stats.notSent());
-    text += tr("  Elapsed:       %1 s\n").arg(seconds, 0, 'f', 3);
-    text += tr("  Rate:          %1 req/s\n").arg(rate, 0, 'f', 1);
-    text += tr("  Concurrency:   %1 (at most %2 in flight)\n")
+        text += Tr::tr("  Not sent:      %1 (the run was stopped)\n").arg(stats.notSent());
+    text += Tr::tr("  Elapsed:       %1 s\n").arg(seconds, 0, 'f', 3);
+    text += Tr::tr("  Rate:          %1 req/s\n").arg(rate, 0, 'f', 1);
+    text += Tr::tr("  Concurrency:   %1 (at most %2 in flight)\n")
                 .arg(options.concurrency)
                 .arg(stats.maxInFlight());
     if (options.rate > 0)
-        text += tr("  Target rate:   %1 req/s\n").arg(options.rate, 0, 'f', 1);
+        text += Tr::tr("  Target rate:   %1 req/s\n").arg(options.rate, 0, 'f', 1);
     if (stats.assertionsChecked() > 0)
-        text += tr("  Assertions:    %1 checked, %2 failed (in %3 requests)\n")
+        text += Tr::tr("  Assertions:    %1 checked, %2 failed (in %3 requests)\n")
                     .arg(stats.assertionsChecked())
                     .arg(stats.assertionsFailed())
                     .arg(stats.resultsFailingAssertions());
     if (stats.retries() > 0)
-        text += tr("  Retries:       %1\n").arg(stats.retries());
-    text += tr("  Data:          %1 received, %2 sent\n")
+        text += Tr::tr("  Retries:       %1\n").arg(stats.retries());
+    text += Tr::tr("  Data:          %1 received, %2 sent\n")
                 .arg(bytes(stats.bytesReceived()), bytes(stats.bytesSent()));
     text += QLatin1Char('\n');
-    text += tr("Latency (ms):\n");
-    text += percentileLine(options.rate > 0 ? tr("from schedule") : tr("total"), stats.latency());
-    text += percentileLine(tr("first byte"), stats.ttfb());
+    text += Tr::tr("Latency (ms):\n");
+    text += percentileLine(
+        options.rate > 0 ? Tr::tr("from schedule") : Tr::tr("total"), stats.latency());
+    text += percentileLine(Tr::tr("first byte"), stats.ttfb());
     if (!stats.statusCodes().isEmpty()) {
         text += QLatin1Char('\n');
-        text += tr("Status codes:\n");
+        text += Tr::tr("Status codes:\n");
         for (auto it = stats.statusCodes().cbegin(); it != stats.statusCodes().cend(); ++it)
             text += QStringLiteral("  %1  %2\n").arg(it.key()).arg(it.value());
     }
@@ -81,7 +81,7 @@ QString summary(const RunStats &stats, const RunOptions &options, qint64 request
     }
     if (!errors.isEmpty()) {
         text += QLatin1Char('\n');
-        text += tr("Errors:\n");
+        text += Tr::tr("Errors:\n");
         text += errors;
     }
     return text;
@@ -93,7 +93,7 @@ QString progressLine(const RunStats &stats, qint64 requests, qint64 elapsedUs, i
     const double fraction = requests > 0 ? double(done) / double(requests) : 1.0;
     const double seconds = double(elapsedUs) / 1e6;
     const QString tail
-        = tr(" %1% %2/%3  %4 req/s  %5 failed")
+        = Tr::tr(" %1% %2/%3  %4 req/s  %5 failed")
               .arg(int(fraction * 100), 3)
               .arg(done)
               .arg(requests)

@@ -12,14 +12,14 @@
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Assertions", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Assertions)
+};
 
 QString missing()
 {
-    return tr("(missing)");
+    return Tr::tr("(missing)");
 }
 
 std::optional<int> parseStatus(QStringView text)
@@ -191,7 +191,7 @@ QString bodyExcerpt(const QByteArray &body)
 {
     constexpr qsizetype MaxChars = 80;
     if (body.isEmpty())
-        return tr("(empty body)");
+        return Tr::tr("(empty body)");
     // Four bytes per character at most, so this holds MaxChars characters whenever the body does.
     QString text = QString::fromUtf8(body.first(qMin(body.size(), MaxChars * 4))).simplified();
     if (text.size() <= MaxChars && body.size() <= MaxChars * 4)
@@ -207,9 +207,9 @@ AssertionOutcome evaluate(const Assertion &assertion, int status, const HttpHead
 {
     const QString problem = assertionProblem(assertion);
     if (!problem.isEmpty())
-        return {false, tr("invalid assertion: %1").arg(problem)};
+        return {false, Tr::tr("invalid assertion: %1").arg(problem)};
 
-    const QString statusText = status > 0 ? QString::number(status) : tr("(no response)");
+    const QString statusText = status > 0 ? QString::number(status) : Tr::tr("(no response)");
     switch (assertion.kind) {
     case Assertion::Kind::StatusEquals:
         return {status > 0 && status == parseStatus(assertion.expected), statusText};
@@ -239,7 +239,7 @@ AssertionOutcome evaluate(const Assertion &assertion, int status, const HttpHead
     case Assertion::Kind::JsonPathEquals: {
         const std::optional<QJsonValue> &root = json.root();
         if (!root)
-            return {false, tr("invalid JSON body")};
+            return {false, Tr::tr("invalid JSON body")};
         const auto found = parseJsonPath(assertion.target).value().evaluate(*root);
         if (!found)
             return {false, missing()};
@@ -254,12 +254,12 @@ AssertionOutcome evaluate(const Assertion &assertion, int status, const HttpHead
     }
     case Assertion::Kind::LatencyBelow: {
         if (latencyUs < 0)
-            return {false, tr("(unknown)")};
+            return {false, Tr::tr("(unknown)")};
         const double limitUs = *parseMilliseconds(assertion.expected) * 1000.0;
         return {double(latencyUs) < limitUs, QString::number(double(latencyUs) / 1000.0, 'f', 3)};
     }
     }
-    return {false, tr("unknown kind of assertion")};
+    return {false, Tr::tr("unknown kind of assertion")};
 }
 
 QString withValue(const QString &prefix, const QString &value)
@@ -289,7 +289,7 @@ public:
             else if (op == QLatin1String("in"))
                 assertion.kind = Assertion::Kind::StatusInRange;
             else
-                return error(m_wordAt, tr("expected == or in after status"));
+                return error(m_wordAt, Tr::tr("expected == or in after status"));
             skipSpace();
             valueAt = m_pos;
             assertion.expected = m_text.sliced(m_pos).trimmed();
@@ -298,7 +298,7 @@ public:
             valueAt = m_pos;
             assertion.target = word();
             if (assertion.target.isEmpty())
-                return error(m_pos, tr("expected a header name after header"));
+                return error(m_pos, Tr::tr("expected a header name after header"));
             const QString op = nextWord();
             if (op == QLatin1String("exists")) {
                 assertion.kind = Assertion::Kind::HeaderExists;
@@ -309,11 +309,12 @@ public:
                                                            : Assertion::Kind::HeaderContains;
                 assertion.expected = value();
             } else {
-                return error(m_wordAt, tr("expected exists, == or contains after the header name"));
+                return error(
+                    m_wordAt, Tr::tr("expected exists, == or contains after the header name"));
             }
         } else if (keyword == QLatin1String("body")) {
             if (nextWord() != QLatin1String("contains"))
-                return error(m_wordAt, tr("expected contains after body"));
+                return error(m_wordAt, Tr::tr("expected contains after body"));
             assertion.kind = Assertion::Kind::BodyContains;
             assertion.expected = value();
         } else if (keyword == QLatin1String("json")) {
@@ -321,7 +322,8 @@ public:
             valueAt = m_pos;
             assertion.target = path();
             if (assertion.target.isEmpty())
-                return error(m_pos, tr("expected a JSON path like data.items[0].id after json"));
+                return error(
+                    m_pos, Tr::tr("expected a JSON path like data.items[0].id after json"));
             const QString op = nextWord();
             if (op == QLatin1String("exists")) {
                 assertion.kind = Assertion::Kind::JsonPathExists;
@@ -331,11 +333,11 @@ public:
                 assertion.kind = Assertion::Kind::JsonPathEquals;
                 assertion.expected = value();
             } else {
-                return error(m_wordAt, tr("expected exists or == after the JSON path"));
+                return error(m_wordAt, Tr::tr("expected exists or == after the JSON path"));
             }
         } else if (keyword == QLatin1String("latency")) {
             if (nextWord() != QLatin1String("<"))
-                return error(m_wordAt, tr("expected < after latency"));
+                return error(m_wordAt, Tr::tr("expected < after latency"));
             assertion.kind = Assertion::Kind::LatencyBelow;
             skipSpace();
             valueAt = m_pos;
@@ -345,8 +347,8 @@ public:
             assertion.expected = limit;
         } else {
             return error(keywordAt,
-                tr("expected an assertion starting with status, header, "
-                   "body, json or latency"));
+                Tr::tr("expected an assertion starting with status, header, "
+                       "body, json or latency"));
         }
         const QString problem = assertionProblem(assertion);
         if (!problem.isEmpty())
@@ -357,7 +359,7 @@ public:
 private:
     ParseError error(qsizetype at, const QString &message)
     {
-        m_error = ParseError {QString(), tr("column %1").arg(at + 1), message};
+        m_error = ParseError {QString(), Tr::tr("column %1").arg(at + 1), message};
         return *m_error;
     }
 
@@ -416,7 +418,7 @@ private:
         skipSpace();
         if (m_pos == m_text.size())
             return true;
-        error(m_pos, tr("unexpected text after exists"));
+        error(m_pos, Tr::tr("unexpected text after exists"));
         return false;
     }
 
@@ -433,11 +435,11 @@ QString assertionProblem(const Assertion &assertion)
     switch (assertion.kind) {
     case Assertion::Kind::StatusEquals:
         if (!parseStatus(assertion.expected))
-            return tr("expected a status code like 200, found \"%1\"").arg(assertion.expected);
+            return Tr::tr("expected a status code like 200, found \"%1\"").arg(assertion.expected);
         return QString();
     case Assertion::Kind::StatusInRange:
         if (!parseStatusRange(assertion.expected)) {
-            return tr("expected a status range like 200-299 or 2xx, found \"%1\"")
+            return Tr::tr("expected a status range like 200-299 or 2xx, found \"%1\"")
                 .arg(assertion.expected);
         }
         return QString();
@@ -445,7 +447,7 @@ QString assertionProblem(const Assertion &assertion)
     case Assertion::Kind::HeaderEquals:
     case Assertion::Kind::HeaderContains:
         if (!isHeaderName(assertion.target))
-            return tr("expected a header name like Content-Type, found \"%1\"")
+            return Tr::tr("expected a header name like Content-Type, found \"%1\"")
                 .arg(assertion.target);
         return QString();
     case Assertion::Kind::BodyContains:
@@ -454,18 +456,18 @@ QString assertionProblem(const Assertion &assertion)
     case Assertion::Kind::JsonPathEquals: {
         const Parsed<JsonPath> path = parseJsonPath(assertion.target);
         if (!path)
-            return tr("invalid JSON path \"%1\": %2")
+            return Tr::tr("invalid JSON path \"%1\": %2")
                 .arg(assertion.target, path.error().toString());
         return QString();
     }
     case Assertion::Kind::LatencyBelow:
         if (!parseMilliseconds(assertion.expected)) {
-            return tr("expected a number of milliseconds above 0, found \"%1\"")
+            return Tr::tr("expected a number of milliseconds above 0, found \"%1\"")
                 .arg(assertion.expected);
         }
         return QString();
     }
-    return tr("unknown kind of assertion");
+    return Tr::tr("unknown kind of assertion");
 }
 
 AssertionOutcome evaluateAssertion(const Assertion &assertion, int status,

@@ -12,10 +12,10 @@
 #include <optional>
 
 namespace {
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("CollectionFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CollectionFile)
+};
 
 using Keys = std::initializer_list<QLatin1StringView>;
 using namespace Qt::StringLiterals;
@@ -426,7 +426,7 @@ QString choices(const QLatin1StringView (&names)[N])
     QStringList quoted;
     for (QLatin1StringView name : names)
         quoted.append(u'"' + name + u'"');
-    return tr("expected one of %1").arg(quoted.join(u", "));
+    return Tr::tr("expected one of %1").arg(quoted.join(u", "));
 }
 
 /// Typed access to the fields of the document that remembers the first error and where it was.
@@ -451,7 +451,7 @@ public:
         if (v.isString())
             return v.toString();
         if (!isAbsent(v))
-            fail(childPath(path, key), tr("expected a string"));
+            fail(childPath(path, key), Tr::tr("expected a string"));
         return {};
     }
     bool boolean(const QJsonObject &o, const QString &path, QLatin1StringView key, bool fallback)
@@ -460,7 +460,7 @@ public:
         if (v.isBool())
             return v.toBool();
         if (!isAbsent(v))
-            fail(childPath(path, key), tr("expected true or false"));
+            fail(childPath(path, key), Tr::tr("expected true or false"));
         return fallback;
     }
     int integer(const QJsonObject &o, const QString &path, QLatin1StringView key, int fallback,
@@ -472,7 +472,7 @@ public:
         const double d = v.toDouble(-1.5);
         if (!v.isDouble() || d != std::trunc(d) || d < min || d > max) {
             fail(childPath(path, key),
-                tr("expected a whole number from %1 to %2").arg(min).arg(max));
+                Tr::tr("expected a whole number from %1 to %2").arg(min).arg(max));
             return fallback;
         }
         return int(d);
@@ -483,7 +483,7 @@ public:
         if (isAbsent(v))
             return fallback;
         if (!v.isDouble() || !(v.toDouble() >= 0) || !std::isfinite(v.toDouble())) {
-            fail(childPath(path, key), tr("expected a number, 0 or more"));
+            fail(childPath(path, key), Tr::tr("expected a number, 0 or more"));
             return fallback;
         }
         return v.toDouble();
@@ -494,7 +494,7 @@ public:
         if (v.isArray())
             return v.toArray();
         if (!isAbsent(v))
-            fail(childPath(path, key), tr("expected an array"));
+            fail(childPath(path, key), Tr::tr("expected an array"));
         return {};
     }
     QJsonObject object(const QJsonObject &o, const QString &path, QLatin1StringView key)
@@ -506,14 +506,14 @@ public:
         if (v.isObject())
             return v.toObject();
         if (!isAbsent(v))
-            fail(path, tr("expected an object"));
+            fail(path, Tr::tr("expected an object"));
         return {};
     }
     /// An array element that must be an object.
     QJsonObject element(const QJsonValue &v, const QString &path)
     {
         if (!v.isObject())
-            fail(path, tr("expected an object"));
+            fail(path, Tr::tr("expected an object"));
         return v.toObject();
     }
     template<std::size_t N>
@@ -612,7 +612,7 @@ Body readBody(
         part.name = r.string(p, at, "name"_L1);
         part.isFile = p.contains("file"_L1);
         if (part.isFile && p.contains("value"_L1))
-            r.fail(at, tr("expected either \"value\" or \"file\", not both"));
+            r.fail(at, Tr::tr("expected either \"value\" or \"file\", not both"));
         part.value = r.string(p, at, part.isFile ? "file"_L1 : "value"_L1);
         part.contentType = r.string(p, at, "contentType"_L1);
         part.enabled = r.boolean(p, at, "enabled"_L1, true);
@@ -677,7 +677,7 @@ QList<CollectionItem> readItems(Reader &r, const QJsonObject &parent, const QStr
         CollectionItem item;
         const QString type = o.value("type"_L1).toString();
         if (type != u"folder" && type != u"request") {
-            r.fail(childPath(at, "type"_L1), tr("expected \"folder\" or \"request\""));
+            r.fail(childPath(at, "type"_L1), Tr::tr("expected \"folder\" or \"request\""));
             break;
         }
         item.kind
@@ -882,26 +882,26 @@ Parsed<Collection> parseCollection(const QByteArray &json, const QString &fileNa
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(json, parseError.offset);
         return ParseError {fileName, QString::number(line) + u':' + QString::number(column),
-            tr("invalid JSON: %1").arg(parseError.errorString())};
+            Tr::tr("invalid JSON: %1").arg(parseError.errorString())};
     }
     if (!document.isObject())
-        return errorAt(json, fileName, {}, tr("expected a JSON object"));
+        return errorAt(json, fileName, {}, Tr::tr("expected a JSON object"));
     const QJsonObject root = document.object();
     if (root.value("format"_L1).toString() != QLatin1StringView(CollectionFile::FormatTag)) {
         return errorAt(json, fileName, root.contains("format"_L1) ? u"format"_s : QString(),
-            tr("not a Rafaga collection: expected \"format\": \"%1\"")
+            Tr::tr("not a Rafaga collection: expected \"format\": \"%1\"")
                 .arg(QLatin1StringView(CollectionFile::FormatTag)));
     }
     const QJsonValue version = root.value("version"_L1);
     const double number = version.toDouble(-1);
     if (!version.isDouble() || number < 1 || number != std::trunc(number)) {
         return errorAt(json, fileName, root.contains("version"_L1) ? u"version"_s : QString(),
-            tr("expected \"version\": %1").arg(CollectionFile::FormatVersion));
+            Tr::tr("expected \"version\": %1").arg(CollectionFile::FormatVersion));
     }
     if (number > CollectionFile::FormatVersion) {
         return errorAt(json, fileName, u"version"_s,
-            tr("the file is format version %1, written by a newer Rafaga; this version "
-               "reads version %2 at most")
+            Tr::tr("the file is format version %1, written by a newer Rafaga; this version "
+                   "reads version %2 at most")
                 .arg(number)
                 .arg(CollectionFile::FormatVersion));
     }
@@ -933,7 +933,7 @@ Parsed<Collection> loadCollection(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return ParseError {path, {}, tr("cannot read the file: %1").arg(file.errorString())};
+        return ParseError {path, {}, Tr::tr("cannot read the file: %1").arg(file.errorString())};
     return parseCollection(file.readAll(), path);
 }
 
@@ -975,6 +975,6 @@ bool saveCollection(const Collection &collection, const QString &path, QString *
             return true;
     }
     if (error)
-        *error = tr("cannot save %1: %2").arg(path, file.errorString());
+        *error = Tr::tr("cannot save %1: %2").arg(path, file.errorString());
     return false;
 }

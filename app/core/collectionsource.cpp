@@ -14,10 +14,10 @@
 #include <limits>
 
 namespace {
-QString tr(const char *text, int n = -1)
+struct Tr
 {
-    return QCoreApplication::translate("CollectionSource", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(CollectionSource)
+};
 
 /// Send builds everything; the checks build without reading files, Check all of the request,
 /// CheckUrlAndFiles only what can make a request unsendable row by row.
@@ -57,7 +57,8 @@ QString unresolvedProblem(const QStringList &names)
     QStringList braced;
     for (const QString &name : names)
         braced.append(QStringLiteral("{{") + name + QStringLiteral("}}"));
-    return (names.size() == 1 ? tr("unresolved variable %1") : tr("unresolved variables %1"))
+    return (
+        names.size() == 1 ? Tr::tr("unresolved variable %1") : Tr::tr("unresolved variables %1"))
         .arg(braced.join(u", "));
 }
 
@@ -93,7 +94,7 @@ public:
         const QString method = resolve(item.method).trimmed();
         spec.method = method.toUtf8();
         if (!isToken(spec.method))
-            problem(tr("the method \"%1\" is not a valid HTTP method name").arg(method));
+            problem(Tr::tr("the method \"%1\" is not a valid HTTP method name").arg(method));
         for (const KeyValue &header : item.headers) {
             if (header.enabled)
                 addHeader(spec.headers, resolve(header.key).trimmed(), resolve(header.value));
@@ -134,7 +135,7 @@ private:
         if (auth.type == Auth::Type::ApiKey && auth.location == Auth::ApiKeyLocation::Query) {
             const QString key = resolve(auth.key);
             if (key.isEmpty())
-                problem(tr("the API key has no parameter name"));
+                problem(Tr::tr("the API key has no parameter name"));
             else
                 append(key, resolve(auth.value));
         }
@@ -142,11 +143,11 @@ private:
             url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
 
         if (!url.isValid())
-            problem(tr("invalid URL \"%1\": %2").arg(text, url.errorString()));
+            problem(Tr::tr("invalid URL \"%1\": %2").arg(text, url.errorString()));
         else if (url.scheme() != u"http" && url.scheme() != u"https")
-            problem(tr("invalid URL \"%1\": expected http:// or https://").arg(text));
+            problem(Tr::tr("invalid URL \"%1\": expected http:// or https://").arg(text));
         else if (url.host().isEmpty())
-            problem(tr("invalid URL \"%1\": no host").arg(text));
+            problem(Tr::tr("invalid URL \"%1\": no host").arg(text));
         return url;
     }
 
@@ -156,13 +157,13 @@ private:
             return; // an empty row of the table
         const QByteArray key = name.toUtf8();
         if (!isToken(key)) {
-            problem(tr("the header name \"%1\" is not valid").arg(name));
+            problem(Tr::tr("the header name \"%1\" is not valid").arg(name));
             return;
         }
         QByteArray bytes = value.toUtf8();
         if (bytes.contains('\r') || bytes.contains('\n') || bytes.contains('\0')) {
             // A line break would let a value smuggle in headers of its own.
-            problem(tr("the value of header \"%1\" contains a line break").arg(name));
+            problem(Tr::tr("the value of header \"%1\" contains a line break").arg(name));
             bytes.replace('\r', ' ').replace('\n', ' ').replace('\0', ' ');
         }
         headers.append({key, bytes});
@@ -187,7 +188,7 @@ private:
             if (auth.location == Auth::ApiKeyLocation::Header) {
                 const QString key = resolve(auth.key).trimmed();
                 if (key.isEmpty())
-                    problem(tr("the API key has no header name"));
+                    problem(Tr::tr("the API key has no header name"));
                 else if (!hasHeader(headers, key.toUtf8()))
                     addHeader(headers, key, resolve(auth.value));
             }
@@ -204,7 +205,7 @@ private:
     {
         const QString path = resolve(pathTemplate);
         if (path.isEmpty()) {
-            problem(tr("%1: no file given").arg(what));
+            problem(Tr::tr("%1: no file given").arg(what));
             return std::nullopt;
         }
         const QString absolute = QDir(m_baseDirectory).absoluteFilePath(path);
@@ -214,12 +215,13 @@ private:
             const QFileInfo info(absolute);
             if (info.isFile() && info.isReadable())
                 return QByteArray();
-            problem(tr("%1: cannot read the file \"%2\"").arg(what, path));
+            problem(Tr::tr("%1: cannot read the file \"%2\"").arg(what, path));
             return std::nullopt;
         }
         QFile file(absolute);
         if (!file.open(QIODevice::ReadOnly)) {
-            problem(tr("%1: cannot read the file \"%2\": %3").arg(what, path, file.errorString()));
+            problem(
+                Tr::tr("%1: cannot read the file \"%2\": %3").arg(what, path, file.errorString()));
             return std::nullopt;
         }
         return file.readAll();
@@ -233,12 +235,12 @@ private:
     void checkFiles(const Body &body) const
     {
         if (body.mode == Body::Mode::BinaryFile)
-            readFile(body.filePath, tr("the body file"));
+            readFile(body.filePath, Tr::tr("the body file"));
         if (body.mode != Body::Mode::Multipart)
             return;
         for (const FormPart &part : body.parts) {
             if (part.enabled && part.isFile)
-                readFile(part.value, tr("form part \"%1\"").arg(part.name));
+                readFile(part.value, Tr::tr("form part \"%1\"").arg(part.name));
         }
     }
 
@@ -258,7 +260,7 @@ private:
             if (part.isFile) {
                 QString absolute;
                 const std::optional<QByteArray> file
-                    = readFile(part.value, tr("form part \"%1\"").arg(name), &absolute);
+                    = readFile(part.value, Tr::tr("form part \"%1\"").arg(name), &absolute);
                 if (!file)
                     continue;
                 data = *file;
@@ -315,8 +317,8 @@ private:
             break;
         case Body::Mode::BinaryFile: {
             QString absolute;
-            spec.body
-                = readFile(body.filePath, tr("the body file"), &absolute).value_or(QByteArray());
+            spec.body = readFile(body.filePath, Tr::tr("the body file"), &absolute)
+                            .value_or(QByteArray());
             contentType = guessContentType(absolute);
             break;
         }
@@ -513,7 +515,7 @@ Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
         return ParseError {plan.collectionFile, {}, message};
     };
     if (plan.iterations < 0)
-        return fail(tr("the number of iterations must be 0 or more"));
+        return fail(Tr::tr("the number of iterations must be 0 or more"));
 
     std::optional<Environment> environment = plan.environment;
     if (!environment && !plan.environmentName.isEmpty()) {
@@ -524,20 +526,21 @@ Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
             names.append(u'"' + candidate.name + u'"');
         }
         if (!environment) {
-            return fail(
-                tr("no environment named \"%1\" in the collection (it has %2)")
-                    .arg(plan.environmentName, names.isEmpty() ? tr("none") : names.join(u", ")));
+            return fail(Tr::tr("no environment named \"%1\" in the collection (it has %2)")
+                            .arg(plan.environmentName,
+                                names.isEmpty() ? Tr::tr("none") : names.join(u", ")));
         }
     }
 
     Selector selector(plan.folders);
     selector.walk(collection.items, false);
     if (const QStringList missing = selector.notFound(); !missing.isEmpty())
-        return fail(tr("no folder named \"%1\" in the collection").arg(missing.first()));
+        return fail(Tr::tr("no folder named \"%1\" in the collection").arg(missing.first()));
     if (selector.selected().isEmpty()) {
-        return fail(plan.folders.isEmpty() ? tr("nothing to run: the collection has no requests")
-                                           : tr("nothing to run: the selected folders hold no "
-                                                "requests"));
+        return fail(plan.folders.isEmpty()
+                ? Tr::tr("nothing to run: the collection has no requests")
+                : Tr::tr("nothing to run: the selected folders hold no "
+                         "requests"));
     }
 
     std::shared_ptr<CollectionSource> source(new CollectionSource);
@@ -592,7 +595,7 @@ Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
     const double total = double(plan.iterations) * double(rowCount) * source->m_templates.size();
     // Result::requestIndex is 32 bits wide.
     if (total > double(std::numeric_limits<quint32>::max()))
-        return fail(tr("the run would send %1 requests; at most %2 fit in one run")
+        return fail(Tr::tr("the run would send %1 requests; at most %2 fit in one run")
                         .arg(total, 0, 'f', 0)
                         .arg(std::numeric_limits<quint32>::max()));
     source->m_size = qint64(total);
@@ -632,9 +635,9 @@ Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
     }
     if (problemCount > 0) {
         if (problemCount == 2)
-            firstProblem += tr(" (and 1 more problem)");
+            firstProblem += Tr::tr(" (and 1 more problem)");
         else if (problemCount > 2)
-            firstProblem += tr(" (and %1 more problems)").arg(problemCount - 1);
+            firstProblem += Tr::tr(" (and %1 more problems)").arg(problemCount - 1);
         return fail(firstProblem);
     }
     return source;
@@ -643,8 +646,8 @@ Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
 QString CollectionSource::describeProblem(
     const Template &t, qint64 row, const QStringList &problems, bool withRow)
 {
-    const QString where = withRow ? tr("request \"%1\", row %2").arg(t.path).arg(row + 1)
-                                  : tr("request \"%1\"").arg(t.path);
+    const QString where = withRow ? Tr::tr("request \"%1\", row %2").arg(t.path).arg(row + 1)
+                                  : Tr::tr("request \"%1\"").arg(t.path);
     return where + QStringLiteral(": ") + problems.join(QStringLiteral("; "));
 }
 

@@ -14,10 +14,10 @@
 #include <optional>
 
 namespace {
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("CurlImport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CurlImport)
+};
 
 // Files read at import time (--data-urlencode name@file, -F name=<file) are request bodies,
 // not disk images: a cap keeps a mistyped /dev/zero-like path from eating memory.
@@ -355,7 +355,7 @@ private:
 
 ParseError CurlParser::fail(int word, const QString &what, const QString &message) const
 {
-    return ParseError {QString(), tr("word %1 (%2)").arg(word).arg(what), message};
+    return ParseError {QString(), Tr::tr("word %1 (%2)").arg(word).arg(what), message};
 }
 
 Parsed<CurlImport> CurlParser::run(QStringList shellWarnings)
@@ -367,7 +367,7 @@ Parsed<CurlImport> CurlParser::run(QStringList shellWarnings)
         return *error;
     if (!m_quiet.isEmpty())
         m_result.warnings.append(
-            tr("ignored options that change only what curl prints or how it connects: %1")
+            Tr::tr("ignored options that change only what curl prints or how it connects: %1")
                 .arg(m_quiet.join(QLatin1String(", "))));
     return m_result;
 }
@@ -386,7 +386,7 @@ std::optional<ParseError> CurlParser::parseCommandLine()
             lists.last().append(QList<int> {});
         } else if (op == "(" || op == ")" || op == ";;" || op.endsWith("<<") || op == "<<<") {
             return fail(i + 1, QString::fromUtf8(op),
-                tr("subshells, case lists and here-documents are not supported"));
+                Tr::tr("subshells, case lists and here-documents are not supported"));
         } else {
             lists.last().last().append(i);
         }
@@ -395,14 +395,14 @@ std::optional<ParseError> CurlParser::parseCommandLine()
         lists.removeLast();
     if (lists.isEmpty())
         return ParseError {QString(), QString(),
-            tr("the command line is empty: expected a curl "
-               "command")};
+            Tr::tr("the command line is empty: expected a curl "
+                   "command")};
     if (lists.size() > 1) {
         const int second
             = lists.at(1).first().isEmpty() ? int(m_words.size()) : lists.at(1).first().first();
         return fail(second + 1, QString::fromUtf8(m_words.value(second).text.left(40)),
-            tr("a second command starts here; import one curl command at a time (end a "
-               "line with \\ to continue the command on the next)"));
+            Tr::tr("a second command starts here; import one curl command at a time (end a "
+                   "line with \\ to continue the command on the next)"));
     }
     const QList<QList<int>> &pipeline = lists.first();
     qsizetype curlAt = -1;
@@ -427,20 +427,20 @@ std::optional<ParseError> CurlParser::parseCommandLine()
                     && seen++ == qMax(qsizetype(0), c - 1))
                     pipe = i + 1;
             }
-            return fail(pipe, QStringLiteral("|"), tr("a pipe without a command on one side"));
+            return fail(pipe, QStringLiteral("|"), Tr::tr("a pipe without a command on one side"));
         }
     }
     if (curlAt > 1)
         return fail(pipeline.at(1).first() + 1,
             QString::fromUtf8(m_words.at(pipeline.at(1).first()).text),
-            tr("only one command may feed curl's standard input"));
+            Tr::tr("only one command may feed curl's standard input"));
     if (curlAt == 1) {
         if (auto error = readStandardInput(pipeline.at(0)))
             return error;
     }
     for (qsizetype c = curlAt + 1; c < pipeline.size(); ++c)
         m_result.warnings.append(
-            tr("ignored the command that curl's output is piped into: %1")
+            Tr::tr("ignored the command that curl's output is piped into: %1")
                 .arg(QString::fromUtf8(m_words.at(pipeline.at(c).first()).text)));
     return parseCurl(pipeline.at(curlAt));
 }
@@ -451,7 +451,7 @@ std::optional<ParseError> CurlParser::readStandardInput(const QList<int> &comman
     for (int index : command) {
         if (m_words.at(index).isOperator)
             return fail(index + 1, QString::fromUtf8(m_words.at(index).text),
-                tr("redirections of the command before the pipe are not supported"));
+                Tr::tr("redirections of the command before the pipe are not supported"));
         args.append(m_words.at(index).text);
     }
     const QByteArray program = args.takeFirst();
@@ -465,7 +465,7 @@ std::optional<ParseError> CurlParser::readStandardInput(const QList<int> &comman
             if (c == '%') {
                 if (i + 1 >= format.size() || format.at(i + 1) != '%')
                     return fail(command.at(1) + 1, QStringLiteral("printf"),
-                        tr("printf conversions other than %% are not supported"));
+                        Tr::tr("printf conversions other than %% are not supported"));
                 out.append('%');
                 ++i;
             } else if (c == '\\' && i + 1 < format.size()) {
@@ -524,7 +524,7 @@ std::optional<ParseError> CurlParser::parseCurl(const QList<int> &command)
         if (word.isOperator) {
             if (k + 1 >= command.size() || m_words.at(command.at(k + 1)).isOperator)
                 return fail(wordNumber, QString::fromUtf8(text),
-                    tr("a redirection without a file name after it"));
+                    Tr::tr("a redirection without a file name after it"));
             const QByteArray target = m_words.at(command.at(++k)).text;
             if (text == "<" || text == "0<")
                 m_stdin = {StandardInput::Kind::File, {}, QString::fromUtf8(target), {}};
@@ -545,7 +545,7 @@ std::optional<ParseError> CurlParser::parseCurl(const QList<int> &command)
         const auto nextValue = [&](const QString &option, QByteArray *value,
                                    int *valueWord) -> std::optional<ParseError> {
             if (k + 1 >= command.size() || m_words.at(command.at(k + 1)).isOperator)
-                return fail(wordNumber, option, tr("%1 needs a value after it").arg(option));
+                return fail(wordNumber, option, Tr::tr("%1 needs a value after it").arg(option));
             *value = m_words.at(command.at(++k)).text;
             *valueWord = command.at(k) + 1;
             return std::nullopt;
@@ -561,7 +561,7 @@ std::optional<ParseError> CurlParser::parseCurl(const QList<int> &command)
             }
             if (name.startsWith("expand-")) {
                 name = name.mid(7);
-                m_result.warnings.append(tr("--expand-%1: curl variables are not expanded")
+                m_result.warnings.append(Tr::tr("--expand-%1: curl variables are not expanded")
                                              .arg(QString::fromUtf8(name)));
             }
             auto spec = longOptions().constFind(name);
@@ -569,14 +569,14 @@ std::optional<ParseError> CurlParser::parseCurl(const QList<int> &command)
                 spec = longOptions().constFind(name.mid(3));
                 if (spec != longOptions().cend() && spec->arg != Arg::Bool)
                     return fail(wordNumber, QString::fromUtf8(text),
-                        tr("--no- can only turn off an on/off option"));
+                        Tr::tr("--no- can only turn off an on/off option"));
                 name = name.mid(3);
                 toggle = false;
             }
             const QString option = QLatin1String("--") + QString::fromUtf8(name);
             if (spec == longOptions().cend())
                 return fail(wordNumber, QString::fromUtf8(text.left(60)),
-                    tr("unknown curl option %1").arg(QString::fromUtf8(text.left(60))));
+                    Tr::tr("unknown curl option %1").arg(QString::fromUtf8(text.left(60))));
             QByteArray value;
             int valueWord = wordNumber;
             if (spec->arg == Arg::Value) {
@@ -586,7 +586,7 @@ std::optional<ParseError> CurlParser::parseCurl(const QList<int> &command)
                     return error;
                 }
             } else if (inlineValue) {
-                return fail(wordNumber, option, tr("%1 takes no value").arg(option));
+                return fail(wordNumber, option, Tr::tr("%1 takes no value").arg(option));
             }
             if (auto error = apply(spec->id, option, value, toggle, valueWord))
                 return error;
@@ -598,7 +598,7 @@ std::optional<ParseError> CurlParser::parseCurl(const QList<int> &command)
             const QByteArray name = longNameOf(text.at(j));
             const auto spec = longOptions().constFind(name);
             if (name.isEmpty() || spec == longOptions().cend())
-                return fail(wordNumber, option, tr("unknown curl option %1").arg(option));
+                return fail(wordNumber, option, Tr::tr("unknown curl option %1").arg(option));
             if (spec->arg != Arg::Value) {
                 if (auto error = apply(spec->id, option, {}, true, wordNumber))
                     return error;
@@ -622,9 +622,10 @@ std::optional<ParseError> CurlParser::setUrl(const QByteArray &url, int word)
 {
     if (!m_url.isEmpty())
         return fail(word, QString::fromUtf8(url.left(60)),
-            tr("a second URL (the first is word %1); import one request at a time").arg(m_urlWord));
+            Tr::tr("a second URL (the first is word %1); import one request at a time")
+                .arg(m_urlWord));
     if (url.isEmpty())
-        return fail(word, QStringLiteral("''"), tr("an empty URL"));
+        return fail(word, QStringLiteral("''"), Tr::tr("an empty URL"));
     m_url = QString::fromUtf8(url);
     m_urlWord = word;
     return std::nullopt;
@@ -650,14 +651,14 @@ std::optional<ParseError> CurlParser::apply(
         *out = text.trimmed().toDouble(&ok);
         if (!ok || *out < -1 || *out > 1e9)
             return fail(word, option,
-                tr("expected a number after %1, not \"%2\"").arg(option, text.left(40)));
+                Tr::tr("expected a number after %1, not \"%2\"").arg(option, text.left(40)));
         return std::nullopt;
     };
     double n = 0;
     switch (id) {
     case Opt::Request:
         if (text.trimmed().isEmpty())
-            return fail(word, option, tr("expected a method name after %1").arg(option));
+            return fail(word, option, Tr::tr("expected a method name after %1").arg(option));
         m_method = text;
         break;
     case Opt::Header:
@@ -681,8 +682,8 @@ std::optional<ParseError> CurlParser::apply(
         auth.username = colon < 0 ? text : text.left(colon);
         auth.password = colon < 0 ? QString() : text.mid(colon + 1);
         if (colon < 0)
-            m_result.warnings.append(tr("%1 gives no password (curl would ask for one); the "
-                                        "password is left empty")
+            m_result.warnings.append(Tr::tr("%1 gives no password (curl would ask for one); the "
+                                            "password is left empty")
                                          .arg(option));
         m_auth = auth;
         break;
@@ -703,14 +704,15 @@ std::optional<ParseError> CurlParser::apply(
             m_cookies.append(text);
         else
             m_result.warnings.append(
-                tr("ignored %1 %2: reading cookies from a file is not supported")
+                Tr::tr("ignored %1 %2: reading cookies from a file is not supported")
                     .arg(option, text));
         break;
     case Opt::UserAgent:
         if (text.isEmpty())
-            m_result.warnings.append(tr("%1 '' leaves the User-Agent out in curl; Rafaga always "
-                                        "sends one")
-                                         .arg(option));
+            m_result.warnings.append(
+                Tr::tr("%1 '' leaves the User-Agent out in curl; Rafaga always "
+                       "sends one")
+                    .arg(option));
         else
             setDefaultHeader(QStringLiteral("User-Agent"), text);
         break;
@@ -719,7 +721,7 @@ std::optional<ParseError> CurlParser::apply(
         if (referer.endsWith(QLatin1String(";auto"))) {
             referer.chop(5);
             m_result.warnings.append(
-                tr("%1 ;auto (a Referer on redirects) is not supported").arg(option));
+                Tr::tr("%1 ;auto (a Referer on redirects) is not supported").arg(option));
         }
         if (!referer.isEmpty())
             setDefaultHeader(QStringLiteral("Referer"), referer);
@@ -734,9 +736,9 @@ std::optional<ParseError> CurlParser::apply(
     case Opt::Compressed:
         if (toggle)
             m_result.warnings.append(
-                tr("%1 needs no header: Rafaga asks for gzip and deflate by itself and "
-                   "decompresses the answer (an explicit Accept-Encoding header would turn "
-                   "that off)")
+                Tr::tr("%1 needs no header: Rafaga asks for gzip and deflate by itself and "
+                       "decompresses the answer (an explicit Accept-Encoding header would turn "
+                       "that off)")
                     .arg(option));
         break;
     case Opt::Insecure:
@@ -765,7 +767,7 @@ std::optional<ParseError> CurlParser::apply(
     }
     case Opt::UploadFile:
         if (text == QLatin1String("-") || text == QLatin1String("."))
-            return fail(word, option, tr("uploading standard input is not supported"));
+            return fail(word, option, Tr::tr("uploading standard input is not supported"));
         m_uploadFile = text;
         m_uploadWord = word;
         break;
@@ -789,12 +791,12 @@ std::optional<ParseError> CurlParser::apply(
         break;
     case Opt::Config:
         return fail(word, option,
-            tr("%1 reads more options from a file, which is not "
-               "supported; paste those options instead")
+            Tr::tr("%1 reads more options from a file, which is not "
+                   "supported; paste those options instead")
                 .arg(option));
     case Opt::Next:
         return fail(word, option,
-            tr("%1 starts a second request; import one request at a time").arg(option));
+            Tr::tr("%1 starts a second request; import one request at a time").arg(option));
     case Opt::Quiet:
         m_quiet.append(value.isEmpty() ? option : option + QLatin1Char(' ') + text.left(40));
         break;
@@ -802,7 +804,7 @@ std::optional<ParseError> CurlParser::apply(
         // Without the value: --cert file:password, -U user:password and -x with credentials
         // would put secrets into the warnings.
         m_result.warnings.append(
-            tr("ignored %1: not supported, so the request may differ from what curl sends")
+            Tr::tr("ignored %1: not supported, so the request may differ from what curl sends")
                 .arg(option));
         break;
     }
@@ -814,7 +816,7 @@ std::optional<ParseError> CurlParser::addHeader(
 {
     if (value.startsWith('@'))
         return fail(word, option,
-            tr("reading headers from a file (%1 @file) is not supported").arg(option));
+            Tr::tr("reading headers from a file (%1 @file) is not supported").arg(option));
     const QString text = QString::fromUtf8(value);
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     QString name;
@@ -826,22 +828,22 @@ std::optional<ParseError> CurlParser::addHeader(
         name = text.trimmed().chopped(1).trimmed(); // curl's way to send a header with no value
     }
     if (name.isEmpty() || name.contains(QLatin1Char(' ')))
-        return fail(
-            word, option, tr("expected a header as 'Name: value', not \"%1\"").arg(text.left(60)));
+        return fail(word, option,
+            Tr::tr("expected a header as 'Name: value', not \"%1\"").arg(text.left(60)));
     if (colon >= 0 && headerValue.isEmpty()) {
         // 'Name:' removes a header curl would add; there is nothing to send.
         const QString lower = name.toLower();
         m_removed.append(lower);
         if (lower == QLatin1String("user-agent"))
-            m_result.warnings.append(tr("%1 'User-Agent:' removes the header in curl; Rafaga "
-                                        "always sends one")
+            m_result.warnings.append(Tr::tr("%1 'User-Agent:' removes the header in curl; Rafaga "
+                                            "always sends one")
                                          .arg(option));
         m_headers.removeIf([&](const KeyValue &h) { return h.key.toLower() == lower; });
         return std::nullopt;
     }
     if (headerValue.isEmpty())
-        m_result.warnings.append(tr("%1 '%2;': Rafaga cannot send a header with an empty value "
-                                    "yet (Qt leaves it out)")
+        m_result.warnings.append(Tr::tr("%1 '%2;': Rafaga cannot send a header with an empty value "
+                                        "yet (Qt leaves it out)")
                                      .arg(option, name));
     m_headers.append(KeyValue {name, headerValue, true, {}});
     return std::nullopt;
@@ -887,21 +889,25 @@ std::optional<ParseError> CurlParser::readFile(
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return fail(word, option, tr("cannot read %1: no such file").arg(path));
+        return fail(word, option, Tr::tr("cannot read %1: no such file").arg(path));
     if (!info.isFile())
-        return fail(word, option, tr("cannot read %1: not a regular file").arg(path));
+        return fail(word, option, Tr::tr("cannot read %1: not a regular file").arg(path));
     if (info.size() > MaxFileBytes)
         return fail(word, option,
-            tr("cannot read %1: larger than %2 MiB").arg(path).arg(MaxFileBytes / (1024 * 1024)));
+            Tr::tr("cannot read %1: larger than %2 MiB")
+                .arg(path)
+                .arg(MaxFileBytes / (1024 * 1024)));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(word, option, tr("cannot read %1: %2").arg(path, file.errorString()));
+        return fail(word, option, Tr::tr("cannot read %1: %2").arg(path, file.errorString()));
     *bytes = file.read(MaxFileBytes + 1);
     if (bytes->size() > MaxFileBytes)
         return fail(word, option,
-            tr("cannot read %1: larger than %2 MiB").arg(path).arg(MaxFileBytes / (1024 * 1024)));
+            Tr::tr("cannot read %1: larger than %2 MiB")
+                .arg(path)
+                .arg(MaxFileBytes / (1024 * 1024)));
     m_result.warnings.append(
-        tr("%1 read %2 now: the request keeps its content, not the file").arg(option, path));
+        Tr::tr("%1 read %2 now: the request keeps its content, not the file").arg(option, path));
     return std::nullopt;
 }
 
@@ -925,13 +931,13 @@ std::optional<ParseError> CurlParser::resolve(const DataPiece &piece, QByteArray
             break;
         case StandardInput::Kind::Command:
             return fail(piece.word, piece.option,
-                tr("@- reads the output of %1, which an import cannot run; save it to "
-                   "a file and use @file")
+                Tr::tr("@- reads the output of %1, which an import cannot run; save it to "
+                       "a file and use @file")
                     .arg(m_stdin.command));
         case StandardInput::Kind::Terminal:
             return fail(piece.word, piece.option,
-                tr("@- reads standard input, which an import cannot see; save it to a "
-                   "file and use @file"));
+                Tr::tr("@- reads standard input, which an import cannot see; save it to a "
+                       "file and use @file"));
         }
     }
     if (piece.stripNewlines) {
@@ -1026,7 +1032,7 @@ std::optional<ParseError> CurlParser::addFormPart(
 {
     const qsizetype equals = value.indexOf('=');
     if (equals < 0)
-        return fail(word, option, tr("expected name=content after %1").arg(option));
+        return fail(word, option, Tr::tr("expected name=content after %1").arg(option));
     FormPart part;
     part.name = QString::fromUtf8(value.left(equals));
     const QByteArray content = value.mid(equals + 1);
@@ -1036,32 +1042,32 @@ std::optional<ParseError> CurlParser::addFormPart(
         return std::nullopt;
     }
     if (content.startsWith('('))
-        return fail(word, option, tr("nested multipart parts are not supported"));
+        return fail(word, option, Tr::tr("nested multipart parts are not supported"));
     const bool isFile = content.startsWith('@');
     const bool readNow = content.startsWith('<');
     const FormField field = formField(content, isFile || readNow ? 1 : 0, isFile ? ',' : '\0');
     if (field.separator == ',')
         return fail(word, option,
-            tr("several files in one field are not supported; give each "
-               "file its own %1")
+            Tr::tr("several files in one field are not supported; give each "
+                   "file its own %1")
                 .arg(option));
     if (!field.type.isEmpty() && !field.type.contains('/'))
         return fail(word, option,
-            tr("expected a content type like text/plain after type=, not "
-               "\"%1\"")
+            Tr::tr("expected a content type like text/plain after type=, not "
+                   "\"%1\"")
                 .arg(QString::fromUtf8(field.type)));
     part.contentType = QString::fromUtf8(field.type);
     if (!field.filename.isEmpty())
-        m_result.warnings.append(tr("%1 %2: filename= is not supported; the file's own name is "
-                                    "sent")
+        m_result.warnings.append(Tr::tr("%1 %2: filename= is not supported; the file's own name is "
+                                        "sent")
                                      .arg(option, part.name));
     if (!field.ignored.isEmpty())
         m_result.warnings.append(
-            tr("%1 %2: ignored %3")
+            Tr::tr("%1 %2: ignored %3")
                 .arg(option, part.name, field.ignored.join(QLatin1String(", "))));
     if (isFile) {
         if (field.data == "-")
-            return fail(word, option, tr("a form part from standard input is not supported"));
+            return fail(word, option, Tr::tr("a form part from standard input is not supported"));
         part.isFile = true;
         part.value = QString::fromUtf8(field.data);
     } else if (readNow) {
@@ -1074,7 +1080,7 @@ std::optional<ParseError> CurlParser::addFormPart(
             return error;
         if (!isValidUtf8(bytes))
             return fail(word, option,
-                tr("%1 is not UTF-8 text; send it as a file with name=@%1").arg(*piece.file));
+                Tr::tr("%1 is not UTF-8 text; send it as a file with name=@%1").arg(*piece.file));
         part.value = QString::fromUtf8(bytes);
     } else {
         part.value = QString::fromUtf8(field.data);
@@ -1088,18 +1094,18 @@ std::optional<ParseError> CurlParser::finish()
     const bool hasData = !m_data.isEmpty();
     const bool hasForm = !m_parts.isEmpty();
     if (m_url.isEmpty())
-        return ParseError {QString(), QString(), tr("no URL: expected one after curl")};
+        return ParseError {QString(), QString(), Tr::tr("no URL: expected one after curl")};
     if (hasData && hasForm)
         return fail(m_formWord, QStringLiteral("-F"),
-            tr("-F cannot be combined with -d, --data-* or --json (curl refuses too)"));
+            Tr::tr("-F cannot be combined with -d, --data-* or --json (curl refuses too)"));
     if (m_get && hasForm)
-        return fail(m_formWord, QStringLiteral("-F"), tr("-F cannot be combined with -G"));
+        return fail(m_formWord, QStringLiteral("-F"), Tr::tr("-F cannot be combined with -G"));
     if (m_uploadFile && (hasForm || (hasData && !m_get)))
         return fail(m_uploadWord, QStringLiteral("-T"),
-            tr("-T cannot be combined with -d, --data-*, --json or -F"));
+            Tr::tr("-T cannot be combined with -d, --data-*, --json or -F"));
     if (m_head && !m_get && (hasForm || hasData))
         return fail(hasData ? m_data.first().word : m_formWord, QStringLiteral("-I"),
-            tr("-I sends no body: data needs -G to go into the URL (curl refuses too)"));
+            Tr::tr("-I sends no body: data needs -G to go into the URL (curl refuses too)"));
 
     RequestItem &request = m_result.item.request;
     QString url = m_url;
@@ -1143,10 +1149,10 @@ std::optional<ParseError> CurlParser::finish()
         else if (m_stdin.kind == StandardInput::Kind::File)
             bodyFile = m_stdin.path;
         if (bodyFile && single->stripNewlines)
-            m_result.warnings.append(
-                tr("%1 @%2: curl leaves out the file's line breaks, Rafaga sends the file as it "
-                   "is (as --data-binary would)")
-                    .arg(single->option, *bodyFile));
+            m_result.warnings.append(Tr::tr(
+                "%1 @%2: curl leaves out the file's line breaks, Rafaga sends the file as it "
+                "is (as --data-binary would)")
+                                         .arg(single->option, *bodyFile));
     }
     QByteArray data;
     if (hasData && !bodyFile) {
@@ -1203,8 +1209,8 @@ std::optional<ParseError> CurlParser::finish()
         body.mode = Body::Mode::BinaryFile;
         body.filePath = *m_uploadFile;
         if (!explicitType)
-            m_result.warnings.append(tr("-T sends no Content-Type in curl; Rafaga labels the "
-                                        "file by its extension"));
+            m_result.warnings.append(Tr::tr("-T sends no Content-Type in curl; Rafaga labels the "
+                                            "file by its extension"));
         // PUT to a URL ending in / names the file after the upload, as curl does.
         if (urlPath(request.url).endsWith(QLatin1Char('/'))
             && !request.url.contains(QLatin1Char('?')))
@@ -1216,17 +1222,17 @@ std::optional<ParseError> CurlParser::finish()
         setDefaultHeader(QStringLiteral("Content-Type"), defaultType);
     } else if (hasData && !m_get) {
         if (m_removed.contains(QLatin1String("content-type")))
-            m_result.warnings.append(tr("-H 'Content-Type:' sends the body without a "
-                                        "Content-Type in curl; Rafaga labels a raw body "
-                                        "text/plain and a JSON body application/json"));
+            m_result.warnings.append(Tr::tr("-H 'Content-Type:' sends the body without a "
+                                            "Content-Type in curl; Rafaga labels a raw body "
+                                            "text/plain and a JSON body application/json"));
         body.mode = m_json ? Body::Mode::Json : Body::Mode::Raw;
         body.text = QString::fromUtf8(data);
         body.contentType = explicitType ? QString() : defaultType;
         m_result.body = data;
         if (!isValidUtf8(data))
-            m_result.warnings.append(tr("the body is not UTF-8 text, so the collection cannot "
-                                        "hold it exactly; save it to a file and use "
-                                        "--data-binary @file"));
+            m_result.warnings.append(Tr::tr("the body is not UTF-8 text, so the collection cannot "
+                                            "hold it exactly; save it to a file and use "
+                                            "--data-binary @file"));
     }
 
     if (m_json)
@@ -1242,8 +1248,8 @@ std::optional<ParseError> CurlParser::finish()
     if (m_auth) {
         request.auth = *m_auth;
         if (!m_authScheme.isEmpty() && m_auth->type == Auth::Type::Basic)
-            m_result.warnings.append(tr("%1 is not supported; the credentials are sent with "
-                                        "basic auth")
+            m_result.warnings.append(Tr::tr("%1 is not supported; the credentials are sent with "
+                                            "basic auth")
                                          .arg(m_authScheme));
     } else {
         // The command stands alone: it sends no credentials of a collection it lands in.
@@ -1272,12 +1278,12 @@ Parsed<CollectionItem> importCurl(const QString &commandLine, QStringList *warni
     if (warnings) {
         *warnings = imported.value().warnings;
         if (imported.value().insecure)
-            warnings->append(QCoreApplication::translate(
-                "CurlImport", "-k applies to the whole run: turn on insecure TLS in its settings"));
+            warnings->append(
+                Tr::tr("-k applies to the whole run: turn on insecure TLS in its settings"));
         if (imported.value().followRedirects)
-            warnings->append(QCoreApplication::translate("CurlImport",
-                "-L applies to the whole run: Rafaga follows redirects unless its "
-                "settings say not to"));
+            warnings->append(
+                Tr::tr("-L applies to the whole run: Rafaga follows redirects unless its "
+                       "settings say not to"));
     }
     return std::move(imported).value().item;
 }

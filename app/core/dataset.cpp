@@ -14,10 +14,10 @@
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+struct Tr
 {
-    return QCoreApplication::translate("DataSet", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(DataSet)
+};
 
 QByteArrayView withoutBom(QByteArrayView data)
 {
@@ -46,7 +46,7 @@ QString fromUtf8KeepingBom(QByteArrayView bytes)
 
 ParseError emptyFileError(const QString &fileName)
 {
-    return {fileName, QString(), tr("the file is empty; expected a data set")};
+    return {fileName, QString(), Tr::tr("the file is empty; expected a data set")};
 }
 
 // RFC 4180 says spaces belong to the field; libcsv trims them unless told that nothing is one.
@@ -69,7 +69,7 @@ public:
         csv_parser parser;
         // CSV_REPALL_NL reports blank lines too, so that row numbers count them.
         if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
-            return ParseError {m_fileName, QString(), tr("out of memory")};
+            return ParseError {m_fileName, QString(), Tr::tr("out of memory")};
         csv_set_space_func(&parser, noCharIsSpace);
         // libcsv grows its field buffer by this much at a time (128 bytes by default).
         csv_set_blk_size(&parser, 64 * 1024);
@@ -86,8 +86,8 @@ public:
         if (!m_error
             && csv_fini(&parser, &CsvReader::fieldRead, &CsvReader::recordRead, this) != 0) {
             fail(m_rowsSeen + 1,
-                tr("a quoted field is never closed; expected a closing quote (\") before the "
-                   "end of the file"));
+                Tr::tr("a quoted field is never closed; expected a closing quote (\") before the "
+                       "end of the file"));
         }
         csv_free(&parser);
 
@@ -116,7 +116,8 @@ private:
         QString value = m_decoder(bytes);
         if (m_decoder.hasError()) {
             fail(m_rowsSeen + 1,
-                tr("field %1 is not valid UTF-8; save the file as UTF-8").arg(m_fields.size() + 1));
+                Tr::tr("field %1 is not valid UTF-8; save the file as UTF-8")
+                    .arg(m_fields.size() + 1));
             return;
         }
         m_fields.append(std::move(value));
@@ -139,7 +140,7 @@ private:
             setHeader();
         } else if (m_fields.size() != m_set.columns.size()) {
             fail(m_rowsSeen,
-                tr("%n field(s), the header has %1", int(m_fields.size()))
+                Tr::tr("%n field(s), the header has %1", nullptr, int(m_fields.size()))
                     .arg(m_set.columns.size()));
         } else {
             m_set.rows.append(std::move(m_fields));
@@ -154,13 +155,13 @@ private:
         for (qsizetype i = 0; i < m_fields.size(); ++i) {
             const QString name = m_fields.at(i).trimmed();
             if (name.isEmpty()) {
-                fail(m_rowsSeen, tr("column %1 of the header has no name").arg(i + 1));
+                fail(m_rowsSeen, Tr::tr("column %1 of the header has no name").arg(i + 1));
                 return;
             }
             const auto earlier = seen.constFind(name);
             if (earlier != seen.cend()) {
                 fail(m_rowsSeen,
-                    tr("the header names \"%1\" twice, in columns %2 and %3")
+                    Tr::tr("the header names \"%1\" twice, in columns %2 and %3")
                         .arg(name)
                         .arg(*earlier + 1)
                         .arg(i + 1));
@@ -184,23 +185,23 @@ private:
             fail(m_rowsSeen + 1, QString::fromUtf8(csv_strerror(status)));
         } else if (spacesBeforeQuote) {
             fail(m_rowsSeen + 1,
-                tr("white space before the opening quote of a field; expected the quote right "
-                   "after the comma"));
+                Tr::tr("white space before the opening quote of a field; expected the quote right "
+                       "after the comma"));
         } else if (offending == '"') {
             fail(m_rowsSeen + 1,
-                tr("a quote inside an unquoted field; expected the whole field in quotes, with "
-                   "each quote in it doubled"));
+                Tr::tr("a quote inside an unquoted field; expected the whole field in quotes, with "
+                       "each quote in it doubled"));
         } else {
             fail(m_rowsSeen + 1,
-                tr("text after the closing quote of a field; expected a comma or the end of "
-                   "the line (a quote inside a quoted field is written twice)"));
+                Tr::tr("text after the closing quote of a field; expected a comma or the end of "
+                       "the line (a quote inside a quoted field is written twice)"));
         }
     }
 
     void fail(qsizetype row, const QString &message)
     {
         if (!m_error)
-            m_error = ParseError {m_fileName, tr("row %1").arg(row), message};
+            m_error = ParseError {m_fileName, Tr::tr("row %1").arg(row), message};
     }
 
     QString m_fileName;
@@ -232,15 +233,16 @@ public:
     {
         skipSpace();
         if (!take('['))
-            return errorAt(m_pos, tr("expected an array of objects, found %1").arg(kindAt(m_pos)));
+            return errorAt(
+                m_pos, Tr::tr("expected an array of objects, found %1").arg(kindAt(m_pos)));
         skipSpace();
         if (take(']'))
             return std::move(m_set);
         for (qsizetype index = 0;; ++index) {
             skipSpace();
             if (peek() != '{') {
-                return errorAt(
-                    m_pos, tr("[%1]: expected an object, found %2").arg(index).arg(kindAt(m_pos)));
+                return errorAt(m_pos,
+                    Tr::tr("[%1]: expected an object, found %2").arg(index).arg(kindAt(m_pos)));
             }
             if (!readObject())
                 return unexpected();
@@ -439,18 +441,18 @@ private:
     {
         switch (pos < m_text.size() ? m_text.at(pos) : '\0') {
         case '{':
-            return tr("an object");
+            return Tr::tr("an object");
         case '[':
-            return tr("an array");
+            return Tr::tr("an array");
         case '"':
-            return tr("a string");
+            return Tr::tr("a string");
         case 't':
         case 'f':
-            return tr("a boolean");
+            return Tr::tr("a boolean");
         case 'n':
-            return tr("null");
+            return Tr::tr("null");
         default:
-            return tr("a number");
+            return Tr::tr("a number");
         }
     }
 
@@ -461,7 +463,7 @@ private:
     }
 
     // Only reachable if QJsonDocument accepted something this reader does not understand.
-    ParseError unexpected() const { return errorAt(m_pos, tr("unexpected JSON structure")); }
+    ParseError unexpected() const { return errorAt(m_pos, Tr::tr("unexpected JSON structure")); }
 
     QByteArrayView m_text;
     qsizetype m_pos;
@@ -490,7 +492,7 @@ Parsed<DataSet> parseJsonDataSet(const QByteArray &data, const QString &fileName
         if (error.error != QJsonParseError::NoError) {
             const auto [line, column] = lineAndColumn(bytes, error.offset);
             return ParseError {fileName, QStringLiteral("%1:%2").arg(line).arg(column),
-                tr("invalid JSON: %1").arg(error.errorString())};
+                Tr::tr("invalid JSON: %1").arg(error.errorString())};
         }
     }
     return JsonRowReader(text, fileName).read();
@@ -500,10 +502,12 @@ Parsed<DataSet> loadDataSet(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return ParseError {path, QString(), tr("cannot read the file: %1").arg(file.errorString())};
+        return ParseError {
+            path, QString(), Tr::tr("cannot read the file: %1").arg(file.errorString())};
     const QByteArray data = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return ParseError {path, QString(), tr("cannot read the file: %1").arg(file.errorString())};
+        return ParseError {
+            path, QString(), Tr::tr("cannot read the file: %1").arg(file.errorString())};
 
     const QString suffix = QFileInfo(path).suffix().toLower();
     bool json = suffix == QLatin1String("json");

@@ -2,6 +2,13 @@
 
 #include <QCoreApplication>
 
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ErrorCategory)
+};
+} // namespace
+
 QString errorCategoryKey(ErrorCategory category)
 {
     switch (category) {
@@ -31,25 +38,25 @@ QString errorCategoryName(ErrorCategory category)
 {
     switch (category) {
     case ErrorCategory::None:
-        return QCoreApplication::translate("ErrorCategory", "no error");
+        return Tr::tr("no error");
     case ErrorCategory::ConnectionRefused:
-        return QCoreApplication::translate("ErrorCategory", "connection refused");
+        return Tr::tr("connection refused");
     case ErrorCategory::HostNotFound:
-        return QCoreApplication::translate("ErrorCategory", "host not found");
+        return Tr::tr("host not found");
     case ErrorCategory::Timeout:
-        return QCoreApplication::translate("ErrorCategory", "timeout");
+        return Tr::tr("timeout");
     case ErrorCategory::ConnectionClosed:
-        return QCoreApplication::translate("ErrorCategory", "connection closed or reset");
+        return Tr::tr("connection closed or reset");
     case ErrorCategory::Tls:
-        return QCoreApplication::translate("ErrorCategory", "TLS error");
+        return Tr::tr("TLS error");
     case ErrorCategory::TooManyRedirects:
-        return QCoreApplication::translate("ErrorCategory", "too many redirects");
+        return Tr::tr("too many redirects");
     case ErrorCategory::Cancelled:
-        return QCoreApplication::translate("ErrorCategory", "cancelled");
+        return Tr::tr("cancelled");
     case ErrorCategory::Other:
         break;
     }
-    return QCoreApplication::translate("ErrorCategory", "other error");
+    return Tr::tr("other error");
 }
 
 ErrorCategory errorCategoryFor(QNetworkReply::NetworkError error)

@@ -17,10 +17,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("HarImport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(HarImport)
+};
 
 QString field(const QString &parent, const char *key)
 {
@@ -111,7 +111,7 @@ bool HarReader::text(const QJsonValue &value, const QString &place, QString *out
     else if (value.isNull() || value.isUndefined())
         out->clear();
     else
-        return fail(place, tr("expected a string"));
+        return fail(place, Tr::tr("expected a string"));
     return true;
 }
 
@@ -122,14 +122,14 @@ bool HarReader::array(const QJsonValue &value, const QString &place, QJsonArray 
     else if (value.isArray())
         *out = value.toArray();
     else
-        return fail(place, tr("expected an array"));
+        return fail(place, Tr::tr("expected an array"));
     return true;
 }
 
 bool HarReader::object(const QJsonValue &value, const QString &place, QJsonObject *out)
 {
     if (!value.isObject())
-        return fail(place, tr("expected an object"));
+        return fail(place, Tr::tr("expected an object"));
     *out = value.toObject();
     return true;
 }
@@ -141,7 +141,7 @@ bool HarReader::read(const QJsonObject &root, Collection *out)
     if (!object(root.value("log"_L1), u"log"_s, &log))
         return false;
     if (!log.value("entries"_L1).isArray())
-        return fail(u"log.entries"_s, tr("expected an array of entries"));
+        return fail(u"log.entries"_s, Tr::tr("expected an array of entries"));
     entries = log.value("entries"_L1).toArray();
 
     const QJsonArray pages = log.value("pages"_L1).toArray();
@@ -150,11 +150,11 @@ bool HarReader::read(const QJsonObject &root, Collection *out)
     if (out->name.isEmpty())
         out->name = QFileInfo(m_fileName).completeBaseName();
     if (out->name.isEmpty())
-        out->name = tr("HAR import");
+        out->name = Tr::tr("HAR import");
     const QJsonObject creator = log.value("creator"_L1).toObject();
     if (!creator.value("name"_L1).toString().isEmpty()) {
         out->description
-            = tr("Recorded by %1 %2")
+            = Tr::tr("Recorded by %1 %2")
                   .arg(creator.value("name"_L1).toString(), creator.value("version"_L1).toString())
                   .trimmed();
     }
@@ -173,7 +173,7 @@ bool HarReader::read(const QJsonObject &root, Collection *out)
             requests.append({*host, item});
     }
     if (entries.isEmpty())
-        skip(QString(), tr("the HAR file has no entries"));
+        skip(QString(), Tr::tr("the HAR file has no entries"));
 
     QStringList hosts;
     for (const auto &[host, item] : std::as_const(requests)) {
@@ -212,9 +212,9 @@ bool HarReader::readEntry(const QJsonObject &entry, const QString &place, Collec
     }
     item.method = item.method.trimmed();
     if (item.method.isEmpty())
-        return fail(field(requestPlace, "method"), tr("expected a method such as GET"));
+        return fail(field(requestPlace, "method"), Tr::tr("expected a method such as GET"));
     if (item.url.isEmpty())
-        return fail(field(requestPlace, "url"), tr("expected the request's URL"));
+        return fail(field(requestPlace, "url"), Tr::tr("expected the request's URL"));
 
     const QUrl url(item.url);
     const QString path = url.path().isEmpty() ? u"/"_s : url.path();
@@ -222,7 +222,7 @@ bool HarReader::readEntry(const QJsonObject &entry, const QString &place, Collec
     const QString what = place + u" \""_s + out->name + u'"';
     const QString scheme = url.scheme().toLower();
     if (scheme != "http"_L1 && scheme != "https"_L1) {
-        skip(place, tr("%1 is not an HTTP request; skipped").arg(item.url.left(80)));
+        skip(place, Tr::tr("%1 is not an HTTP request; skipped").arg(item.url.left(80)));
         return true;
     }
     if (!text(entry.value("comment"_L1), field(place, "comment"), &out->description)
@@ -257,8 +257,8 @@ bool HarReader::readHeaders(const QJsonValue &value, const QString &place, QList
         if (is(header.key, "accept-encoding"_L1)) {
             if (!m_droppedAcceptEncoding) {
                 skip(QString(),
-                    tr("Accept-Encoding headers left out: Qt asks for gzip and "
-                       "deflate itself and decodes them"));
+                    Tr::tr("Accept-Encoding headers left out: Qt asks for gzip and "
+                           "deflate itself and decodes them"));
             }
             m_droppedAcceptEncoding = true;
             continue;
@@ -299,7 +299,7 @@ bool HarReader::readCookies(
         pairs.append(name + u'=' + cookieValue);
     }
     headers->append({u"Cookie"_s, pairs.join(u"; "_s), true, QString()});
-    skip(what, tr("Cookie header made from the recorded cookies"));
+    skip(what, Tr::tr("Cookie header made from the recorded cookies"));
     return true;
 }
 
@@ -320,7 +320,7 @@ bool HarReader::readPostData(
     }
     const QString encoding = postData.value("encoding"_L1).toString();
     if (!encoding.isEmpty()) { // not HAR 1.2, but some tools write base64 bodies so
-        skip(what, tr("body encoded as %1 not imported").arg(encoding));
+        skip(what, Tr::tr("body encoded as %1 not imported").arg(encoding));
         return true;
     }
     const QString type = mimeType.section(u';', 0, 0).trimmed().toLower();
@@ -345,8 +345,8 @@ bool HarReader::readPostData(
                 part.isFile = true;
                 part.value = fileName;
                 skip(what,
-                    tr("form part \"%1\" refers to the file \"%2\", whose content a HAR "
-                       "does not hold")
+                    Tr::tr("form part \"%1\" refers to the file \"%2\", whose content a HAR "
+                           "does not hold")
                         .arg(part.name, fileName));
             }
             body.parts.append(part);
@@ -378,7 +378,7 @@ bool HarReader::readPostData(
         body.text = bodyText;
         body.contentType = json ? QString() : mimeType;
     } else if (type.startsWith("multipart/"_L1)) {
-        skip(what, tr("the multipart body was not recorded"));
+        skip(what, Tr::tr("the multipart body was not recorded"));
     }
     return true;
 }
@@ -399,10 +399,10 @@ Parsed<Collection> importHar(const QByteArray &json, const QString &fileName, QS
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(json, parseError.offset);
         return ParseError {fileName, QString::number(line) + u':' + QString::number(column),
-            tr("invalid JSON: %1").arg(parseError.errorString())};
+            Tr::tr("invalid JSON: %1").arg(parseError.errorString())};
     }
     if (!document.isObject())
-        return ParseError {fileName, u"1:1"_s, tr("expected a JSON object with a \"log\"")};
+        return ParseError {fileName, u"1:1"_s, Tr::tr("expected a JSON object with a \"log\"")};
     QStringList notes;
     HarReader reader(fileName, &notes);
     Collection collection;

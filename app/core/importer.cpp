@@ -10,23 +10,24 @@
 #include <QJsonObject>
 
 namespace {
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Importer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Importer)
+};
+
 } // namespace
 
 QString importFormatName(ImportResult::Format format)
 {
     switch (format) {
     case ImportResult::Format::Native:
-        return tr("Rafaga collection");
+        return Tr::tr("Rafaga collection");
     case ImportResult::Format::Postman:
-        return tr("Postman collection");
+        return Tr::tr("Postman collection");
     case ImportResult::Format::Har:
-        return tr("HAR file");
+        return Tr::tr("HAR file");
     case ImportResult::Format::Curl:
-        return tr("curl command");
+        return Tr::tr("curl command");
     }
     return QString();
 }
@@ -36,7 +37,7 @@ Parsed<ImportResult> importCollection(const QByteArray &data, const QString &fil
     ImportResult result;
     const QByteArray trimmed = data.trimmed();
     if (trimmed.isEmpty())
-        return ParseError {fileName, QString(), tr("the input is empty")};
+        return ParseError {fileName, QString(), Tr::tr("the input is empty")};
 
     if (trimmed.startsWith("curl") || trimmed.startsWith("$ curl")) {
         const QString command
@@ -45,7 +46,7 @@ Parsed<ImportResult> importCollection(const QByteArray &data, const QString &fil
         if (!curl)
             return ParseError {fileName, curl.error().place, curl.error().message};
         result.format = ImportResult::Format::Curl;
-        result.collection.name = tr("Imported from curl");
+        result.collection.name = Tr::tr("Imported from curl");
         result.collection.items.append(curl.value().item);
         result.collection.run.insecure = curl.value().insecure;
         result.collection.run.maxRedirects = curl.value().maxRedirects >= 0
@@ -61,8 +62,8 @@ Parsed<ImportResult> importCollection(const QByteArray &data, const QString &fil
 
     if (!trimmed.startsWith('{'))
         return ParseError {fileName, QString(),
-            tr("not a collection: expected JSON (a Rafaga or Postman collection, a "
-               "HAR file) or a curl command")};
+            Tr::tr("not a collection: expected JSON (a Rafaga or Postman collection, a "
+                   "HAR file) or a curl command")};
 
     const QJsonObject root = QJsonDocument::fromJson(trimmed).object();
     if (root.value(QLatin1String("format")).toString()
@@ -91,7 +92,7 @@ Parsed<ImportResult> importCollection(const QByteArray &data, const QString &fil
         return result;
     }
     return ParseError {fileName, QString(),
-        tr("unrecognised JSON: expected a Rafaga collection (\"format\": "
-           "\"rafaga-collection\"), a Postman collection (\"info\" and \"item\") or "
-           "a HAR file (\"log\" with \"entries\")")};
+        Tr::tr("unrecognised JSON: expected a Rafaga collection (\"format\": "
+               "\"rafaga-collection\"), a Postman collection (\"info\" and \"item\") or "
+               "a HAR file (\"log\" with \"entries\")")};
 }

@@ -6,10 +6,10 @@
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("JsonPath", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(JsonPath)
+};
 
 bool isAsciiDigit(QChar c)
 {
@@ -34,8 +34,9 @@ public:
     Parsed<JsonPath> parse()
     {
         if (m_text.isEmpty()) {
-            return error(tr("the path is empty; expected a key like data.id, an index like [0], "
-                            "or $ for the whole body"));
+            return error(
+                Tr::tr("the path is empty; expected a key like data.id, an index like [0], "
+                       "or $ for the whole body"));
         }
         JsonPath path;
         if (m_text.at(0) == u'$' && (m_text.size() == 1 || !isBareKeyChar(m_text.at(1)))) {
@@ -53,9 +54,9 @@ public:
             } else if (c == u'[') {
                 ok = readBracket(&path);
             } else {
-                error(c.isSpace() ? tr("white space outside quotes; a key with spaces is "
-                                       "written [\"like this\"]")
-                                  : tr("expected '.' or '[', found '%1'").arg(c));
+                error(c.isSpace() ? Tr::tr("white space outside quotes; a key with spaces is "
+                                           "written [\"like this\"]")
+                                  : Tr::tr("expected '.' or '[', found '%1'").arg(c));
             }
             if (!ok)
                 return *m_error;
@@ -66,7 +67,7 @@ public:
 private:
     ParseError error(const QString &message)
     {
-        m_error = ParseError {QString(), tr("column %1").arg(m_pos + 1), message};
+        m_error = ParseError {QString(), Tr::tr("column %1").arg(m_pos + 1), message};
         return *m_error;
     }
 
@@ -77,10 +78,10 @@ private:
             ++m_pos;
         if (m_pos == start) {
             error(m_pos < m_text.size()
-                    ? tr("expected a key, found '%1'; a key with special characters is "
-                         "written [\"like.this\"]")
+                    ? Tr::tr("expected a key, found '%1'; a key with special characters is "
+                             "written [\"like.this\"]")
                           .arg(m_text.at(m_pos))
-                    : tr("expected a key at the end of the path"));
+                    : Tr::tr("expected a key at the end of the path"));
             return false;
         }
         path->steps.append({m_text.sliced(start, m_pos - start), 0, false});
@@ -100,11 +101,11 @@ private:
                 return false;
             step.isIndex = true;
         } else {
-            error(tr("expected an index like [0] or a quoted key like [\"name\"] after '['"));
+            error(Tr::tr("expected an index like [0] or a quoted key like [\"name\"] after '['"));
             return false;
         }
         if (m_pos >= m_text.size() || m_text.at(m_pos) != u']') {
-            error(tr("expected ']'"));
+            error(Tr::tr("expected ']'"));
             return false;
         }
         ++m_pos;
@@ -124,7 +125,8 @@ private:
             if (c == u'\\') {
                 const QChar next = m_pos + 1 < m_text.size() ? m_text.at(m_pos + 1) : QChar();
                 if (next != u'\\' && next != u'"' && next != u'\'') {
-                    error(tr("unknown escape; inside quotes only \\\\, \\\" and \\' are escapes"));
+                    error(Tr::tr(
+                        "unknown escape; inside quotes only \\\\, \\\" and \\' are escapes"));
                     return false;
                 }
                 key->append(next);
@@ -135,7 +137,7 @@ private:
             ++m_pos;
         }
         m_pos = opening;
-        error(tr("the quoted key is never closed; expected %1 and then ']'").arg(quote));
+        error(Tr::tr("the quoted key is never closed; expected %1 and then ']'").arg(quote));
         return false;
     }
 
@@ -149,14 +151,14 @@ private:
         while (m_pos < m_text.size() && isAsciiDigit(m_text.at(m_pos))) {
             const int digit = m_text.at(m_pos).unicode() - u'0';
             if (m_pos - start >= MaxIndexDigits) {
-                error(tr("expected a small whole number as the index"));
+                error(Tr::tr("expected a small whole number as the index"));
                 return false;
             }
             value = value * 10 + digit;
             ++m_pos;
         }
         if (m_pos == start) {
-            error(tr("expected a digit"));
+            error(Tr::tr("expected a digit"));
             return false;
         }
         *index = negative ? -value : value;

@@ -10,6 +10,11 @@
 
 namespace JtlExport {
 namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ResultWriters)
+};
+
 using ResultWriters::SecretMask;
 
 qint64 wholeMs(qint64 us)
@@ -140,8 +145,7 @@ bool write(QIODevice *device, const ResultStore &store, const RequestSource &sou
             ok = csv.writeRow(row(store.at(i), source.at(i), options, startedAt, mask));
     }
     if (!ok && error)
-        *error = QCoreApplication::translate("ResultWriters", "cannot write the output: %1")
-                     .arg(device->errorString());
+        *error = Tr::tr("cannot write the output: %1").arg(device->errorString());
     return ok;
 }
 } // namespace JtlExport

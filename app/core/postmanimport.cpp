@@ -16,15 +16,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("PostmanImport", text);
-}
-
-QString tr(const char *text, int n)
-{
-    return QCoreApplication::translate("PostmanImport", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(PostmanImport)
+};
 
 /// "parent.key": where a field is, for error messages.
 QString field(const QString &parent, const char *key)
@@ -95,11 +90,11 @@ std::optional<QJsonObject> parseObject(
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(json, parseError.offset);
         *error = {fileName, QString::number(line) + u':' + QString::number(column),
-            tr("invalid JSON: %1").arg(parseError.errorString())};
+            Tr::tr("invalid JSON: %1").arg(parseError.errorString())};
         return std::nullopt;
     }
     if (!document.isObject()) {
-        *error = {fileName, u"1:1"_s, tr("expected a JSON object at the top")};
+        *error = {fileName, u"1:1"_s, Tr::tr("expected a JSON object at the top")};
         return std::nullopt;
     }
     return document.object();
@@ -163,7 +158,7 @@ bool Importer::text(const QJsonValue &value, const QString &place, QString *out)
 {
     const std::optional<QString> scalar = scalarText(value);
     if (!scalar)
-        return fail(place, tr("expected a string"));
+        return fail(place, Tr::tr("expected a string"));
     *out = *scalar;
     return true;
 }
@@ -175,7 +170,7 @@ bool Importer::array(const QJsonValue &value, const QString &place, QJsonArray *
         return true;
     }
     if (!value.isArray())
-        return fail(place, tr("expected an array"));
+        return fail(place, Tr::tr("expected an array"));
     *out = value.toArray();
     return true;
 }
@@ -184,12 +179,12 @@ bool Importer::readCollection(const QJsonObject &root, Collection *out)
 {
     if (!root.contains("info"_L1) && root.value("requests"_L1).isArray()) {
         return fail(QString(),
-            tr("this is a Postman collection in format v1, which is not "
-               "supported; export it from Postman as Collection v2.1"));
+            Tr::tr("this is a Postman collection in format v1, which is not "
+                   "supported; export it from Postman as Collection v2.1"));
     }
     const QJsonValue infoValue = root.value("info"_L1);
     if (!isMissing(infoValue) && !infoValue.isObject())
-        return fail(u"info"_s, tr("expected an object"));
+        return fail(u"info"_s, Tr::tr("expected an object"));
     const QJsonObject info = infoValue.toObject();
     if (!text(info.value("name"_L1), u"info.name"_s, &out->name)
         || !readDescription(
@@ -198,7 +193,7 @@ bool Importer::readCollection(const QJsonObject &root, Collection *out)
     }
     if (out->name.isEmpty())
         out->name = nameFromFile(m_fileName);
-    const QString what = tr("collection");
+    const QString what = Tr::tr("collection");
     if (!readVariables(root.value("variable"_L1), u"variable"_s, &out->variables)
         || !readAuth(root.value("auth"_L1), u"auth"_s, what, &out->auth)) {
         return false;
@@ -217,7 +212,7 @@ bool Importer::readItems(const QJsonValue &value, const QString &place, const QS
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString itemPlace = element(place, i);
         if (!items.at(i).isObject())
-            return fail(itemPlace, tr("expected an object (a request or a folder)"));
+            return fail(itemPlace, Tr::tr("expected an object (a request or a folder)"));
         CollectionItem item;
         if (!readItem(items.at(i).toObject(), itemPlace, folderPath, &item))
             return false;
@@ -235,7 +230,7 @@ bool Importer::readItem(
 
     if (!isMissing(item.value("item"_L1))) {
         out->kind = CollectionItem::Kind::Folder;
-        const QString what = tr("folder \"%1\"").arg(path);
+        const QString what = Tr::tr("folder \"%1\"").arg(path);
         if (!readDescription(
                 item.value("description"_L1), field(place, "description"), &out->description)
             || !readVariables(item.value("variable"_L1), field(place, "variable"), &out->variables)
@@ -249,11 +244,11 @@ bool Importer::readItem(
 
     if (isMissing(item.value("request"_L1))) {
         return fail(place,
-            tr("expected a \"request\" (for a request) or an \"item\" array (for a "
-               "folder)"));
+            Tr::tr("expected a \"request\" (for a request) or an \"item\" array (for a "
+                   "folder)"));
     }
     out->kind = CollectionItem::Kind::Request;
-    const QString what = tr("request \"%1\"").arg(path);
+    const QString what = Tr::tr("request \"%1\"").arg(path);
     if (!readRequest(item.value("request"_L1), field(place, "request"), what, &out->request,
             &out->description)) {
         return false;
@@ -267,11 +262,12 @@ bool Importer::readItem(
     noteBehavior(item, what);
     const QJsonValue variables = item.value("variable"_L1);
     if (variables.isArray() && !variables.toArray().isEmpty())
-        skip(what, tr("request variables not imported"));
+        skip(what, Tr::tr("request variables not imported"));
     const QJsonValue responses = item.value("response"_L1);
     if (responses.isArray() && !responses.toArray().isEmpty())
-        skip(
-            what, tr("%n saved example response(s) not imported", int(responses.toArray().size())));
+        skip(what,
+            Tr::tr("%n saved example response(s) not imported", nullptr,
+                int(responses.toArray().size())));
     return true;
 }
 
@@ -281,7 +277,7 @@ bool Importer::readRequest(const QJsonValue &value, const QString &place, const 
     if (value.isString())
         return readUrl(value, place, what, out);
     if (!value.isObject())
-        return fail(place, tr("expected a string or an object"));
+        return fail(place, Tr::tr("expected a string or an object"));
     const QJsonObject request = value.toObject();
     if (!text(request.value("method"_L1), field(place, "method"), &out->method))
         return false;
@@ -297,9 +293,9 @@ bool Importer::readRequest(const QJsonValue &value, const QString &place, const 
         return false;
     }
     if (!isMissing(request.value("proxy"_L1)))
-        skip(what, tr("proxy settings not imported"));
+        skip(what, Tr::tr("proxy settings not imported"));
     if (!isMissing(request.value("certificate"_L1)))
-        skip(what, tr("client certificate not imported"));
+        skip(what, Tr::tr("client certificate not imported"));
     return true;
 }
 
@@ -361,14 +357,14 @@ bool Importer::readUrl(
         }
         hasQueryArray = url.value("query"_L1).isArray();
     } else {
-        return fail(place, tr("expected a string or an object"));
+        return fail(place, Tr::tr("expected a string or an object"));
     }
 
     const qsizetype hash = raw.indexOf(u'#');
     if (hash >= 0) {
         if (hash + 1 < raw.size())
-            skip(
-                what, tr("URL fragment \"%1\" not imported (it is never sent)").arg(raw.mid(hash)));
+            skip(what,
+                Tr::tr("URL fragment \"%1\" not imported (it is never sent)").arg(raw.mid(hash)));
         raw.truncate(hash);
     }
     QString queryText;
@@ -388,7 +384,7 @@ bool Importer::readUrl(
     for (qsizetype i = 0; i < pathVariables.size(); ++i) {
         const QString variablePlace = element(field(place, "variable"), i);
         if (!pathVariables.at(i).isObject())
-            return fail(variablePlace, tr("expected an object"));
+            return fail(variablePlace, Tr::tr("expected an object"));
         const QJsonObject variable = pathVariables.at(i).toObject();
         QString name;
         QString variableValue;
@@ -472,7 +468,7 @@ bool Importer::readKeyValues(const QJsonValue &value, const QString &place, QLis
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const QString rowPlace = element(place, i);
         if (!rows.at(i).isObject())
-            return fail(rowPlace, tr("expected an object with \"key\" and \"value\""));
+            return fail(rowPlace, Tr::tr("expected an object with \"key\" and \"value\""));
         const QJsonObject row = rows.at(i).toObject();
         KeyValue keyValue;
         const QJsonValue key = row.contains("key"_L1) ? row.value("key"_L1) : row.value("name"_L1);
@@ -506,7 +502,7 @@ bool Importer::readBody(
     if (isMissing(value))
         return true;
     if (!value.isObject())
-        return fail(place, tr("expected an object"));
+        return fail(place, Tr::tr("expected an object"));
     const QJsonObject body = value.toObject();
     QString mode;
     if (!text(body.value("mode"_L1), field(place, "mode"), &mode))
@@ -516,7 +512,7 @@ bool Importer::readBody(
     if (mode.isEmpty())
         return true;
     if (body.value("disabled"_L1).toBool()) {
-        skip(what, tr("body is disabled in Postman; not imported"));
+        skip(what, Tr::tr("body is disabled in Postman; not imported"));
         return true;
     }
 
@@ -540,7 +536,7 @@ bool Importer::readBody(
     } else if (mode == "file"_L1) {
         const QJsonValue file = body.value("file"_L1);
         if (!isMissing(file) && !file.isObject())
-            return fail(field(place, "file"), tr("expected an object"));
+            return fail(field(place, "file"), Tr::tr("expected an object"));
         out->mode = Body::Mode::BinaryFile;
         if (!text(file.toObject().value("src"_L1), field(place, "file.src"), &out->filePath))
             return false;
@@ -549,15 +545,15 @@ bool Importer::readBody(
             out->mode = Body::Mode::Raw;
             out->text = content.toString();
         } else if (out->filePath.isEmpty()) {
-            skip(what, tr("binary body has no file chosen"));
+            skip(what, Tr::tr("binary body has no file chosen"));
         }
     } else if (mode == "graphql"_L1) {
         const QJsonValue graphql = body.value("graphql"_L1);
         if (!isMissing(graphql) && !graphql.isObject())
-            return fail(field(place, "graphql"), tr("expected an object"));
+            return fail(field(place, "graphql"), Tr::tr("expected an object"));
         return readGraphQl(graphql.toObject(), field(place, "graphql"), what, out);
     } else {
-        skip(what, tr("body of mode \"%1\" not imported").arg(mode));
+        skip(what, Tr::tr("body of mode \"%1\" not imported").arg(mode));
     }
     return true;
 }
@@ -571,7 +567,8 @@ bool Importer::readFormData(
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const QString rowPlace = element(place, i);
         if (!rows.at(i).isObject())
-            return fail(rowPlace, tr("expected an object with \"key\" and \"value\" or \"src\""));
+            return fail(
+                rowPlace, Tr::tr("expected an object with \"key\" and \"value\" or \"src\""));
         const QJsonObject row = rows.at(i).toObject();
         FormPart part;
         if (!text(row.value("key"_L1), field(rowPlace, "key"), &part.name)
@@ -586,7 +583,8 @@ bool Importer::readFormData(
             const QJsonArray files = source.toArray();
             if (files.size() > 1)
                 skip(what,
-                    tr("form part \"%1\": only the first of %n files imported", int(files.size()))
+                    Tr::tr("form part \"%1\": only the first of %n files imported", nullptr,
+                        int(files.size()))
                         .arg(part.name));
             source = files.isEmpty() ? QJsonValue() : files.first();
         }
@@ -595,7 +593,7 @@ bool Importer::readFormData(
         if (!text(source, field(rowPlace, part.isFile ? "src" : "value"), &part.value))
             return false;
         if (part.isFile && part.value.isEmpty())
-            skip(what, tr("form part \"%1\" has no file chosen").arg(part.name));
+            skip(what, Tr::tr("form part \"%1\" has no file chosen").arg(part.name));
         out->append(part);
     }
     return true;
@@ -617,7 +615,7 @@ bool Importer::readGraphQl(
         if (parsed.isObject()) {
             payload.insert(u"variables"_s, parsed.object());
         } else {
-            skip(what, tr("GraphQL variables are not a JSON object; sent as text"));
+            skip(what, Tr::tr("GraphQL variables are not a JSON object; sent as text"));
             payload.insert(u"variables"_s, variables);
         }
     } else {
@@ -656,7 +654,7 @@ bool Importer::readAuth(
     if (isMissing(value))
         return true;
     if (!value.isObject())
-        return fail(place, tr("expected an object"));
+        return fail(place, Tr::tr("expected an object"));
     const QJsonObject auth = value.toObject();
     QString type;
     if (!text(auth.value("type"_L1), field(place, "type"), &type))
@@ -681,7 +679,7 @@ bool Importer::readAuth(
                                                                 : Auth::ApiKeyLocation::Header;
     } else {
         out->type = Auth::Type::None;
-        skip(what, tr("%1 auth not supported; imported as no auth").arg(type));
+        skip(what, Tr::tr("%1 auth not supported; imported as no auth").arg(type));
     }
     return true;
 }
@@ -694,7 +692,7 @@ bool Importer::readVariables(const QJsonValue &value, const QString &place, QLis
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const QString rowPlace = element(place, i);
         if (!rows.at(i).isObject())
-            return fail(rowPlace, tr("expected an object with \"key\" and \"value\""));
+            return fail(rowPlace, Tr::tr("expected an object with \"key\" and \"value\""));
         const QJsonObject row = rows.at(i).toObject();
         Variable variable;
         const QJsonValue key = row.contains("key"_L1) ? row.value("key"_L1) : row.value("id"_L1);
@@ -723,7 +721,7 @@ bool Importer::readDescription(const QJsonValue &value, const QString &place, QS
     if (value.isObject()) // {"content": ..., "type": "text/markdown"}
         return text(value.toObject().value("content"_L1), field(place, "content"), out);
     if (!scalarText(value))
-        return fail(place, tr("expected a string or an object with \"content\""));
+        return fail(place, Tr::tr("expected a string or an object with \"content\""));
     *out = *scalarText(value);
     return true;
 }
@@ -743,11 +741,11 @@ void Importer::noteScripts(const QJsonValue &events, const QString &what)
             continue;
         const QString listen = event.toObject().value("listen"_L1).toString();
         if (listen == "prerequest"_L1)
-            skip(what, tr("pre-request script not imported"));
+            skip(what, Tr::tr("pre-request script not imported"));
         else if (listen == "test"_L1)
-            skip(what, tr("test script not imported"));
+            skip(what, Tr::tr("test script not imported"));
         else
-            skip(what, tr("\"%1\" script not imported").arg(listen));
+            skip(what, Tr::tr("\"%1\" script not imported").arg(listen));
     }
 }
 
@@ -756,7 +754,7 @@ void Importer::noteBehavior(const QJsonObject &object, const QString &what)
     const QJsonValue behavior = object.value("protocolProfileBehavior"_L1);
     if (behavior.isObject() && !behavior.toObject().isEmpty()) {
         skip(what,
-            tr("protocol profile behavior (%1) not imported")
+            Tr::tr("protocol profile behavior (%1) not imported")
                 .arg(behavior.toObject().keys().join(u", "_s)));
     }
 }
@@ -764,9 +762,9 @@ void Importer::noteBehavior(const QJsonObject &object, const QString &what)
 bool Importer::readEnvironment(const QJsonObject &root, Environment *out)
 {
     if (root.value("info"_L1).isObject() && root.value("item"_L1).isArray())
-        return fail(QString(), tr("this is a Postman collection, not an environment"));
+        return fail(QString(), Tr::tr("this is a Postman collection, not an environment"));
     if (!root.value("values"_L1).isArray())
-        return fail(u"values"_s, tr("expected an array of variables (a Postman environment)"));
+        return fail(u"values"_s, Tr::tr("expected an array of variables (a Postman environment)"));
     if (!text(root.value("name"_L1), u"name"_s, &out->name))
         return false;
     if (out->name.isEmpty())

@@ -17,6 +17,11 @@
 
 namespace ResultWriters {
 namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ResultWriters)
+};
+
 // Flush the hand-written JSON array in pieces of about this size.
 constexpr qsizetype FlushBytes = 64 * 1024;
 
@@ -456,11 +461,11 @@ QJsonObject summaryJson(
         {QStringLiteral("status_codes"), codes},
         {QStringLiteral("errors"), errors},
         {QStringLiteral("assertions"),
-         QJsonObject{
-             {QStringLiteral("passed"), stats.assertionsChecked() - stats.assertionsFailed()},
-             {QStringLiteral("failed"), stats.assertionsFailed()},
-             {QStringLiteral("requests_failed"), stats.resultsFailingAssertions()},
-         }},
+            QJsonObject {
+                {QStringLiteral("passed"), stats.assertionsChecked() - stats.assertionsFailed()},
+                {QStringLiteral("failed"), stats.assertionsFailed()},
+                {QStringLiteral("requests_failed"), stats.resultsFailingAssertions()},
+            }},
     };
 }
 
@@ -476,8 +481,7 @@ bool writeCsv(QIODevice *device, const ResultStore &store, const RequestSource &
             ok = csv.writeRow(layout.row(store.at(i), source.at(i), mask));
     }
     if (!ok && error)
-        *error = QCoreApplication::translate("ResultWriters", "cannot write the output: %1")
-                     .arg(device->errorString());
+        *error = Tr::tr("cannot write the output: %1").arg(device->errorString());
     return ok;
 }
 
@@ -548,11 +552,9 @@ bool writeBytes(QIODevice *device, const QByteArray &bytes, QString *error)
 {
     QString message;
     if (!device || !device->isWritable())
-        message
-            = QCoreApplication::translate("ResultWriters", "the output is not open for writing");
+        message = Tr::tr("the output is not open for writing");
     else if (device->write(bytes) != bytes.size())
-        message = QCoreApplication::translate("ResultWriters", "cannot write the output: %1")
-                      .arg(device->errorString());
+        message = Tr::tr("cannot write the output: %1").arg(device->errorString());
     if (message.isEmpty())
         return true;
     if (error)

@@ -8,23 +8,35 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <limits>
+
 namespace {
-QString tr(const char *text, int n = -1)
+struct Tr
 {
-    return QCoreApplication::translate("RunPlan", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(RunPlan)
+};
+
 } // namespace
 
 QString PreparedRun::description() const
 {
+    // A run may hold more than INT_MAX requests, more than %n takes: the number goes in as %1 and
+    // n only chooses the plural form, which is the same for every n from 2 up.
     const QLocale locale;
-    QString text = requestCount == 1 ? tr("1 request") : tr("%1 requests").arg(requestCount);
+    const auto form = [](qint64 n) {
+        return int(qMin<qint64>(n, std::numeric_limits<int>::max()));
+    };
+    QString text
+        = Tr::tr("%1 request(s)", nullptr, requestCount).arg(locale.toString(requestCount));
     if (rowCount > 0)
-        text += QStringLiteral(" × ") + tr("%1 rows").arg(locale.toString(rowCount));
+        text += QStringLiteral(" × ")
+            + Tr::tr("%1 row(s)", nullptr, form(rowCount)).arg(locale.toString(rowCount));
     if (iterations > 1)
-        text += QStringLiteral(" × ") + tr("%1 iterations").arg(locale.toString(iterations));
+        text += QStringLiteral(" × ")
+            + Tr::tr("%1 iteration(s)", nullptr, iterations).arg(locale.toString(iterations));
+    const qint64 total = source ? source->size() : 0;
     return text + QStringLiteral(" = ")
-        + tr("%1 requests").arg(locale.toString(source ? source->size() : 0));
+        + Tr::tr("%1 request(s)", nullptr, form(total)).arg(locale.toString(total));
 }
 
 QStringList secretValues(const Collection &collection, const SecretLookup &secrets,

@@ -10,6 +10,11 @@
 #include <memory>
 
 namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(SecretStore)
+};
+
 // Percent-encoded so that '/' in paths and names cannot nest groups or collide.
 QString encoded(const QString &text)
 {
@@ -36,8 +41,7 @@ bool finish(QSettings &settings, QString *error)
     settings.sync();
     if (settings.status() != QSettings::NoError) {
         if (error)
-            *error = QCoreApplication::translate("SecretStore", "cannot write the settings file %1")
-                         .arg(settings.fileName());
+            *error = Tr::tr("cannot write the settings file %1").arg(settings.fileName());
         return false;
     }
     // The file holds credentials: only its owner may read it.

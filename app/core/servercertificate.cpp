@@ -2,6 +2,7 @@
 #include "servercertificate.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -16,6 +17,11 @@
 #include <memory>
 
 namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerCertificate)
+};
+
 template<typename T, void (*Free)(T *)>
 struct Deleter
 {
@@ -30,12 +36,13 @@ constexpr long ValiditySeconds = 365L * 24 * 3600;
 // Started an hour back so a client whose clock is slightly behind still accepts it.
 constexpr long BackdateSeconds = 3600;
 
+/// what: a QT_TRANSLATE_NOOP message; OpenSSL's own text follows it untranslated.
 QString opensslError(const char *what)
 {
     char text[256] = {};
     ERR_error_string_n(ERR_get_error(), text, sizeof text);
     ERR_clear_error();
-    return QStringLiteral("%1: %2").arg(QLatin1String(what), QLatin1String(text));
+    return QStringLiteral("%1: %2").arg(Tr::tr(what), QLatin1String(text));
 }
 
 bool addExtension(X509 *cert, int nid, const char *value)
@@ -73,16 +80,19 @@ ServerCertificate ServerCertificate::generate(QString *error)
 {
     PKeyPtr key(EVP_EC_gen("P-256"));
     if (!key)
-        return fail(error, opensslError("EC key generation failed"));
+        return fail(error,
+            opensslError(QT_TRANSLATE_NOOP("ServerCertificate", "EC key generation failed")));
 
     X509Ptr cert(X509_new());
     unsigned char serialBytes[16];
     if (!cert || RAND_bytes(serialBytes, sizeof serialBytes) != 1)
-        return fail(error, opensslError("certificate allocation failed"));
+        return fail(error,
+            opensslError(QT_TRANSLATE_NOOP("ServerCertificate", "certificate allocation failed")));
     serialBytes[0] &= 0x7f; // a positive serial number, as RFC 5280 asks
     BignumPtr serial(BN_bin2bn(serialBytes, sizeof serialBytes, nullptr));
     if (!serial || !BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get())))
-        return fail(error, opensslError("serial number failed"));
+        return fail(
+            error, opensslError(QT_TRANSLATE_NOOP("ServerCertificate", "serial number failed")));
 
     X509_set_version(cert.get(), X509_VERSION_3);
     X509_gmtime_adj(X509_getm_notBefore(cert.get()), -BackdateSeconds);
@@ -104,9 +114,11 @@ ServerCertificate ServerCertificate::generate(QString *error)
         && addExtension(cert.get(), NID_ext_key_usage, "serverAuth")
         && addExtension(cert.get(), NID_subject_key_identifier, "hash");
     if (!extended)
-        return fail(error, opensslError("certificate extensions failed"));
+        return fail(error,
+            opensslError(QT_TRANSLATE_NOOP("ServerCertificate", "certificate extensions failed")));
     if (X509_sign(cert.get(), key.get(), EVP_sha256()) <= 0)
-        return fail(error, opensslError("certificate signing failed"));
+        return fail(error,
+            opensslError(QT_TRANSLATE_NOOP("ServerCertificate", "certificate signing failed")));
 
     const QByteArray certPem = toPem([&](BIO *bio) { return PEM_write_bio_X509(bio, cert.get()); });
     // The traditional "EC PRIVATE KEY" form: the one QSslKey's Ec type reads in every backend.
@@ -118,6 +130,6 @@ ServerCertificate ServerCertificate::generate(QString *error)
     result.certificate = QSslCertificate(certPem, QSsl::Pem);
     result.key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey);
     if (result.isNull())
-        return fail(error, QStringLiteral("Qt could not read the generated certificate or key"));
+        return fail(error, Tr::tr("Qt could not read the generated certificate or key"));
     return result;
 }

@@ -8,10 +8,10 @@
 namespace {
 constexpr qint32 End = -1;
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("ShellWords", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ShellWords)
+};
 
 void appendUtf8(QByteArray &out, char32_t c)
 {
@@ -74,7 +74,7 @@ public:
     {
         // A shell drops NUL characters from what it reads; no argument can hold one anyway.
         if (m_text.removeAll(0) > 0)
-            m_result.warnings.append(tr("NUL characters in the command line were dropped"));
+            m_result.warnings.append(Tr::tr("NUL characters in the command line were dropped"));
     }
 
     Parsed<ShellWords::Split> run();
@@ -126,7 +126,8 @@ void Splitter::append(qint32 c)
 ParseError Splitter::error(qsizetype offset, const QString &message) const
 {
     const qsizetype word = m_result.words.size() + 1;
-    return ParseError {QString(), tr("word %1, character %2").arg(word).arg(offset + 1), message};
+    return ParseError {
+        QString(), Tr::tr("word %1, character %2").arg(word).arg(offset + 1), message};
 }
 
 bool Splitter::isLineEnd(qsizetype i, qsizetype *length) const
@@ -190,7 +191,7 @@ Parsed<ShellWords::Split> Splitter::run()
         } else {
             if (!m_inWord && c == '~')
                 m_result.warnings.append(
-                    tr("character %1: ~ is not expanded to a home folder").arg(m_pos + 1));
+                    Tr::tr("character %1: ~ is not expanded to a home folder").arg(m_pos + 1));
             startWord(m_pos);
             if (c < '0' || c > '9')
                 m_onlyDigits = false;
@@ -209,7 +210,7 @@ bool Splitter::singleQuoted(ParseError *failure)
     m_onlyDigits = false;
     const qsizetype close = m_text.indexOf(uint('\''), open + 1);
     if (close < 0) {
-        *failure = error(open, tr("unterminated single quote: expected a closing '"));
+        *failure = error(open, Tr::tr("unterminated single quote: expected a closing '"));
         return false;
     }
     for (qsizetype i = open + 1; i < close; ++i)
@@ -250,7 +251,7 @@ bool Splitter::doubleQuoted(ParseError *failure)
             ++m_pos;
         }
     }
-    *failure = error(open, tr("unterminated double quote: expected a closing \""));
+    *failure = error(open, Tr::tr("unterminated double quote: expected a closing \""));
     return false;
 }
 
@@ -269,8 +270,8 @@ bool Splitter::ansiC(ParseError *failure)
             m_word.text.append(bytes);
             if (truncated)
                 m_result.warnings.append(
-                    tr("character %1: a shell ends an argument at \\0; the rest of the $'...' "
-                       "string is dropped as it would be")
+                    Tr::tr("character %1: a shell ends an argument at \\0; the rest of the $'...' "
+                           "string is dropped as it would be")
                         .arg(open + 1));
             return true;
         }
@@ -364,7 +365,7 @@ bool Splitter::ansiC(ParseError *failure)
         }
         bytes.append(piece);
     }
-    *failure = error(open, tr("unterminated $'...' string: expected a closing '"));
+    *failure = error(open, Tr::tr("unterminated $'...' string: expected a closing '"));
     return false;
 }
 
@@ -387,10 +388,10 @@ bool Splitter::keepExpansion(ParseError *failure)
             }
         }
         if (end < 0) {
-            *failure = error(start, tr("unterminated `...` command: expected a closing `"));
+            *failure = error(start, Tr::tr("unterminated `...` command: expected a closing `"));
             return false;
         }
-        what = tr("command substitution");
+        what = Tr::tr("command substitution");
     } else if (next == '(' || next == '{') {
         const qint32 close = next == '(' ? ')' : '}';
         int depth = 0;
@@ -404,19 +405,19 @@ bool Splitter::keepExpansion(ParseError *failure)
         }
         if (end < 0) {
             *failure = error(start,
-                next == '(' ? tr("unterminated $(...): expected a closing )")
-                            : tr("unterminated ${...}: expected a closing }"));
+                next == '(' ? Tr::tr("unterminated $(...): expected a closing )")
+                            : Tr::tr("unterminated ${...}: expected a closing }"));
             return false;
         }
-        what = next == '(' ? tr("command substitution") : tr("variable");
+        what = next == '(' ? Tr::tr("command substitution") : Tr::tr("variable");
     } else if (isNameStart(next)) {
         end = m_pos + 2;
         while (isNameChar(at(end)))
             ++end;
-        what = tr("variable");
+        what = Tr::tr("variable");
     } else if (next != End && QByteArrayView("0123456789@*#?$!-").contains(char(next))) {
         end = m_pos + 2;
-        what = tr("variable");
+        what = Tr::tr("variable");
     } else {
         append('$'); // a lone $ is just a dollar sign
         ++m_pos;
@@ -427,7 +428,7 @@ bool Splitter::keepExpansion(ParseError *failure)
         append(at(i));
         written += QString::fromUcs4(reinterpret_cast<const char32_t *>(&m_text[i]), 1);
     }
-    m_result.warnings.append(tr("character %1: %2 %3 is not expanded; it is kept as written")
+    m_result.warnings.append(Tr::tr("character %1: %2 %3 is not expanded; it is kept as written")
                                  .arg(start + 1)
                                  .arg(what, written));
     m_pos = end;

@@ -1,0 +1,172 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CollectionModel</name>
+    <message numerus="yes">
+        <location filename="../app/gui/collectionmodel.cpp" line="+121"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CompareWidget</name>
+    <message numerus="yes">
+        <location filename="../app/gui/comparewidget.cpp" line="+208"/>
+        <source>%1: %n requests, concurrency %2</source>
+        <translation>
+            <numerusform>%1: %n request, concurrency %2</numerusform>
+            <numerusform>%1: %n requests, concurrency %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DataSet</name>
+    <message numerus="yes">
+        <location filename="../app/core/dataset.cpp" line="+143"/>
+        <source>%n field(s), the header has %1</source>
+        <translation>
+            <numerusform>%n field, the header has %1</numerusform>
+            <numerusform>%n fields, the header has %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../app/gui/mainwindow.cpp" line="+826"/>
+        <source>Delete “%1” and the %n item(s) in it?</source>
+        <translation>
+            <numerusform>Delete “%1” and the %n item in it?</numerusform>
+            <numerusform>Delete “%1” and the %n items in it?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PostmanImport</name>
+    <message numerus="yes">
+        <location filename="../app/core/postmanimport.cpp" line="+269"/>
+        <source>%n saved example response(s) not imported</source>
+        <translation>
+            <numerusform>%n saved example response not imported</numerusform>
+            <numerusform>%n saved example responses not imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+317"/>
+        <source>form part &quot;%1&quot;: only the first of %n files imported</source>
+        <translation>
+            <numerusform>form part &quot;%1&quot;: only the first of %n file imported</numerusform>
+            <numerusform>form part &quot;%1&quot;: only the first of %n files imported</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResponseViewer</name>
+    <message numerus="yes">
+        <location filename="../app/gui/responseviewer.cpp" line="+347"/>
+        <source>retried %n time(s)</source>
+        <translation>
+            <numerusform>retried %n time</numerusform>
+            <numerusform>retried %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n redirect(s)</source>
+        <translation>
+            <numerusform>%n redirect</numerusform>
+            <numerusform>%n redirects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n assertion(s) failed</source>
+        <translation>
+            <numerusform>%n assertion failed</numerusform>
+            <numerusform>%n assertions failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message numerus="yes">
+        <location filename="../app/gui/resultsmodel.cpp" line="+359"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%1, retried %n time(s)</source>
+        <translation>
+            <numerusform>%1, retried %n time</numerusform>
+            <numerusform>%1, retried %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunPlan</name>
+    <message numerus="yes">
+        <location filename="../app/core/runplan.cpp" line="+30"/>
+        <location line="+9"/>
+        <source>%1 request(s)</source>
+        <translation>
+            <numerusform>%1 request</numerusform>
+            <numerusform>%1 requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-6"/>
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 row</numerusform>
+            <numerusform>%1 rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 iteration(s)</source>
+        <translation>
+            <numerusform>%1 iteration</numerusform>
+            <numerusform>%1 iterations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStrip</name>
+    <message numerus="yes">
+        <location filename="../app/gui/summarystrip.cpp" line="+56"/>
+        <location line="+55"/>
+        <source>%Ln errors</source>
+        <translation>
+            <numerusform>%Ln error</numerusform>
+            <numerusform>%Ln errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-19"/>
+        <source>Requests finished / requests in the run; %Ln not sent (stopped)</source>
+        <translation>
+            <numerusform>Requests finished / requests in the run; %Ln not sent (stopped)</numerusform>
+            <numerusform>Requests finished / requests in the run; %Ln not sent (stopped)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimingWaterfall</name>
+    <message numerus="yes">
+        <location filename="../app/gui/timingwaterfall.cpp" line="+351"/>
+        <source> · retried %n time(s): the phases are the last attempt&apos;s</source>
+        <translation>
+            <numerusform> · retried %n time: the phases are the last attempt&apos;s</numerusform>
+            <numerusform> · retried %n times: the phases are the last attempt&apos;s</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
