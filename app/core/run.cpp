@@ -4,6 +4,7 @@
 #include "retrypolicy.h"
 #include "version.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -15,6 +16,11 @@
 #include <cmath>
 
 namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Run)
+};
+
 qint64 steadyNowNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -196,7 +202,7 @@ void Run::stop()
         result.finishedUs = now;
         result.error = ErrorCategory::Cancelled;
         result.detail = new ResultDetail;
-        result.detail->errorMessage = tr("the run was stopped before this request finished");
+        result.detail->errorMessage = Tr::tr("the run was stopped before this request finished");
         complete(index, std::move(result));
     };
     while (!m_retries.empty()) {
@@ -352,24 +358,51 @@ void Run::dispatch(qint64 index, int attempt, Result &&partial)
     flight.lane = lane;
     ++m_inFlight;
 
-    QNetworkReply *reply = spec.body.isEmpty() && spec.method == "GET"
-        ? lane->manager->get(request)
+    // HEAD needs head(): as a custom verb Qt 6.4 waits for the body its Content-Length announces.
+    QNetworkReply *reply = spec.body.isEmpty() && spec.method == "GET" ? lane->manager->get(request)
+        : spec.body.isEmpty() && spec.method == "HEAD"
+        ? lane->manager->head(request)
         : lane->manager->sendCustomRequest(request, spec.method, spec.body);
-    reply->setReadBufferSize(ReadBufferBytes);
     flight.reply = reply;
+    connectReply(flightId, https);
+    if (m_options.timeoutMs > 0) {
+        m_deadlines.push_back(
+            {now + qint64(m_options.timeoutMs) * 1000, flightId, flight.generation});
+        if (!m_deadlineTimer.isActive())
+            armDeadlineTimer();
+    }
+    QMutexLocker locker(&m_statsMutex);
+    m_stats.noteInFlight(now, m_inFlight);
+}
 
+void Run::connectReply(int flightId, bool https)
+{
+    // Every connection costs a slot object and an emission per request: connect only what this
+    // run can use. TLS signals only matter on https (a redirect to https connects them then).
+    Flight &flight = *m_flights[size_t(flightId)];
+    QNetworkReply *reply = flight.reply;
     const quint64 generation = flight.generation;
     const auto current = [this, flightId, generation]() -> Flight * {
         Flight *f = m_flights[size_t(flightId)].get();
         return f->generation == generation && f->reply ? f : nullptr;
     };
+    const auto connectTls = [this, reply, current] {
+        connect(reply, &QNetworkReply::encrypted, this, [this, current] {
+            if (Flight *f = current())
+                f->result.tlsDoneUs = nowUs();
+        });
+        connect(reply, &QNetworkReply::sslErrors, this, [current](const QList<QSslError> &errors) {
+            if (Flight *f = current()) {
+                for (const QSslError &error : errors)
+                    f->tlsErrors.append(error.errorString());
+            }
+        });
+    };
+    if (https)
+        connectTls();
     connect(reply, &QNetworkReply::socketStartedConnecting, this, [this, current] {
         if (Flight *f = current())
             f->result.connectStartUs = nowUs();
-    });
-    connect(reply, &QNetworkReply::encrypted, this, [this, current] {
-        if (Flight *f = current())
-            f->result.tlsDoneUs = nowUs();
     });
     connect(reply, &QNetworkReply::requestSent, this, [this, current] {
         if (Flight *f = current())
@@ -377,14 +410,31 @@ void Run::dispatch(qint64 index, int attempt, Result &&partial)
     });
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, current] {
         Flight *f = current();
-        if (f && f->result.headersUs < 0)
-            f->result.headersUs = nowUs();
+        if (!f || f->result.headersUs >= 0)
+            return;
+        f->result.headersUs = nowUs();
+        // No read-buffer limit until an answer proves big: with a limit, Qt signals its HTTP
+        // thread on every read (flow control), which costs a small answer more than the answer.
+        bool known = false;
+        const qint64 length
+            = f->reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        if (!known || length > ReadBufferBytes)
+            f->reply->setReadBufferSize(ReadBufferBytes);
     });
-    connect(reply, &QNetworkReply::redirected, this, [current] {
-        if (Flight *f = current())
-            f->result.redirects = quint8(qMin(f->result.redirects + 1, 255));
-    });
-    connect(reply, &QNetworkReply::readyRead, this, [this, current] {
+    if (m_options.maxRedirects > 0) {
+        connect(reply, &QNetworkReply::redirected, this,
+            [current, connectTls, tls = https](const QUrl &to) mutable {
+                Flight *f = current();
+                if (!f)
+                    return;
+                f->result.redirects = quint8(qMin(f->result.redirects + 1, 255));
+                if (!tls && to.scheme() == QLatin1String("https")) {
+                    tls = true;
+                    connectTls();
+                }
+            });
+    }
+    connect(reply, &QNetworkReply::readyRead, this, [current] {
         Flight *f = current();
         if (!f)
             return;
@@ -397,24 +447,10 @@ void Run::dispatch(qint64 index, int attempt, Result &&partial)
             f->reply->skip(f->reply->bytesAvailable());
         f->result.bytesReceived += available;
     });
-    connect(reply, &QNetworkReply::sslErrors, this, [current](const QList<QSslError> &errors) {
-        if (Flight *f = current()) {
-            for (const QSslError &error : errors)
-                f->tlsErrors.append(error.errorString());
-        }
-    });
     connect(reply, &QNetworkReply::finished, this, [this, flightId, current] {
         if (current())
             onReplyFinished(flightId);
     });
-
-    if (m_options.timeoutMs > 0) {
-        m_deadlines.push_back({now + qint64(m_options.timeoutMs) * 1000, flightId, generation});
-        if (!m_deadlineTimer.isActive())
-            armDeadlineTimer();
-    }
-    QMutexLocker locker(&m_statsMutex);
-    m_stats.noteInFlight(now, m_inFlight);
 }
 
 void Run::onReplyFinished(int flightId)
@@ -446,10 +482,10 @@ void Run::onReplyFinished(int flightId)
     QString message;
     if (timedOut) {
         result.error = ErrorCategory::Timeout;
-        message = tr("no complete answer within %1 ms").arg(m_options.timeoutMs);
+        message = Tr::tr("no complete answer within %1 ms").arg(m_options.timeoutMs);
     } else if (m_stopping && networkError == QNetworkReply::OperationCanceledError) {
         result.error = ErrorCategory::Cancelled;
-        message = tr("the run was stopped before this request finished");
+        message = Tr::tr("the run was stopped before this request finished");
     } else {
         result.error = errorCategoryFor(networkError);
         if (!flight.tlsErrors.isEmpty()) {

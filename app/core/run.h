@@ -89,6 +89,7 @@ private:
     qint64 nowUs() const { return m_clock.nsecsElapsed() / 1000; }
     void pump();
     void dispatch(qint64 index, int attempt, Result &&partial);
+    void connectReply(int flightId, bool https);
     void onReplyFinished(int flightId);
     void complete(qint64 index, Result &&result);
     void armDeadlineTimer();
