@@ -1,5 +1,7 @@
 #include "lanepool.h"
 
+#include "fasthttpmanager.h"
+
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
@@ -33,6 +35,7 @@ LanePool::LanePool(QObject *owner, const RunOptions &options)
     : m_owner(owner)
     , m_capacity(options.httpVersion == HttpVersionPolicy::Http2 ? Http2StreamsPerLane
                                                                  : Http1ConnectionsPerLane)
+    , m_fastPath(options.fastHttpPath && !FastHttpManager::disabledByEnvironment())
 {
     if (!options.proxy.isEmpty()) {
         m_hasProxy = true;
@@ -70,7 +73,9 @@ int LanePool::laneCount() const
 
 QNetworkAccessManager *LanePool::createManager(const QUrl &url) const
 {
-    auto *manager = new QNetworkAccessManager(m_owner);
+    // Its fast path takes the plain HTTP/1.1 requests; the rest goes to Qt's stack as before.
+    auto *manager = new FastHttpManager(m_owner, Http1ConnectionsPerLane);
+    manager->setFastPathEnabled(m_fastPath);
     manager->setAutoDeleteReplies(false);
     manager->setStrictTransportSecurityEnabled(false);
     if (m_hasProxy)

@@ -44,6 +44,7 @@ private:
 
     QObject *m_owner;
     int m_capacity;
+    bool m_fastPath;
     bool m_hasProxy = false;
     QNetworkProxy m_proxy;
     // std::vector of unique lanes; Lane pointers stay valid because each host's lanes are

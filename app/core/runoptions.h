@@ -21,6 +21,10 @@ struct RunOptions
     int retryMaxDelayMs = 10000; ///< cap on one backoff, Retry-After included
     int maxRedirects = 10; ///< 0 = do not follow redirects
     HttpVersionPolicy httpVersion = HttpVersionPolicy::Auto;
+    /// Plain http:// over HTTP/1.1 with no proxy goes through Rafaga's fast path (FastHttpManager:
+    /// bulk reads, libhttp-parser) instead of Qt's HTTP thread; false, or the environment
+    /// variable RAFAGA_QT_HTTP=1, sends everything through Qt's own stack.
+    bool fastHttpPath = true;
     bool insecure = false; ///< accept any TLS certificate, on purpose
     QString proxy; ///< proxy URL; empty = the system's settings
     QString clientCertificateFile; ///< PEM client certificate, optional

@@ -1,0 +1,74 @@
+// One keep-alive HTTP/1.1 connection of the fast path: a QTcpSocket read in bulk, one request at a
+// time, the response parsed by libhttp-parser straight into the reply.
+#pragma once
+
+#include <QAbstractSocket>
+#include <QByteArray>
+
+#include <http_parser.h>
+
+class FastHttpManager;
+class FastHttpReply;
+class QTcpSocket;
+
+class FastHttpConnection
+{
+public:
+    FastHttpConnection(FastHttpManager *manager, const QByteArray &host, quint16 port);
+    ~FastHttpConnection();
+    FastHttpConnection(const FastHttpConnection &) = delete;
+    FastHttpConnection &operator=(const FastHttpConnection &) = delete;
+
+    const QByteArray &poolKey() const { return m_poolKey; }
+    /// Whether this connection has answered a request already (then the server may close it
+    /// under the next one, and that one may be retried).
+    bool wasUsed() const { return m_responses > 0; }
+    bool isConnected() const;
+
+    /// Sends reply's request: at once when connected, else once connected.
+    void send(FastHttpReply *reply);
+    /// The reply gives up (abort or deletion): the connection closes, mid-answer it is useless.
+    void abandon();
+    /// The reply's read buffer has room again.
+    void resumeReading();
+
+private:
+    enum class State { Connecting, Idle, Busy, Closed };
+
+    void onConnected();
+    void onReadyRead();
+    void onBytesWritten();
+    void onDisconnected();
+    void onSocketError(QAbstractSocket::SocketError error);
+    void writeRequest();
+    /// Feeds one read to the parser, then lets the reply emit what it produced.
+    void feed(const char *data, qsizetype size);
+    void responseComplete(bool bytesLeft);
+    void fail(QAbstractSocket::SocketError error);
+    /// Closes the socket for good and tells the manager; deletes this later.
+    void close();
+
+    static const http_parser_settings &parserSettings();
+    static FastHttpConnection *self(http_parser *parser)
+    {
+        return static_cast<FastHttpConnection *>(parser->data);
+    }
+
+    FastHttpManager *m_manager;
+    QTcpSocket *m_socket;
+    QByteArray m_host;
+    quint16 m_port;
+    QByteArray m_poolKey;
+    State m_state = State::Connecting;
+    FastHttpReply *m_reply = nullptr;
+    http_parser m_parser;
+    QByteArray m_field; ///< the header name being parsed (http_parser may split it)
+    QByteArray m_value;
+    QByteArray m_reason; ///< of the status line
+    bool m_lastWasValue = false;
+    bool m_messageComplete = false;
+    bool m_requestSentPending = false;
+    bool m_readingPaused = false;
+    qint64 m_responseBytes = 0; ///< of the current response, so far
+    int m_responses = 0;
+};

@@ -1,0 +1,88 @@
+// A QNetworkAccessManager whose plain-HTTP/1.1 requests skip Qt's HTTP thread: see FastHttpReply.
+#pragma once
+
+#include <QByteArray>
+#include <QNetworkAccessManager>
+
+#include <deque>
+#include <unordered_map>
+#include <vector>
+
+class FastHttpConnection;
+class FastHttpReply;
+
+/// Qt 6.4 reads HTTP/1.1 response headers one byte per read() system call in a thread of its own,
+/// which costs more CPU than everything else a small request needs. This manager answers the
+/// requests it can take itself, in its own thread: keep-alive QTcpSocket connections per host
+/// and port (at most connectionsPerHost of them, like Qt's six), read in bulk and parsed by
+/// libhttp-parser. It takes http:// requests over HTTP/1.1 with no proxy in effect, no cache,
+/// cookies under manual control, no transfer timeout and no Expect or Upgrade header; everything
+/// else (https, proxies, HTTP/2, CONNECT, ...) goes to Qt's own stack untouched.
+class FastHttpManager : public QNetworkAccessManager
+{
+    Q_OBJECT
+public:
+    static constexpr int DefaultConnectionsPerHost = 6;
+
+    explicit FastHttpManager(
+        QObject *parent = nullptr, int connectionsPerHost = DefaultConnectionsPerHost);
+    ~FastHttpManager() override;
+
+    /// Off: every request goes through Qt's stack. On by default unless the environment sets
+    /// RAFAGA_QT_HTTP=1.
+    void setFastPathEnabled(bool enabled) { m_enabled = enabled; }
+    bool isFastPathEnabled() const { return m_enabled; }
+    static bool disabledByEnvironment();
+
+    /// Whether a request would be answered by the fast path (for tests and diagnostics).
+    bool takes(Operation operation, const QNetworkRequest &request,
+        const QIODevice *outgoingData = nullptr) const;
+    /// Connections open now, idle or busy, over all hosts.
+    int openConnectionCount() const;
+
+protected:
+    QNetworkReply *createRequest(
+        Operation operation, const QNetworkRequest &request, QIODevice *outgoingData) override;
+
+private:
+    friend class FastHttpReply;
+    friend class FastHttpConnection;
+
+    struct HostPool
+    {
+        QByteArray host;
+        quint16 port = 0;
+        std::vector<FastHttpConnection *> idle;
+        int open = 0; ///< idle, busy and connecting
+        std::deque<FastHttpReply *> waiting; ///< for a connection, in arrival order
+    };
+
+    bool isDirect(const QUrl &url) const;
+    HostPool &poolFor(const QUrl &url);
+    /// Queues reply for a connection; it starts from the event loop, after the caller connected.
+    void submit(FastHttpReply *reply);
+    void startSubmitted();
+    /// Gives reply a connection now, or queues it. freshOnly: never a kept-alive one.
+    void assign(FastHttpReply *reply, bool freshOnly);
+    /// The reply no longer waits (finished, aborted or deleted).
+    void withdraw(FastHttpReply *reply);
+    /// A connection answered its request and stays open: the next waiting reply takes it, or
+    /// it waits idle.
+    void connectionReleased(FastHttpConnection *connection);
+    /// A connection closed (by either side, idle or not): frees its place in the pool.
+    void connectionClosed(FastHttpConnection *connection);
+    /// Qt's own reply, for a redirect that leaves the fast path.
+    QNetworkReply *createQtReply(
+        Operation operation, const QNetworkRequest &request, QIODevice *outgoingData);
+
+    const int m_connectionsPerHost;
+    bool m_enabled;
+    bool m_startPosted = false;
+    bool m_reapPosted = false;
+    std::vector<FastHttpReply *> m_submitted; ///< not started yet
+    std::vector<FastHttpReply *> m_starting; ///< being started now; withdrawn ones are null
+    std::vector<FastHttpConnection *> m_connections; ///< open or connecting
+    std::vector<FastHttpConnection *> m_closed; ///< to delete from the event loop
+    std::unordered_map<QByteArray, HostPool> m_pools; ///< by "host:port"
+    mutable std::unordered_map<QByteArray, bool> m_direct; ///< per "host:port": no proxy applies
+};
