@@ -97,6 +97,8 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 failures=0
 pass() { echo "ok   $*"; }
