@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QMutex>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QTimer>
@@ -89,7 +90,10 @@ private:
     qint64 nowUs() const { return m_clock.nsecsElapsed() / 1000; }
     void pump();
     void dispatch(qint64 index, int attempt, Result &&partial);
+    QNetworkRequest requestTemplate(bool https) const;
     void connectReply(int flightId, bool https);
+    /// Moves what the reply has buffered into the flight: the sample, and the byte count.
+    void takeBody(Flight &flight);
     void onReplyFinished(int flightId);
     void complete(qint64 index, Result &&result);
     void armDeadlineTimer();
@@ -103,6 +107,7 @@ private:
     ResultStore m_results;
     LanePool m_lanes;
     QSslConfiguration m_sslConfiguration;
+    QNetworkRequest m_requestTemplates[2]; ///< cleartext, https
 
     mutable QMutex m_statsMutex;
     RunStats m_stats;
