@@ -111,34 +111,6 @@
     </message>
 </context>
 <context>
-    <name>RunPlan</name>
-    <message numerus="yes">
-        <location filename="../app/core/runplan.cpp" line="+30"/>
-        <location line="+9"/>
-        <source>%1 request(s)</source>
-        <translation>
-            <numerusform>%1 request</numerusform>
-            <numerusform>%1 requests</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-6"/>
-        <source>%1 row(s)</source>
-        <translation>
-            <numerusform>%1 row</numerusform>
-            <numerusform>%1 rows</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%1 iteration(s)</source>
-        <translation>
-            <numerusform>%1 iteration</numerusform>
-            <numerusform>%1 iterations</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>SummaryStrip</name>
     <message numerus="yes">
         <location filename="../app/gui/summarystrip.cpp" line="+56"/>

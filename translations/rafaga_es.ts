@@ -1554,17 +1554,17 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>FastHttpReply</name>
     <message>
-        <location filename="../app/core/fasthttpreply.cpp" line="+210"/>
+        <location filename="../app/core/fasthttpreply.cpp" line="+211"/>
         <source>Unsupported content encoding: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Decompression failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+220"/>
         <source>Malformed HTTP response: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2776,13 +2776,13 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>QHttp</name>
     <message>
-        <location filename="../app/core/fasthttpreply.cpp" line="-153"/>
+        <location filename="../app/core/fasthttpreply.cpp" line="-156"/>
         <source>Too many redirects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+54"/>
+        <location line="+24"/>
+        <location line="+55"/>
         <source>Unknown protocol specified</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2792,7 +2792,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>Connection refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2810,12 +2810,12 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>QNetworkReply</name>
     <message>
-        <location line="-132"/>
+        <location line="-135"/>
         <source>Error transferring %1 - server replied: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+191"/>
         <source>Operation canceled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3282,8 +3282,8 @@ Redirected to %2</source>
 <context>
     <name>Run</name>
     <message>
-        <location filename="../app/core/run.cpp" line="+205"/>
-        <location line="+284"/>
+        <location filename="../app/core/run.cpp" line="+245"/>
+        <location line="+258"/>
         <source>the run was stopped before this request finished</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3725,30 +3725,30 @@ Redirected to %2</source>
 </context>
 <context>
     <name>RunPlan</name>
-    <message numerus="yes">
-        <location filename="../app/core/runplan.cpp" line="+30"/>
-        <location line="+9"/>
-        <source>%1 request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location filename="../app/core/runplan.cpp" line="+26"/>
+        <source>1 request</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="-6"/>
-        <source>%1 row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location line="+0"/>
+        <source>%1 requests</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%1 iteration(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location line="+5"/>
+        <source>1 row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 iterations</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
