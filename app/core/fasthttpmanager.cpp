@@ -134,6 +134,28 @@ QNetworkReply *FastHttpManager::createRequest(
     return reply;
 }
 
+QNetworkReply *FastHttpManager::send(
+    const QNetworkRequest &request, const QByteArray &verb, const QByteArray &body)
+{
+    const bool plain = body.isEmpty() && (verb == "GET" || verb == "HEAD");
+    if (plain) {
+        const Operation operation = verb == "GET" ? GetOperation : HeadOperation;
+        if (!takes(operation, request))
+            return operation == GetOperation ? get(request) : head(request);
+        auto *reply = new FastHttpReply(this, operation, request, verb, QByteArray(), false);
+        submit(reply);
+        return reply;
+    }
+    QNetworkRequest custom = request;
+    custom.setAttribute(QNetworkRequest::CustomVerbAttribute, verb);
+    if (!takes(CustomOperation, custom))
+        return sendCustomRequest(request, verb, body);
+    // As sendCustomRequest(): an upload device, even an empty one, so the same head goes out.
+    auto *reply = new FastHttpReply(this, CustomOperation, custom, verb, body, true);
+    submit(reply);
+    return reply;
+}
+
 QNetworkReply *FastHttpManager::createQtReply(
     Operation operation, const QNetworkRequest &request, QIODevice *outgoingData)
 {

@@ -71,7 +71,7 @@ int LanePool::laneCount() const
     return count;
 }
 
-QNetworkAccessManager *LanePool::createManager(const QUrl &url) const
+FastHttpManager *LanePool::createManager(const QUrl &url) const
 {
     // Its fast path takes the plain HTTP/1.1 requests; the rest goes to Qt's stack as before.
     auto *manager = new FastHttpManager(m_owner, Http1ConnectionsPerLane);

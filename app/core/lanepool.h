@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-class QNetworkAccessManager;
+class FastHttpManager;
 
 /// Qt 6.4 opens at most six HTTP/1.1 connections per host in one QNetworkAccessManager and has no
 /// setting for it, so C requests in flight to one host need ceil(C / 6) managers. The pool keeps
@@ -24,7 +24,7 @@ class LanePool
 public:
     struct Lane
     {
-        QNetworkAccessManager *manager = nullptr;
+        FastHttpManager *manager = nullptr;
         int inFlight = 0;
     };
 
@@ -40,7 +40,7 @@ public:
     int capacity() const { return m_capacity; }
 
 private:
-    QNetworkAccessManager *createManager(const QUrl &url) const;
+    FastHttpManager *createManager(const QUrl &url) const;
 
     QObject *m_owner;
     int m_capacity;

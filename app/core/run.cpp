@@ -1,6 +1,7 @@
 #include "run.h"
 
 #include "assertions.h"
+#include "fasthttpmanager.h"
 #include "retrypolicy.h"
 #include "version.h"
 
@@ -371,11 +372,9 @@ void Run::dispatch(qint64 index, int attempt, Result &&partial)
     flight.lane = lane;
     ++m_inFlight;
 
-    // HEAD needs head(): as a custom verb Qt 6.4 waits for the body its Content-Length announces.
-    QNetworkReply *reply = spec.body.isEmpty() && spec.method == "GET" ? lane->manager->get(request)
-        : spec.body.isEmpty() && spec.method == "HEAD"
-        ? lane->manager->head(request)
-        : lane->manager->sendCustomRequest(request, spec.method, spec.body);
+    // HEAD goes through head(): as a custom verb Qt 6.4 waits for the body its Content-Length
+    // announces.
+    QNetworkReply *reply = lane->manager->send(request, spec.method, spec.body);
     flight.reply = reply;
     connectReply(flightId, https);
     if (m_options.timeoutMs > 0) {
