@@ -2,7 +2,7 @@
 # Rafaga against the seed's approach and a bare QNAM loop, side by side, in one run.
 #
 #   tests/bench/compare.sh BUILD_DIR [-n REQUESTS] [-c "20 200"] [-r ROUNDS] [--only h1|h2]
-#                          [--rows FILE] [--peers]
+#                          [--rows FILE] [--peers] [--qt-path]
 #
 # BUILD_DIR is a configured and built tree (it must hold bin/rafaga and tests/bench/bench_qnam;
 # this script builds nothing). Against one loopback nginx (HTTP/1.1 keep-alive on one port, h2c
@@ -11,6 +11,9 @@
 #   seed       ../shared/bench/seed_aiohttp.py (aiohttp + asyncio.gather), HTTP/1.1
 #   qnam       bench_qnam: the bare QNAM loop recording nothing, HTTP/1.1 and --http2
 #   rafaga     rafaga run --url URL -n N -c C [--http2] -q --json FILE, HTTP/1.1 and --http2
+#              (HTTP/1.1 goes through Rafaga's fast path, FastHttpManager)
+#   rafaga-qt  with --qt-path: the same over HTTP/1.1 with RAFAGA_QT_HTTP=1, i.e. through Qt's
+#              own HTTP/1.1 stack, to compare with the bare QNAM loop on equal terms
 # Figures are medians over ROUNDS (default 3); ratios are medians of the per-round ratios, so a
 # burst of load from elsewhere hits both sides of a ratio alike. The HTTP/2 rows compare with the
 # seed over HTTP/1.1 (it has no HTTP/2). As in peers.sh:
@@ -27,7 +30,7 @@ usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0";
 [ $# -ge 1 ] || { usage >&2; exit 2; }
 case "$1" in -h|--help) usage; exit 0 ;; esac
 BUILD=$(cd "$1" 2>/dev/null && pwd) || { echo "compare.sh: no build directory $1" >&2; exit 2; }; shift
-N=100000; CONCURRENCIES="20 200"; ROUNDS=3; ONLY=""; PEERS=0; ROWS=""
+N=100000; CONCURRENCIES="20 200"; ROUNDS=3; ONLY=""; PEERS=0; ROWS=""; QTPATH=0
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) N=$2; shift 2 ;;
@@ -36,6 +39,7 @@ while [ $# -gt 0 ]; do
     --only) ONLY=$2; shift 2 ;;
     --rows) ROWS=$2; shift 2 ;;
     --peers) PEERS=1; shift ;;
+    --qt-path) QTPATH=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "compare.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -99,6 +103,7 @@ run() {
 for c in $CONCURRENCIES; do
   clients=(seed)
   [ "$ONLY" != h2 ] && clients+=(qnam-h1 rafaga-h1)
+  [ "$ONLY" != h2 ] && [ "$QTPATH" = 1 ] && clients+=(rafaga-qt-h1)
   [ "$ONLY" != h1 ] && clients+=(qnam-h2 rafaga-h2)
   for round in $(seq "$ROUNDS"); do
     count=${#clients[@]}
@@ -110,6 +115,7 @@ for c in $CONCURRENCIES; do
         qnam-h1) run "$c qnam h1" "$QNAM" --url "$U1" -n "$N" -c "$c" ;;
         qnam-h2) run "$c qnam h2" "$QNAM" --url "$U2" -n "$N" -c "$c" --http2 ;;
         rafaga-h1) run "$c rafaga h1" "$RAFAGA" run --url "$U1" -n "$N" -c "$c" -q --json "$WORK/r.json" ;;
+        rafaga-qt-h1) run "$c rafaga-qt h1" env RAFAGA_QT_HTTP=1 "$RAFAGA" run --url "$U1" -n "$N" -c "$c" -q --json "$WORK/r.json" ;;
         rafaga-h2) run "$c rafaga h2" "$RAFAGA" run --url "$U2" --http2 -n "$N" -c "$c" -q --json "$WORK/r.json" ;;
       esac
     done
@@ -121,7 +127,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(grep -m1 PRETTY_NAME /etc/os-release | cut -d'"' -f2); Qt $(qtpaths6 --qt-version 2>/dev/null || echo '?')"
 echo "# $N GETs per client, median of $ROUNDS rounds; loopback nginx; load average $LOAD_BEFORE before, $LOAD_AFTER after"
-printf "%-5s %-4s %-7s %9s %8s %8s %8s %8s\n" c http client req/s cpu_us rss_mb vs_seed vs_qnam
+printf "%-5s %-4s %-9s %9s %8s %8s %8s %8s\n" c http client req/s cpu_us rss_mb vs_seed vs_qnam
 awk -v n="$N" '
   function med(list,   a, cnt, x, y, t) {
     cnt = split(list, a, " ")
@@ -145,15 +151,15 @@ awk -v n="$N" '
     for (j = 1; j <= m; j++) {
       key = order[j]; split(key, p, " ")
       if (p[2] != "seed") continue
-      printf "%-5s %-4s %-7s %9.0f %8.1f %8.1f %8s %8s\n", p[1], p[3], p[2], n / med(walls[key]),
+      printf "%-5s %-4s %-9s %9.0f %8.1f %8.1f %8s %8s\n", p[1], p[3], p[2], n / med(walls[key]),
         med(cpus[key]) * 1e6 / n, med(rsss[key]) / 1024, "1.00x", "-"
     }
     for (j = 1; j <= m; j++) {
       key = order[j]; split(key, p, " ")
       if (p[2] == "seed") continue
-      printf "%-5s %-4s %-7s %9.0f %8.1f %8.1f %8s %8s\n", p[1], p[3], p[2], n / med(walls[key]),
+      printf "%-5s %-4s %-9s %9.0f %8.1f %8.1f %8s %8s\n", p[1], p[3], p[2], n / med(walls[key]),
         med(cpus[key]) * 1e6 / n, med(rsss[key]) / 1024, ratio(key, p[1] " seed h1"),
-        (p[2] == "rafaga") ? ratio(key, p[1] " qnam " p[3]) : "-"
+        (p[2] ~ /^rafaga/) ? ratio(key, p[1] " qnam " p[3]) : "-"
     }
   }' "$WORK/rows" | sort -s -n -k1,1
 echo "# targets (issue 5): rafaga >= 2.0x seed over h1, >= 3.5x seed over h2, >= 0.95x qnam"
