@@ -24,6 +24,25 @@
     </message>
 </context>
 <context>
+    <name>DataPreviewDialog</name>
+    <message numerus="yes">
+        <location filename="../app/gui/datapreviewdialog.cpp" line="+30"/>
+        <source>%1 row(s) × %2</source>
+        <translation>
+            <numerusform>%1 row × %2</numerusform>
+            <numerusform>%1 rows × %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n column</numerusform>
+            <numerusform>%n columns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DataSet</name>
     <message numerus="yes">
         <location filename="../app/core/dataset.cpp" line="+143"/>
@@ -37,7 +56,15 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+826"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+654"/>
+        <source>Exported %1 result(s) to %2</source>
+        <translation>
+            <numerusform>Exported %1 result to %2</numerusform>
+            <numerusform>Exported %1 results to %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+174"/>
         <source>Delete “%1” and the %n item(s) in it?</source>
         <translation>
             <numerusform>Delete “%1” and the %n item in it?</numerusform>
@@ -94,7 +121,7 @@
 <context>
     <name>ResultsModel</name>
     <message numerus="yes">
-        <location filename="../app/gui/resultsmodel.cpp" line="+359"/>
+        <location filename="../app/gui/resultsmodel.cpp" line="+360"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -107,6 +134,28 @@
         <translation>
             <numerusform>%1, retried %n time</numerusform>
             <numerusform>%1, retried %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 byte(s) received</source>
+        <translation>
+            <numerusform>%1 byte received</numerusform>
+            <numerusform>%1 bytes received</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPrinter</name>
+    <message numerus="yes">
+        <location filename="../app/cli/summaryprinter.cpp" line="+57"/>
+        <source>  Assertions:    %1 checked, %2 failed (in %3 request(s))
+</source>
+        <translation>
+            <numerusform>  Assertions:    %1 checked, %2 failed (in %3 request)
+</numerusform>
+            <numerusform>  Assertions:    %1 checked, %2 failed (in %3 requests)
+</numerusform>
         </translation>
     </message>
 </context>

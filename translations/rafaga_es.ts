@@ -6,113 +6,113 @@
     <message>
         <location filename="../app/core/assertions.cpp" line="+22"/>
         <source>(missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ausente)</translation>
     </message>
     <message>
         <location line="+172"/>
         <source>(empty body)</source>
-        <translation type="unfinished"></translation>
+        <translation>(cuerpo vacío)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>invalid assertion: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aserción no válida: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(no response)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin respuesta)</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>invalid JSON body</source>
-        <translation type="unfinished"></translation>
+        <translation>cuerpo JSON no válido</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(desconocida)</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+208"/>
         <source>unknown kind of assertion</source>
-        <translation type="unfinished"></translation>
+        <translation>tipo de aserción desconocido</translation>
     </message>
     <message>
         <location line="-178"/>
         <source>expected == or in after status</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba == o in después de status</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>expected a header name after header</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un nombre de cabecera después de header</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>expected exists, == or contains after the header name</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba exists, == o contains después del nombre de la cabecera</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>expected contains after body</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba contains después de body</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>expected a JSON path like data.items[0].id after json</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba una ruta JSON como data.items[0].id después de json</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>expected exists or == after the JSON path</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba exists o == después de la ruta JSON</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>expected &lt; after latency</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba &lt; después de latency</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>expected an assertion starting with status, header, body, json or latency</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba una aserción que empezara por status, header, body, json o latency</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>columna %1</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>unexpected text after exists</source>
-        <translation type="unfinished"></translation>
+        <translation>texto inesperado después de exists</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>expected a status code like 200, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un código de estado como 200, se encontró &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>expected a status range like 200-299 or 2xx, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un rango de estados como 200-299 o 2xx, se encontró &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>expected a header name like Content-Type, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un nombre de cabecera como Content-Type, se encontró &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>invalid JSON path &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ruta JSON &quot;%1&quot; no válida: %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>expected a number of milliseconds above 0, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un número de milisegundos mayor que 0, se encontró &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -120,77 +120,77 @@
     <message>
         <location filename="../app/gui/assertionstable.cpp" line="+31"/>
         <source>Status equals</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado igual a</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status in range</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado dentro del rango</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Header exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Cabecera presente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Header equals</source>
-        <translation type="unfinished"></translation>
+        <translation>Cabecera igual a</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Header contains</source>
-        <translation type="unfinished"></translation>
+        <translation>Cabecera contiene</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Body contains</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuerpo contiene</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>JSON path exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruta JSON presente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>JSON path equals</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruta JSON igual a</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Latency below (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latencia inferior a (ms)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobación</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Header or JSON path</source>
-        <translation type="unfinished"></translation>
+        <translation>Cabecera o ruta JSON</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperado</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Add check</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir comprobación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checks run on every response; failures are counted and shown in the results.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las comprobaciones se aplican a cada respuesta; los fallos se cuentan y se muestran en los resultados.</translation>
     </message>
 </context>
 <context>
@@ -198,82 +198,82 @@
     <message>
         <location filename="../app/gui/autheditor.cpp" line="+44"/>
         <source>Inherit from parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Heredar del nivel superior</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin autenticación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Basic auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Autenticación básica</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bearer token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token bearer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de API</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No Authorization header or key is added.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se añade ninguna cabecera Authorization ni clave.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>token, or {{variable}}</source>
-        <translation type="unfinished"></translation>
+        <translation>token o {{variable}}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Token:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Cabecera</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Query parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetro de consulta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar en:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo:</translation>
     </message>
 </context>
 <context>
@@ -281,132 +281,122 @@
     <message>
         <location filename="../app/gui/bodyeditor.cpp" line="+49"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No body</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin cuerpo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Raw text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto sin formato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Form (URL-encoded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulario (codificado como URL)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Multipart form</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulario multiparte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Binary file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo binario</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This request sends no body.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta petición no envía cuerpo.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Content type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de contenido:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Format JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Formatear JSON</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Body text; {{variables}} are replaced when sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto del cuerpo; las {{variables}} se sustituyen al enviar</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value or file path</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor o ruta del archivo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Content type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de contenido</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Add text part</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir parte de texto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add file part…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir parte de archivo…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Path of the file to send as the body</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruta del archivo que se envía como cuerpo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Examinar…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Body:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuerpo:</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Body file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo del cuerpo</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>File part</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>Parte de archivo</translation>
     </message>
 </context>
 <context>
@@ -414,104 +404,104 @@
     <message>
         <location filename="../app/gui/chartspanel.cpp" line="+97"/>
         <source>p%1</source>
-        <translation type="unfinished"></translation>
+        <translation>p%1</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>Latency over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Latencia a lo largo del tiempo</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+63"/>
         <source>Time since start (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo desde el inicio (s)</translation>
     </message>
     <message>
         <location line="-62"/>
         <location line="+33"/>
         <source>Latency (ms, log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latencia (ms, escala log.)</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Latency histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>Histograma de latencia</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+9"/>
         <location line="+46"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Peticiones</translation>
     </message>
     <message>
         <location line="-30"/>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendimiento</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Requests per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Peticiones por segundo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>In flight</source>
-        <translation type="unfinished"></translation>
+        <translation>En curso</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Correctas</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallidas</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>In flight (max)</source>
-        <translation type="unfinished"></translation>
+        <translation>En curso (máx.)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Status codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Códigos de estado</translation>
     </message>
     <message>
         <location line="+234"/>
         <location line="+53"/>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location line="+249"/>
         <source>No run</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin ejecución</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 requests · %2 failed · p50 %3 · p95 %4 · p99 %5 · %6 req/s · %7</source>
-        <translation type="unfinished"></translation>
+        <source>Requests: %1 · failed: %2 · p50 %3 · p95 %4 · p99 %5 · %6 req/s · %7</source>
+        <translation>Peticiones: %1 · fallidas: %2 · p50 %3 · p95 %4 · p99 %5 · %6 req/s · %7</translation>
     </message>
     <message>
         <location line="+47"/>
         <location line="+18"/>
         <location line="+12"/>
         <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir %1</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>Rafaga</source>
-        <translation type="unfinished"></translation>
+        <translation>Rafaga</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rafaga run charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráficos de ejecución de Rafaga</translation>
     </message>
 </context>
 <context>
@@ -535,12 +525,28 @@ Options:
 
 &apos;rafaga COMMAND --help&apos; describes a command.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Uso: rafaga [COMANDO] [OPCIONES]
+
+Sin comando, abre la herramienta de escritorio.
+
+Comandos:
+  run      enviar peticiones, muchas a la vez, e informar de lo que se recibió
+  serve    iniciar el servidor HTTP integrado para hacer pruebas sin conexión
+  demo     lanzar una ráfaga de peticiones al servidor integrado (mismo proceso)
+  import   crear una colección desde Postman, un archivo HAR o un comando curl
+  export   escribir una colección como colección de Postman o comandos curl
+
+Opciones:
+  -h, --help     mostrar esta ayuda
+  -v, --version  mostrar la versión
+
+&apos;rafaga COMANDO --help&apos; describe un comando.
+</translation>
     </message>
     <message>
         <location filename="../app/cli/cliutil.cpp" line="+53"/>
         <source>cannot read &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer &apos;%1&apos;: %2</translation>
     </message>
 </context>
 <context>
@@ -548,12 +554,12 @@ Options:
     <message>
         <location filename="../app/gui/collectiondocument.cpp" line="+54"/>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin título</translation>
     </message>
     <message>
         <location line="+150"/>
         <source>Move</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover</translation>
     </message>
 </context>
 <context>
@@ -561,83 +567,83 @@ Options:
     <message>
         <location filename="../app/core/collectionfile.cpp" line="+429"/>
         <source>expected one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba uno de estos valores: %1</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>expected a string</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba una cadena</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>expected true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba true o false</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>expected a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un número entero entre %1 y %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>expected a number, 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un número mayor o igual que 0</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>expected an array</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un array</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+7"/>
         <source>expected an object</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un objeto</translation>
     </message>
     <message>
         <location line="+99"/>
         <source>expected either &quot;value&quot; or &quot;file&quot;, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba &quot;value&quot; o &quot;file&quot;, no ambos</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>expected &quot;folder&quot; or &quot;request&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba &quot;folder&quot; o &quot;request&quot;</translation>
     </message>
     <message>
         <location line="+205"/>
         <source>invalid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON no válido: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>expected a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un objeto JSON</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>not a Rafaga collection: expected &quot;format&quot;: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una colección de Rafaga: se esperaba &quot;format&quot;: &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>expected &quot;version&quot;: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba &quot;version&quot;: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the file is format version %1, written by a newer Rafaga; this version reads version %2 at most</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo tiene la versión %1 del formato, escrita por un Rafaga más reciente; esta versión de Rafaga lee como máximo la versión %2</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>cannot read the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer el archivo: %1</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>cannot save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede guardar %1: %2</translation>
     </message>
 </context>
 <context>
@@ -645,15 +651,15 @@ Options:
     <message numerus="yes">
         <location filename="../app/gui/collectionmodel.cpp" line="+121"/>
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n elemento</numerusform>
+            <numerusform>%n elementos</numerusform>
         </translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Renombrar</translation>
     </message>
 </context>
 <context>
@@ -662,75 +668,75 @@ Options:
         <location filename="../app/gui/collectionsettingsdialog.cpp" line="+24"/>
         <location line="+4"/>
         <source>Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable</translation>
     </message>
     <message>
         <location line="-4"/>
         <location line="+4"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Collection Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración de la colección</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+34"/>
         <location line="+12"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre:</translation>
     </message>
     <message>
         <location line="-45"/>
         <source>Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renombrar…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>General</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variables</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Autenticación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Environments</source>
-        <translation type="unfinished"></translation>
+        <translation>Entornos</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>New Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo entorno</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Rename Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Renombrar entorno</translation>
     </message>
 </context>
 <context>
@@ -738,134 +744,134 @@ Options:
     <message>
         <location filename="../app/core/collectionsource.cpp" line="+61"/>
         <source>unresolved variable %1</source>
-        <translation type="unfinished"></translation>
+        <translation>variable %1 sin resolver</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>unresolved variables %1</source>
-        <translation type="unfinished"></translation>
+        <translation>variables %1 sin resolver</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>the method &quot;%1&quot; is not a valid HTTP method name</source>
-        <translation type="unfinished"></translation>
+        <translation>el método &quot;%1&quot; no es un nombre de método HTTP válido</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>the API key has no parameter name</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave de API no tiene nombre de parámetro</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>invalid URL &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>URL &quot;%1&quot; no válida: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>invalid URL &quot;%1&quot;: expected http:// or https://</source>
-        <translation type="unfinished"></translation>
+        <translation>URL &quot;%1&quot; no válida: se esperaba http:// o https://</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>invalid URL &quot;%1&quot;: no host</source>
-        <translation type="unfinished"></translation>
+        <translation>URL &quot;%1&quot; no válida: falta el host</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the header name &quot;%1&quot; is not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>el nombre de cabecera &quot;%1&quot; no es válido</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the value of header &quot;%1&quot; contains a line break</source>
-        <translation type="unfinished"></translation>
+        <translation>el valor de la cabecera &quot;%1&quot; contiene un salto de línea</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>the API key has no header name</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave de API no tiene nombre de cabecera</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1: no file given</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no se indicó ningún archivo</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1: cannot read the file &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no se puede leer el archivo &quot;%2&quot;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1: cannot read the file &quot;%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no se puede leer el archivo &quot;%2&quot;: %3</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+82"/>
         <source>the body file</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo del cuerpo</translation>
     </message>
     <message>
         <location line="-77"/>
         <location line="+20"/>
         <source>form part &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>la parte &quot;%1&quot; del formulario</translation>
     </message>
     <message>
         <location line="+255"/>
         <source>the number of iterations must be 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>el número de iteraciones debe ser 0 o mayor</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>no environment named &quot;%1&quot; in the collection (it has %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>la colección no tiene ningún entorno llamado &quot;%1&quot; (entornos disponibles: %2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>no folder named &quot;%1&quot; in the collection</source>
-        <translation type="unfinished"></translation>
+        <translation>la colección no tiene ninguna carpeta llamada &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>nothing to run: the collection has no requests</source>
-        <translation type="unfinished"></translation>
+        <translation>nada que ejecutar: la colección no tiene peticiones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>nothing to run: the selected folders hold no requests</source>
-        <translation type="unfinished"></translation>
+        <translation>nada que ejecutar: las carpetas seleccionadas no contienen peticiones</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>the run would send %1 requests; at most %2 fit in one run</source>
-        <translation type="unfinished"></translation>
+        <translation>la ejecución enviaría %1 peticiones; en una ejecución caben como máximo %2</translation>
     </message>
     <message>
         <location line="+40"/>
         <source> (and 1 more problem)</source>
-        <translation type="unfinished"></translation>
+        <translation> (y 1 problema más)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (and %1 more problems)</source>
-        <translation type="unfinished"></translation>
+        <translation> (y %1 problemas más)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>request &quot;%1&quot;, row %2</source>
-        <translation type="unfinished"></translation>
+        <translation>petición &quot;%1&quot;, fila %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>request &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>petición &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -873,170 +879,171 @@ Options:
     <message>
         <location filename="../app/gui/comparewidget.cpp" line="+58"/>
         <source>Swap</source>
-        <translation type="unfinished"></translation>
+        <translation>Intercambiar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Swap the baseline and the candidate</source>
-        <translation type="unfinished"></translation>
+        <translation>Intercambiar la referencia y la candidata</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Baseline (A):</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia (A):</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Candidate (B):</source>
-        <translation type="unfinished"></translation>
+        <translation>Candidata (B):</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Latency (ms, log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latencia (ms, escala log.)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Share of requests (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Proporción de peticiones (%)</translation>
     </message>
     <message>
         <location line="+17"/>
         <location line="+254"/>
         <source>Baseline (A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia (A)</translation>
     </message>
     <message>
         <location line="-254"/>
         <location line="+256"/>
         <source>Candidate (B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Candidata (B)</translation>
     </message>
     <message>
         <location line="-256"/>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Diferencia</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Variación</translation>
     </message>
     <message numerus="yes">
         <location line="+111"/>
         <source>%1: %n requests, concurrency %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n petición, concurrencia %2</numerusform>
+            <numerusform>%1: %n peticiones, concurrencia %2</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, rate %1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>, tasa %1/s</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No finished runs yet. Each run of this session is kept here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay ejecuciones terminadas. Aquí se guarda cada ejecución de esta sesión.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1. Run again to compare two runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Vuelve a ejecutar para comparar dos ejecuciones.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A = %1
 B = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>A = %1
+B = %2</translation>
     </message>
     <message>
         <location line="+33"/>
         <location line="+92"/>
         <source>A: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A: %1</translation>
     </message>
     <message>
         <location line="-92"/>
         <location line="+94"/>
         <source>B: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>B: %1</translation>
     </message>
     <message>
         <location line="-27"/>
         <source>%1%2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%2 %</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>–</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>B is better</source>
-        <translation type="unfinished"></translation>
+        <translation>B es mejor</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>B is worse</source>
-        <translation type="unfinished"></translation>
+        <translation>B es peor</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Peticiones</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Min</source>
-        <translation type="unfinished"></translation>
+        <translation>Mínimo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>p90</source>
-        <translation type="unfinished"></translation>
+        <translation>p90</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>p99</source>
-        <translation type="unfinished"></translation>
+        <translation>p99</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>p99.9</source>
-        <translation type="unfinished"></translation>
+        <translation>p99.9</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Max</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Mean</source>
-        <translation type="unfinished"></translation>
+        <translation>Media</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Req/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Req/s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Errores</translation>
     </message>
 </context>
 <context>
@@ -1044,322 +1051,338 @@ B = %2</source>
     <message>
         <location filename="../app/core/curlimport.cpp" line="+358"/>
         <source>word %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>palabra %1 (%2)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>ignored options that change only what curl prints or how it connects: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>se ignoraron opciones que solo cambian lo que muestra curl o cómo se conecta: %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>subshells, case lists and here-documents are not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se admiten subshells, listas case ni here-documents</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the command line is empty: expected a curl command</source>
-        <translation type="unfinished"></translation>
+        <translation>la línea de comandos está vacía: se esperaba un comando curl</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>a second command starts here; import one curl command at a time (end a line with \ to continue the command on the next)</source>
-        <translation type="unfinished"></translation>
+        <translation>aquí empieza un segundo comando; los comandos curl se importan de uno en uno (para continuar un comando en la línea siguiente, termina la línea con \)</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>a pipe without a command on one side</source>
-        <translation type="unfinished"></translation>
+        <translation>una tubería sin comando en uno de sus lados</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>only one command may feed curl&apos;s standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>solo un comando puede alimentar la entrada estándar de curl</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>ignored the command that curl&apos;s output is piped into: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>se ignoró el comando que recibe por tubería la salida de curl: %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>redirections of the command before the pipe are not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se admiten redirecciones en el comando anterior a la tubería</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>printf conversions other than %% are not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se admiten conversiones de printf distintas de %%</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>a redirection without a file name after it</source>
-        <translation type="unfinished"></translation>
+        <translation>una redirección sin nombre de archivo a continuación</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1 needs a value after it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 necesita un valor a continuación</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>--expand-%1: curl variables are not expanded</source>
-        <translation type="unfinished"></translation>
+        <translation>--expand-%1: las variables de curl no se expanden</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--no- can only turn off an on/off option</source>
-        <translation type="unfinished"></translation>
+        <translation>--no- solo puede desactivar una opción de tipo sí/no</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+22"/>
         <source>unknown curl option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>opción de curl %1 desconocida</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>%1 takes no value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no admite ningún valor</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>a second URL (the first is word %1); import one request at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>una segunda URL (la primera es la palabra %1); las peticiones se importan de una en una</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>an empty URL</source>
-        <translation type="unfinished"></translation>
+        <translation>una URL vacía</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>expected a number after %1, not &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un número después de %1, no &quot;%2&quot;</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>expected a method name after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un nombre de método después de %1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1 gives no password (curl would ask for one); the password is left empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no indica ninguna contraseña (curl la pediría); la contraseña se deja vacía</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>ignored %1 %2: reading cookies from a file is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>se ignoró %1 %2: no se admite leer cookies de un archivo</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 &apos;&apos; leaves the User-Agent out in curl; Rafaga always sends one</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &apos;&apos; omite el User-Agent en curl; Rafaga siempre envía uno</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 ;auto (a Referer on redirects) is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se admite %1 ;auto (un Referer en las redirecciones)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1 needs no header: Rafaga asks for gzip and deflate by itself and decompresses the answer (an explicit Accept-Encoding header would turn that off)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no necesita ninguna cabecera: Rafaga pide gzip y deflate por su cuenta y descomprime la respuesta (una cabecera Accept-Encoding explícita lo desactivaría)</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>uploading standard input is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se admite subir la entrada estándar</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1 reads more options from a file, which is not supported; paste those options instead</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lee más opciones de un archivo, lo cual no se admite; pega esas opciones en su lugar</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 starts a second request; import one request at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 empieza una segunda petición; las peticiones se importan de una en una</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>ignored %1: not supported, so the request may differ from what curl sends</source>
-        <translation type="unfinished"></translation>
+        <translation>se ignoró %1: no se admite, así que la petición puede diferir de lo que envía curl</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>reading headers from a file (%1 @file) is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se admite leer cabeceras de un archivo (%1 @archivo)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>expected a header as &apos;Name: value&apos;, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba una cabecera con la forma &apos;Nombre: valor&apos;, no &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 &apos;User-Agent:&apos; removes the header in curl; Rafaga always sends one</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &apos;User-Agent:&apos; quita la cabecera en curl; Rafaga siempre envía una</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 &apos;%2;&apos;: Rafaga cannot send a header with an empty value yet (Qt leaves it out)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &apos;%2;&apos;: Rafaga aún no puede enviar una cabecera con el valor vacío (Qt la omite)</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>cannot read %1: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer %1: el archivo no existe</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cannot read %1: not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer %1: no es un archivo regular</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+9"/>
         <source>cannot read %1: larger than %2 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer %1: ocupa más de %2 MiB</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer %1: %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 read %2 now: the request keeps its content, not the file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 leyó %2 al importar: la petición guarda su contenido, no el archivo</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>@- reads the output of %1, which an import cannot run; save it to a file and use @file</source>
-        <translation type="unfinished"></translation>
+        <translation>@- lee la salida de %1, que una importación no puede ejecutar; guárdala en un archivo y usa @archivo</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>@- reads standard input, which an import cannot see; save it to a file and use @file</source>
-        <translation type="unfinished"></translation>
+        <translation>@- lee la entrada estándar, que una importación no puede ver; guárdala en un archivo y usa @archivo</translation>
     </message>
     <message>
         <location line="+96"/>
         <source>expected name=content after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba nombre=contenido después de %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>nested multipart parts are not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se admiten partes multiparte anidadas</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>several files in one field are not supported; give each file its own %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se admiten varios archivos en un mismo campo; usa un %1 para cada archivo</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>expected a content type like text/plain after type=, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un tipo de contenido como text/plain después de type=, no &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 %2: filename= is not supported; the file&apos;s own name is sent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: no se admite filename=; se envía el nombre real del archivo</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 %2: ignored %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: atributos ignorados: %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>a form part from standard input is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se admite una parte de formulario leída de la entrada estándar</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 is not UTF-8 text; send it as a file with name=@%1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es texto UTF-8; envíalo como archivo con nombre=@%1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>no URL: expected one after curl</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay URL: se esperaba una después de curl</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>-F cannot be combined with -d, --data-* or --json (curl refuses too)</source>
-        <translation type="unfinished"></translation>
+        <translation>-F no se puede combinar con -d, --data-* ni --json (curl tampoco lo acepta)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>-F cannot be combined with -G</source>
-        <translation type="unfinished"></translation>
+        <translation>-F no se puede combinar con -G</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>-T cannot be combined with -d, --data-*, --json or -F</source>
-        <translation type="unfinished"></translation>
+        <translation>-T no se puede combinar con -d, --data-*, --json ni -F</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>-I sends no body: data needs -G to go into the URL (curl refuses too)</source>
-        <translation type="unfinished"></translation>
+        <translation>-I no envía cuerpo: los datos necesitan -G para ir en la URL (curl tampoco lo acepta)</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>%1 @%2: curl leaves out the file&apos;s line breaks, Rafaga sends the file as it is (as --data-binary would)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 @%2: curl quita los saltos de línea del archivo; Rafaga envía el archivo tal cual (como haría --data-binary)</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>-T sends no Content-Type in curl; Rafaga labels the file by its extension</source>
-        <translation type="unfinished"></translation>
+        <translation>-T no envía Content-Type en curl; Rafaga indica el tipo del archivo según su extensión</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>-H &apos;Content-Type:&apos; sends the body without a Content-Type in curl; Rafaga labels a raw body text/plain and a JSON body application/json</source>
-        <translation type="unfinished"></translation>
+        <translation>-H &apos;Content-Type:&apos; envía el cuerpo sin Content-Type en curl; Rafaga marca un cuerpo sin formato como text/plain y un cuerpo JSON como application/json</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the body is not UTF-8 text, so the collection cannot hold it exactly; save it to a file and use --data-binary @file</source>
-        <translation type="unfinished"></translation>
+        <translation>el cuerpo no es texto UTF-8, así que la colección no puede guardarlo tal cual; guárdalo en un archivo y usa --data-binary @archivo</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1 is not supported; the credentials are sent with basic auth</source>
-        <translation type="unfinished"></translation>
+        <translation>no se admite %1; las credenciales se envían con autenticación básica</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>-k applies to the whole run: turn on insecure TLS in its settings</source>
-        <translation type="unfinished"></translation>
+        <translation>-k afecta a toda la ejecución: activa la opción de TLS inseguro en la configuración de la ejecución</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>-L applies to the whole run: Rafaga follows redirects unless its settings say not to</source>
-        <translation type="unfinished"></translation>
+        <translation>-L afecta a toda la ejecución: Rafaga sigue las redirecciones salvo que su configuración indique lo contrario</translation>
     </message>
 </context>
 <context>
     <name>DataPreviewDialog</name>
     <message>
-        <location filename="../app/gui/datapreviewdialog.cpp" line="+15"/>
+        <location filename="../app/gui/datapreviewdialog.cpp" line="+17"/>
         <source>Data Set: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto de datos: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>%1 rows × %2 columns; the first %3 are shown. Each row runs every selected request once, its columns as {{variables}}.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 row(s) × %2</source>
+        <translation>
+            <numerusform>%1 fila × %2</numerusform>
+            <numerusform>%1 filas × %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n columna</numerusform>
+            <numerusform>%n columnas</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1 rows × %2 columns. Each row runs every selected request once, its columns as {{variables}}.</source>
-        <translation type="unfinished"></translation>
+        <location line="+2"/>
+        <source>%1; the first %2 are shown. Each row runs every selected request once, its columns as {{variables}}.</source>
+        <translation>%1; se muestran las primeras %2. Cada fila ejecuta una vez cada petición seleccionada, con sus columnas como {{variables}}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1. Each row runs every selected request once, its columns as {{variables}}.</source>
+        <translation>%1. Cada fila ejecuta una vez cada petición seleccionada, con sus columnas como {{variables}}.</translation>
     </message>
 </context>
 <context>
@@ -1367,116 +1390,116 @@ B = %2</source>
     <message>
         <location filename="../app/core/dataset.cpp" line="+49"/>
         <source>the file is empty; expected a data set</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo está vacío; se esperaba un conjunto de datos</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>out of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>memoria insuficiente</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>a quoted field is never closed; expected a closing quote (&quot;) before the end of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>un campo entre comillas no se cierra nunca; se esperaba una comilla de cierre (&quot;) antes del final del archivo</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>field %1 is not valid UTF-8; save the file as UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>el campo %1 no es UTF-8 válido; guarda el archivo en UTF-8</translation>
     </message>
     <message numerus="yes">
         <location line="+24"/>
         <source>%n field(s), the header has %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campo, la cabecera tiene %1</numerusform>
+            <numerusform>%n campos, la cabecera tiene %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+15"/>
         <source>column %1 of the header has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>la columna %1 de la cabecera no tiene nombre</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the header names &quot;%1&quot; twice, in columns %2 and %3</source>
-        <translation type="unfinished"></translation>
+        <translation>la cabecera repite el nombre &quot;%1&quot; en las columnas %2 y %3</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>white space before the opening quote of a field; expected the quote right after the comma</source>
-        <translation type="unfinished"></translation>
+        <translation>espacio en blanco antes de la comilla de apertura de un campo; se esperaba la comilla justo después de la coma</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>a quote inside an unquoted field; expected the whole field in quotes, with each quote in it doubled</source>
-        <translation type="unfinished"></translation>
+        <translation>una comilla dentro de un campo sin comillas; se esperaba el campo entero entre comillas, con cada comilla interior duplicada</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>text after the closing quote of a field; expected a comma or the end of the line (a quote inside a quoted field is written twice)</source>
-        <translation type="unfinished"></translation>
+        <translation>texto después de la comilla de cierre de un campo; se esperaba una coma o el final de la línea (una comilla dentro de un campo entre comillas se escribe dos veces)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fila %1</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>expected an array of objects, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un array de objetos, se encontró %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>[%1]: expected an object, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1]: se esperaba un objeto, se encontró %2</translation>
     </message>
     <message>
         <location line="+199"/>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>un objeto</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>un array</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>una cadena</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>un booleano</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>unexpected JSON structure</source>
-        <translation type="unfinished"></translation>
+        <translation>estructura JSON inesperada</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>invalid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON no válido: %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+4"/>
         <source>cannot read the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer el archivo: %1</translation>
     </message>
 </context>
 <context>
@@ -1487,12 +1510,15 @@ B = %2</source>
 
 Starts the built-in server on a free loopback port and sends it 2,000 requests, 50 at a time, through `rafaga run`; any option of `rafaga run` may be added (e.g. -c 200, --json FILE).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Uso: rafaga demo [OPCIONES DE RUN]
+
+Inicia el servidor integrado en un puerto libre de la interfaz loopback y le envía 2000 peticiones, 50 a la vez, mediante `rafaga run`; se puede añadir cualquier opción de `rafaga run` (p. ej., -c 200, --json ARCHIVO).
+</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>rafaga demo: cannot start the built-in server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rafaga demo: no se puede iniciar el servidor integrado: %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1500,7 +1526,10 @@ Starts the built-in server on a free loopback port and sends it 2,000 requests, 
 rafaga run --url %2 -n 2000 -c 50
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor integrado en %1
+rafaga run --url %2 -n 2000 -c 50
+
+</translation>
     </message>
 </context>
 <context>
@@ -1508,47 +1537,47 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location filename="../app/core/errorcategory.cpp" line="+41"/>
         <source>no error</source>
-        <translation type="unfinished"></translation>
+        <translation>sin error</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>connection refused</source>
-        <translation type="unfinished"></translation>
+        <translation>conexión rechazada</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>host not found</source>
-        <translation type="unfinished"></translation>
+        <translation>equipo no encontrado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>tiempo de espera agotado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>connection closed or reset</source>
-        <translation type="unfinished"></translation>
+        <translation>conexión cerrada o restablecida</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TLS error</source>
-        <translation type="unfinished"></translation>
+        <translation>error de TLS</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>too many redirects</source>
-        <translation type="unfinished"></translation>
+        <translation>demasiadas redirecciones</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelada</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>other error</source>
-        <translation type="unfinished"></translation>
+        <translation>otro error</translation>
     </message>
 </context>
 <context>
@@ -1556,17 +1585,17 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location filename="../app/core/fasthttpreply.cpp" line="+211"/>
         <source>Unsupported content encoding: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Codificación de contenido no admitida: %1</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>Decompression failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Falló la descompresión</translation>
     </message>
     <message>
         <location line="+220"/>
         <source>Malformed HTTP response: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta HTTP mal formada: %1</translation>
     </message>
 </context>
 <context>
@@ -1574,57 +1603,57 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location filename="../app/gui/foldereditor.cpp" line="+16"/>
         <source>Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>What the requests in this folder are for</source>
-        <translation type="unfinished"></translation>
+        <translation>Para qué sirven las peticiones de esta carpeta</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variables</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Autenticación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Requests in this folder see its variables (over the collection&apos;s) and inherit its auth. Run the folder from its context menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las peticiones de esta carpeta ven sus variables (que prevalecen sobre las de la colección) y heredan su autenticación. La carpeta se ejecuta desde su menú contextual.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Edit folder variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar variables de la carpeta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit folder auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar autenticación de la carpeta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Edit description</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar descripción</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta: %1</translation>
     </message>
 </context>
 <context>
@@ -1632,32 +1661,32 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location filename="../app/gui/gui.cpp" line="+23"/>
         <source>rafaga: cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rafaga: no se puede escribir %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>A desktop workbench for HTTP requests sent many at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una herramienta de escritorio para enviar muchas peticiones HTTP a la vez.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A collection to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Colección que se abrirá.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save a picture of the window to FILE and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar una captura de la ventana en ARCHIVO y salir.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>ARCHIVO</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>With --screenshot: run the collection to the end first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con --screenshot: ejecutar antes la colección hasta el final.</translation>
     </message>
 </context>
 <context>
@@ -1665,87 +1694,87 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location filename="../app/core/harimport.cpp" line="+114"/>
         <source>expected a string</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba una cadena</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>expected an array</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un array</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>expected an object</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un objeto</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>expected an array of entries</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un array de entradas</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>HAR import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importación HAR</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Recorded by %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabado con %1 %2</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>the HAR file has no entries</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo HAR no tiene entradas</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>expected a method such as GET</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un método como GET</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>expected the request&apos;s URL</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba la URL de la petición</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 is not an HTTP request; skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es una petición HTTP; se omitió</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Accept-Encoding headers left out: Qt asks for gzip and deflate itself and decodes them</source>
-        <translation type="unfinished"></translation>
+        <translation>se omitieron las cabeceras Accept-Encoding: Qt pide gzip y deflate por su cuenta y los descodifica</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Cookie header made from the recorded cookies</source>
-        <translation type="unfinished"></translation>
+        <translation>cabecera Cookie creada a partir de las cookies grabadas</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>body encoded as %1 not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se importó el cuerpo codificado en %1</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>form part &quot;%1&quot; refers to the file &quot;%2&quot;, whose content a HAR does not hold</source>
-        <translation type="unfinished"></translation>
+        <translation>la parte &quot;%1&quot; del formulario hace referencia al archivo &quot;%2&quot;, cuyo contenido no se guarda en un HAR</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>the multipart body was not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>el cuerpo multiparte no se grabó</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>invalid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON no válido: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>expected a JSON object with a &quot;log&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un objeto JSON con &quot;log&quot;</translation>
     </message>
 </context>
 <context>
@@ -1753,17 +1782,17 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location filename="../app/core/httpserver.cpp" line="+604"/>
         <source>already listening</source>
-        <translation type="unfinished"></translation>
+        <translation>ya está escuchando</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>TLS is not available (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS no está disponible (%1)</translation>
     </message>
     <message>
         <location line="+107"/>
         <source>already started</source>
-        <translation type="unfinished"></translation>
+        <translation>ya está iniciado</translation>
     </message>
 </context>
 <context>
@@ -1771,88 +1800,88 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location filename="../app/cli/importcommand.cpp" line="+32"/>
         <source>cannot write to standard output</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir en la salida estándar</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>cannot write &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir &apos;%1&apos;: %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Turns a Postman collection (v2.0, v2.1), a HAR file or a curl command into a Rafaga collection. FILE may be - for standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Convierte en colección de Rafaga una colección de Postman (v2.0, v2.1), un archivo HAR o un comando curl. FILE puede ser - para leer de la entrada estándar.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>What to import, or - for standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué importar, o - para la entrada estándar.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write the collection here (default: standard output).</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir la colección en DESTINO (predeterminado: salida estándar).</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+44"/>
         <source>OUT</source>
-        <translation type="unfinished"></translation>
+        <translation>DESTINO</translation>
     </message>
     <message>
         <location line="-37"/>
         <source>expected one FILE (or - for standard input)</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un único FILE (o - para la entrada estándar)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>entrada estándar</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>observación: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Imported %1 from %2 into %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Se importó %2 (%1) en %3</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Exports a collection as a Postman v2.1 collection, or its requests as curl commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporta una colección como colección de Postman v2.1, o sus peticiones como comandos curl.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A Rafaga (or Postman) collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una colección de Rafaga (o de Postman).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>postman or curl.</source>
-        <translation type="unfinished"></translation>
+        <translation>postman o curl.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>FORMAT</source>
-        <translation type="unfinished"></translation>
+        <translation>FORMATO</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write here (default: standard output).</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir en DESTINO (predeterminado: salida estándar).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>expected one collection FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un único archivo de colección FILE</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--to must be postman or curl, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--to debe ser postman o curl, no &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -1860,42 +1889,42 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location filename="../app/core/importer.cpp" line="+24"/>
         <source>Rafaga collection</source>
-        <translation type="unfinished"></translation>
+        <translation>colección de Rafaga</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Postman collection</source>
-        <translation type="unfinished"></translation>
+        <translation>colección de Postman</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>HAR file</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo HAR</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>curl command</source>
-        <translation type="unfinished"></translation>
+        <translation>comando curl</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the input is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada está vacía</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Imported from curl</source>
-        <translation type="unfinished"></translation>
+        <translation>Importado desde curl</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>not a collection: expected JSON (a Rafaga or Postman collection, a HAR file) or a curl command</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una colección: se esperaba JSON (una colección de Rafaga o de Postman, un archivo HAR) o un comando curl</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>unrecognised JSON: expected a Rafaga collection (&quot;format&quot;: &quot;rafaga-collection&quot;), a Postman collection (&quot;info&quot; and &quot;item&quot;) or a HAR file (&quot;log&quot; with &quot;entries&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON no reconocido: se esperaba una colección de Rafaga (&quot;format&quot;: &quot;rafaga-collection&quot;), una colección de Postman (&quot;info&quot; e &quot;item&quot;) o un archivo HAR (&quot;log&quot; con &quot;entries&quot;)</translation>
     </message>
 </context>
 <context>
@@ -1903,62 +1932,62 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location filename="../app/core/jsonpath.cpp" line="+38"/>
         <source>the path is empty; expected a key like data.id, an index like [0], or $ for the whole body</source>
-        <translation type="unfinished"></translation>
+        <translation>la ruta está vacía; se esperaba una clave como data.id, un índice como [0] o $ para todo el cuerpo</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>white space outside quotes; a key with spaces is written [&quot;like this&quot;]</source>
-        <translation type="unfinished"></translation>
+        <translation>espacio en blanco fuera de comillas; una clave con espacios se escribe [&quot;como esta&quot;]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>expected &apos;.&apos; or &apos;[&apos;, found &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba &apos;.&apos; o &apos;[&apos;, se encontró &apos;%1&apos;</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>columna %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>expected a key, found &apos;%1&apos;; a key with special characters is written [&quot;like.this&quot;]</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba una clave, se encontró &apos;%1&apos;; una clave con caracteres especiales se escribe [&quot;como.esta&quot;]</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>expected a key at the end of the path</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba una clave al final de la ruta</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>expected an index like [0] or a quoted key like [&quot;name&quot;] after &apos;[&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un índice como [0] o una clave entre comillas como [&quot;nombre&quot;] después de &apos;[&apos;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>expected &apos;]&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba &apos;]&apos;</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>unknown escape; inside quotes only \\, \&quot; and \&apos; are escapes</source>
-        <translation type="unfinished"></translation>
+        <translation>secuencia de escape desconocida; entre comillas solo son escapes \\, \&quot; y \&apos;</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>the quoted key is never closed; expected %1 and then &apos;]&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave entre comillas no se cierra nunca; se esperaba %1 y luego &apos;]&apos;</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>expected a small whole number as the index</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un número entero pequeño como índice</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>expected a digit</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un dígito</translation>
     </message>
 </context>
 <context>
@@ -1966,348 +1995,350 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location filename="../app/gui/keyvaluetable.cpp" line="+29"/>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Secreta</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A secret&apos;s value is kept in your local settings, never in the collection file or an export</source>
-        <translation type="unfinished"></translation>
+        <translation>El valor de una variable secreta se guarda en tu configuración local, nunca en el archivo de la colección ni en una exportación</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the selected rows (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar las filas seleccionadas (Supr)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+97"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+98"/>
         <source>Built-in server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor integrado: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Built-in server not running: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar el servidor integrado: %1</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>Edit run settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar configuración de ejecución</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+302"/>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin título</translation>
     </message>
     <message>
         <location line="-276"/>
         <source>&amp;New Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva colección</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar c&amp;omo…</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+86"/>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;jecutar</translation>
     </message>
     <message>
         <location line="-84"/>
         <source>Run the selected folder, or the whole collection (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar la carpeta seleccionada o toda la colección (Ctrl+R)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+818"/>
+        <location line="+819"/>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location line="-817"/>
+        <location line="-818"/>
         <source>Stop sending new requests; what is in flight finishes</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar de enviar peticiones nuevas; las que están en curso terminan</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>De&amp;tener</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Abort what is in flight and keep every finished result (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrumpir las peticiones en curso y conservar todos los resultados terminados (Esc)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Se&amp;nd Request</source>
-        <translation type="unfinished"></translation>
+        <translation>En&amp;viar petición</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add &amp;Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir &amp;petición</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add &amp;Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir &amp;carpeta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;uplicar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Re&amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;nombrar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>De&amp;lete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Run This Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar esta carpeta</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open &amp;Demo Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir colección de &amp;demostración</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Import Collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar colección…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import &amp;curl Command…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar comando &amp;curl…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export Collection as &amp;Postman…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar colección en formato &amp;Postman…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Export Results</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar resultados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HAR…</source>
-        <translation type="unfinished"></translation>
+        <translation>HAR…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>JMeter JTL…</source>
-        <translation type="unfinished"></translation>
+        <translation>JMeter JTL…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export C&amp;harts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar grá&amp;ficos…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deshacer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rehacer</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Find in Results</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar en los resultados</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Collection &amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;figuración de la colección…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Results</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Resultados</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gráficos</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C&amp;ompare</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Comparar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Rafaga</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de Rafaga</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About Rafaga</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Rafaga</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;Rafaga %1&lt;/h3&gt;&lt;p&gt;A desktop workbench for HTTP requests sent many at a time.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on %3) and QCustomPlot.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Rafaga %1&lt;/h3&gt;&lt;p&gt;Una herramienta de escritorio para enviar muchas peticiones HTTP a la vez.&lt;/p&gt;&lt;p&gt;Distribuido bajo la Licencia Pública General de GNU, versión 3 o posterior.&lt;/p&gt;&lt;p&gt;Compilado con Qt %2 (en ejecución con %3) y QCustomPlot.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de &amp;Qt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Colección</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Filter requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar peticiones</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&lt;p&gt;Select a request to edit it, or add one with &lt;b&gt;Add Request&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Requests may use &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; is the built-in test server.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Selecciona una petición para editarla o añade una con &lt;b&gt;Añadir petición&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Las peticiones pueden usar &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; es el servidor de pruebas integrado.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráficos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin guardar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>“%1” has changes that are not saved. Save them first?</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” tiene cambios sin guardar. ¿Guardarlos antes?</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+320"/>
+        <location line="+321"/>
         <source>New request</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva petición</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-312"/>
         <location line="+12"/>
         <location line="+5"/>
         <source>Open Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir colección</translation>
     </message>
     <message>
         <location line="-15"/>
         <source>Collections (*.rafaga.json *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Colecciones (*.rafaga.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Cannot read “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer “%1”: %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>“%1” cannot be opened.
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir “%1”.
+
+%2</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Imported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Importación: %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2315,281 +2346,292 @@ rafaga run --url %2 -n 2000 -c 50
         <source>Imported with these notes:
 
 • %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Se importó con estas observaciones:
+
+• %1</translation>
     </message>
     <message>
         <location line="-100"/>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Se abrió %1</translation>
     </message>
     <message>
         <location line="+26"/>
         <location line="+17"/>
         <location line="+7"/>
         <source>Save Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar colección</translation>
     </message>
     <message>
         <location line="-23"/>
         <source>The collection was not saved; the file on disk is unchanged.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó la colección; el archivo en disco no ha cambiado.
+
+%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Rafaga collections (*.rafaga.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Colecciones de Rafaga (*.rafaga.json)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Save As</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Import Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar colección</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Postman collections and HAR files (*.json *.har);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Colecciones de Postman y archivos HAR (*.json *.har);;Todos los archivos (*)</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+7"/>
         <location line="+7"/>
         <source>Import curl Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar comando curl</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>Paste a curl command (for example from a browser&apos;s “Copy as cURL”):</source>
-        <translation type="unfinished"></translation>
+        <translation>Pega un comando curl (por ejemplo, el de “Copiar como cURL” de un navegador):</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Import curl command</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar comando curl</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Export as Postman Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar como colección de Postman</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Postman collections (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Colecciones de Postman (*.json)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <location line="+21"/>
         <source>Cannot write “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir “%1”: %2</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-56"/>
         <location line="+7"/>
         <location line="+10"/>
         <source>Export Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar resultados</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>Run something first: there are no results to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero hay que ejecutar algo: no hay resultados que exportar.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos JSON (*.json)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HAR files (*.har)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos HAR (*.har)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>JMeter results (*.jtl)</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados de JMeter (*.jtl)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>Exported %1 results to %2</source>
-        <translation type="unfinished"></translation>
+        <source>Exported %1 result(s) to %2</source>
+        <translation>
+            <numerusform>Se exportó %1 resultado a %2</numerusform>
+            <numerusform>Se exportaron %1 resultados a %2</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+355"/>
+        <source>Run finished in %3 s: %1 succeeded, %2 failed</source>
+        <translation>Ejecución terminada en %3 s: %1 correctas, %2 fallidas</translation>
+    </message>
+    <message>
+        <location line="-344"/>
         <source>There are no results to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay resultados que exportar.</translation>
     </message>
     <message>
         <location line="+35"/>
         <location line="+10"/>
         <source>Export Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar gráficos</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen PNG (*.png);;Documento PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Edit collection settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar configuración de la colección</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+5"/>
         <source>Data Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto de datos</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>Choose a CSV or JSON file first (Data…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero hay que elegir un archivo CSV o JSON (Datos…).</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>New folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva carpeta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir carpeta</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add request</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir petición</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (copia)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicar</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Delete Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar carpeta</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Delete “%1” and the %n item(s) in it?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>¿Eliminar “%1” y su contenido (%n elemento)?</numerusform>
+            <numerusform>¿Eliminar “%1” y su contenido (%n elementos)?</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Inherits basic auth (user “%1”) from its folder or the collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hereda la autenticación básica (usuario “%1”) de su carpeta o de la colección.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Inherits a bearer token from its folder or the collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hereda un token bearer de su carpeta o de la colección.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Inherits the API key “%1” from its folder or the collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hereda la clave de API “%1” de su carpeta o de la colección.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Inherits no auth: neither its folders nor the collection set one.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hereda autenticación: ni sus carpetas ni la colección definen ninguna.</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>Add a request to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Añade una petición para ejecutarla.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Run will send %1, %2 at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ejecución enviará %1, %2 a la vez.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The run did not start: nothing was sent.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La ejecución no se inició: no se envió nada.
+
+%1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Running %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutando %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The request was not sent:
 
 • %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se envió la petición:
+
+• %1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>#%1 %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Run finished: %1 succeeded, %2 failed in %3 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>%1[*] — Rafaga</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — Rafaga</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Res&amp;ume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reanudar</translation>
     </message>
 </context>
 <context>
@@ -2597,27 +2639,27 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location filename="../app/core/postmanimport.cpp" line="+93"/>
         <source>invalid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON no válido: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>expected a JSON object at the top</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un objeto JSON en el nivel superior</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>expected a string</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba una cadena</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>expected an array</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un array</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>this is a Postman collection in format v1, which is not supported; export it from Postman as Collection v2.1</source>
-        <translation type="unfinished"></translation>
+        <translation>esta es una colección de Postman en formato v1, que no se admite; expórtala desde Postman como Collection v2.1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2627,150 +2669,150 @@ rafaga run --url %2 -n 2000 -c 50
         <location line="+14"/>
         <location line="+104"/>
         <source>expected an object</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un objeto</translation>
     </message>
     <message>
         <location line="-461"/>
         <source>collection</source>
-        <translation type="unfinished"></translation>
+        <translation>colección</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>expected an object (a request or a folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un objeto (una petición o una carpeta)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>folder &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>carpeta &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>expected a &quot;request&quot; (for a request) or an &quot;item&quot; array (for a folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba &quot;request&quot; (para una petición) o un array &quot;item&quot; (para una carpeta)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>request &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>petición &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>request variables not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se importaron las variables de la petición</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n saved example response(s) not imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>no se importó %n respuesta de ejemplo guardada</numerusform>
+            <numerusform>no se importaron %n respuestas de ejemplo guardadas</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+80"/>
         <source>expected a string or an object</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba una cadena o un objeto</translation>
     </message>
     <message>
         <location line="-64"/>
         <source>proxy settings not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se importó la configuración del proxy</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>client certificate not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se importó el certificado de cliente</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>URL fragment &quot;%1&quot; not imported (it is never sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>no se importó el fragmento de URL &quot;%1&quot; (nunca se envía)</translation>
     </message>
     <message>
         <location line="+104"/>
         <location line="+224"/>
         <source>expected an object with &quot;key&quot; and &quot;value&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un objeto con &quot;key&quot; y &quot;value&quot;</translation>
     </message>
     <message>
         <location line="-180"/>
         <source>body is disabled in Postman; not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>el cuerpo está desactivado en Postman; no se importó</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>binary body has no file chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>el cuerpo binario no tiene ningún archivo elegido</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>body of mode &quot;%1&quot; not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se importó el cuerpo en modo &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>expected an object with &quot;key&quot; and &quot;value&quot; or &quot;src&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un objeto con &quot;key&quot; y &quot;value&quot; o &quot;src&quot;</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>form part &quot;%1&quot;: only the first of %n files imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>parte &quot;%1&quot; del formulario: solo se importó el primer archivo de %n</numerusform>
+            <numerusform>parte &quot;%1&quot; del formulario: solo se importó el primero de los %n archivos</numerusform>
         </translation>
     </message>
     <message>
         <location line="+10"/>
         <source>form part &quot;%1&quot; has no file chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>la parte &quot;%1&quot; del formulario no tiene ningún archivo elegido</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>GraphQL variables are not a JSON object; sent as text</source>
-        <translation type="unfinished"></translation>
+        <translation>las variables de GraphQL no son un objeto JSON; se envían como texto</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>%1 auth not supported; imported as no auth</source>
-        <translation type="unfinished"></translation>
+        <translation>no se admite la autenticación %1; se importó sin autenticación</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>expected a string or an object with &quot;content&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba una cadena o un objeto con &quot;content&quot;</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>pre-request script not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se importó el script previo a la petición</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>test script not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se importó el script de pruebas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;%1&quot; script not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se importó el script &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>protocol profile behavior (%1) not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>no se importó el comportamiento del perfil de protocolo (%1)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>this is a Postman collection, not an environment</source>
-        <translation type="unfinished"></translation>
+        <translation>esta es una colección de Postman, no un entorno</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>expected an array of variables (a Postman environment)</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaba un array de variables (un entorno de Postman)</translation>
     </message>
 </context>
 <context>
@@ -2778,33 +2820,33 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location filename="../app/core/fasthttpreply.cpp" line="-156"/>
         <source>Too many redirects</source>
-        <translation type="unfinished"></translation>
+        <translation>Demasiadas redirecciones</translation>
     </message>
     <message>
         <location line="+24"/>
         <location line="+55"/>
         <source>Unknown protocol specified</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocolo especificado desconocido</translation>
     </message>
     <message>
         <location line="-44"/>
         <source>Insecure redirect</source>
-        <translation type="unfinished"></translation>
+        <translation>Redirección insegura</translation>
     </message>
     <message>
         <location line="+99"/>
         <source>Connection refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión rechazada</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Connection closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión cerrada</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Host %1 not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo %1 no encontrado</translation>
     </message>
 </context>
 <context>
@@ -2812,12 +2854,12 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location line="-135"/>
         <source>Error transferring %1 - server replied: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Error transfiriendo %1- el servidor respondió: %2</translation>
     </message>
     <message>
         <location line="+191"/>
         <source>Operation canceled</source>
-        <translation type="unfinished"></translation>
+        <translation>Operación cancelada</translation>
     </message>
 </context>
 <context>
@@ -2827,118 +2869,118 @@ rafaga run --url %2 -n 2000 -c 50
         <location line="+38"/>
         <location line="+67"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <location line="-103"/>
         <source>Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetro</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Cabecera</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>HTTP method; type any other, e.g. PURGE</source>
-        <translation type="unfinished"></translation>
+        <translation>Método HTTP; se puede escribir cualquier otro, p. ej., PURGE</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>https://api.example.com/users/{{userId}}</source>
-        <translation type="unfinished"></translation>
+        <translation>https://api.example.com/users/{{userId}}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send just this request (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar solo esta petición (Ctrl+Enter)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What this request is for; notes for your team</source>
-        <translation type="unfinished"></translation>
+        <translation>Para qué sirve esta petición; notas para tu equipo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Params</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetros</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Cabeceras</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Body</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuerpo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Autenticación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Assertions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aserciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Edit method</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar método</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar URL</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar parámetros</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar cabeceras</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit body</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar cuerpo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar autenticación</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Edit assertions</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar aserciones</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Edit description</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar descripción</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando…</translation>
     </message>
 </context>
 <context>
@@ -2946,159 +2988,159 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location filename="../app/gui/responseviewer.cpp" line="+138"/>
         <source>Select a result to see its response</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona un resultado para ver su respuesta</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Body</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuerpo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Raw</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin procesar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Cabeceras</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timing</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempos</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Find Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar siguiente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Find Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar anterior</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Find in body</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en el cuerpo</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+291"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
     </message>
     <message>
         <location line="-230"/>
-        <source>Showing the first %1 of %2 bytes: the run keeps a sample of each body (body sample size in the run settings).</source>
-        <translation type="unfinished"></translation>
+        <source>Showing the first %1 of %2 bytes: a run keeps only the start of each response body.</source>
+        <translation>Se muestran los primeros %1 de %2 bytes: una ejecución guarda solo el principio del cuerpo de cada respuesta.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Waiting for the response…</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando la respuesta…</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>retried %n time(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n reintento</numerusform>
+            <numerusform>%n reintentos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n redirect(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n redirección</numerusform>
+            <numerusform>%n redirecciones</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n assertion(s) failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n aserción fallida</numerusform>
+            <numerusform>%n aserciones fallidas</numerusform>
         </translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Redirected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Redirigida a %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+33"/>
         <location line="+46"/>
         <source>(no response)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin respuesta)</translation>
     </message>
     <message>
         <location line="-78"/>
         <source>(the body was not kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no se guardó el cuerpo)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(empty body)</source>
-        <translation type="unfinished"></translation>
+        <translation>(cuerpo vacío)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>… %1 more bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>… %1 bytes más</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>Response headers (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cabeceras de la respuesta (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(not kept by this run)</source>
-        <translation type="unfinished"></translation>
+        <translation>(esta ejecución no las guardó)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Request headers (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cabeceras de la petición (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(none set; Qt adds its defaults)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguna definida; Qt añade las predeterminadas)</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin coincidencias</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>%1+</source>
-        <translation type="unfinished"></translation>
+        <translation>%1+</translation>
     </message>
 </context>
 <context>
@@ -3108,147 +3150,151 @@ rafaga run --url %2 -n 2000 -c 50
         <location filename="../app/core/resultwriters.cpp" line="+484"/>
         <location line="+73"/>
         <source>cannot write the output: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir la salida: %1</translation>
     </message>
     <message>
         <location filename="../app/core/resultwriters.cpp" line="-2"/>
         <source>the output is not open for writing</source>
-        <translation type="unfinished"></translation>
+        <translation>la salida no está abierta para escritura</translation>
     </message>
 </context>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../app/gui/resultsmodel.cpp" line="+340"/>
+        <location filename="../app/gui/resultsmodel.cpp" line="+341"/>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>pendiente</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fallida</numerusform>
+            <numerusform>%n fallidas</numerusform>
         </translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1
 Redirected to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Redirigida a %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not finished yet: in flight or waiting to retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin terminar: en curso o a la espera de reintentar</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%1, retried %n time(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, reintentada %n vez</numerusform>
+            <numerusform>%1, reintentada %n veces</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 byte(s) received</source>
+        <translation>
+            <numerusform>%1 byte recibido</numerusform>
+            <numerusform>%1 bytes recibidos</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>%1 bytes received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>assertion %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aserción %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>✓ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>✗ %1 (got %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1 (se obtuvo %2)</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Data set column &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna “%1” del conjunto de datos</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Position in the run, from 0 as in exports</source>
-        <translation type="unfinished"></translation>
+        <translation>Posición en la ejecución, desde 0 como en las exportaciones</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Método</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>From dispatch to the last byte, retries included</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde el envío hasta el último byte, reintentos incluidos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latencia (ms)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Time to first byte of the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo hasta el primer byte de la respuesta</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>TTFB (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFB (ms)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Response body size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño del cuerpo de la respuesta</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Assertions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aserciones</translation>
     </message>
 </context>
 <context>
@@ -3256,41 +3302,41 @@ Redirected to %2</source>
     <message>
         <location filename="../app/gui/resultspane.cpp" line="+50"/>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar:</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Show or hide %1 results</source>
-        <translation type="unfinished"></translation>
+        <source>Show or hide results: %1</source>
+        <translation>Mostrar u ocultar resultados: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Failures only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo fallos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Transport errors, statuses of 400 and above, failed assertions</source>
-        <translation type="unfinished"></translation>
+        <translation>Errores de transporte, estados 400 o superiores, aserciones fallidas</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Filter by URL, name, data or error</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por URL, nombre, datos o error</translation>
     </message>
 </context>
 <context>
     <name>Run</name>
     <message>
-        <location filename="../app/core/run.cpp" line="+245"/>
-        <location line="+258"/>
+        <location filename="../app/core/run.cpp" line="+246"/>
+        <location line="+256"/>
         <source>the run was stopped before this request finished</source>
-        <translation type="unfinished"></translation>
+        <translation>la ejecución se detuvo antes de que terminara esta petición</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>no complete answer within %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>no se recibió una respuesta completa en %1 ms</translation>
     </message>
 </context>
 <context>
@@ -3298,196 +3344,196 @@ Redirected to %2</source>
     <message>
         <location filename="../app/cli/runcommand.cpp" line="+60"/>
         <source>%1: &apos;%2&apos; is not a whole number from %3 to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &apos;%2&apos; no es un número entero entre %3 y %4</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>--url: &apos;%1&apos; is not an http:// or https:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>--url: &apos;%1&apos; no es una URL http:// o https://</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>-H: &apos;%1&apos; is not a header; expected &apos;Name: value&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>-H: &apos;%1&apos; no es una cabecera; se esperaba &apos;Nombre: valor&apos;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>-d: cannot read &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>-d: no se puede leer &apos;%1&apos;: %2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>-X: &apos;%1&apos; is not an HTTP method</source>
-        <translation type="unfinished"></translation>
+        <translation>-X: &apos;%1&apos; no es un método HTTP</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>--rate: &apos;%1&apos; is not a rate in requests per second</source>
-        <translation type="unfinished"></translation>
+        <translation>--rate: &apos;%1&apos; no es una tasa en peticiones por segundo</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--data: no such file &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--data: no existe el archivo &apos;%1&apos;</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>--http1 and --http2 contradict each other</source>
-        <translation type="unfinished"></translation>
+        <translation>--http1 y --http2 se contradicen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--proxy: &apos;%1&apos; is not a proxy URL (e.g. http://proxy:3128)</source>
-        <translation type="unfinished"></translation>
+        <translation>--proxy: &apos;%1&apos; no es una URL de proxy (p. ej., http://proxy:3128)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--%1: no such file &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1: no existe el archivo &apos;%2&apos;</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>cannot write &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir &apos;%1&apos;: %2</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>%1: expected a Rafaga or Postman collection, found a %2 (try rafaga import)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: se esperaba una colección de Rafaga o de Postman, pero es un %2 (prueba con rafaga import)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>--var: &apos;%1&apos; is not NAME=VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>--var: &apos;%1&apos; no tiene la forma NOMBRE=VALOR</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--env and --env-file contradict each other</source>
-        <translation type="unfinished"></translation>
+        <translation>--env y --env-file se contradicen</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Sends a request N times, or every request of a collection, C at a time, and reports what came back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envía una petición N veces, o todas las peticiones de una colección, C a la vez, e informa de lo que se recibió.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A Rafaga or Postman collection to run (instead of --url).</source>
-        <translation type="unfinished"></translation>
+        <translation>Colección de Rafaga o de Postman que se ejecutará (en lugar de --url).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The URL to request (instead of a collection FILE).</source>
-        <translation type="unfinished"></translation>
+        <translation>URL a la que enviar las peticiones (en lugar de un archivo de colección FILE).</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+46"/>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location line="-44"/>
         <source>With --url: the HTTP method (default GET, or POST with -d).</source>
-        <translation type="unfinished"></translation>
+        <translation>Con --url: el método HTTP (predeterminado: GET, o POST con -d).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>METHOD</source>
-        <translation type="unfinished"></translation>
+        <translation>MÉTODO</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>With --url: a request header; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con --url: una cabecera de la petición; se puede repetir.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&apos;Name: value&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;Nombre: valor&apos;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>With --url: the request body, @FILE reads it from a file. With a collection: the data set (CSV or JSON), one run of the requests per row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con --url: el cuerpo de la petición; @ARCHIVO lo lee de un archivo. Con una colección: el conjunto de datos (CSV o JSON), una ejecución de las peticiones por fila.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>BODY|FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>CUERPO|ARCHIVO</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>With --url: how many requests to send (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Con --url: cuántas peticiones enviar (predeterminado: 1).</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+14"/>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>How many may be in flight at once, 1 to 1000 (default 10, or the collection&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántas peticiones puede haber en curso a la vez, de 1 a 1000 (predeterminado: 10, o el de la colección).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C</source>
-        <translation type="unfinished"></translation>
+        <translation>C</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start requests at this many per second (open model).</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar esta cantidad de peticiones por segundo (modelo abierto).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>R</source>
-        <translation type="unfinished"></translation>
+        <translation>R</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Deadline of one attempt in ms, 0 for none (default 30000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Plazo de cada intento en ms, 0 para no tener plazo (predeterminado: 30000).</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>MS</source>
-        <translation type="unfinished"></translation>
+        <translation>MS</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Retries after a connection failure, timeout, 429 or 5xx-unavailable (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentos tras un fallo de conexión, un tiempo de espera agotado, un 429 o un 5xx de servicio no disponible (predeterminado: 0).</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+13"/>
         <source>K</source>
-        <translation type="unfinished"></translation>
+        <translation>K</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>Redirects to follow, 0 to follow none (default 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántas redirecciones seguir, 0 para no seguir ninguna (predeterminado: 10).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>With a collection: use its environment NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con una colección: usar su entorno NOMBRE.</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+12"/>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NOMBRE</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>With a collection: use the environment in FILE (a Postman environment export).</source>
-        <translation type="unfinished"></translation>
+        <translation>Con una colección: usar el entorno de ARCHIVO (un entorno exportado de Postman).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3497,107 +3543,107 @@ Redirected to %2</source>
         <location line="+1"/>
         <location line="+3"/>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>ARCHIVO</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>With a collection: set a variable; repeatable; wins over environments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con una colección: definir una variable; se puede repetir; prevalece sobre los entornos.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>NAME=VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>NOMBRE=VALOR</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>With a collection: repeat the whole list K times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con una colección: repetir la lista completa K veces.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With a collection: run only the requests in this folder; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con una colección: ejecutar solo las peticiones de esta carpeta; se puede repetir.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar HTTP/2: mediante ALPN en https y con conocimiento previo (h2c) en http.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Never use HTTP/2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No usar nunca HTTP/2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accept any TLS certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar cualquier certificado TLS.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send through this proxy instead of the system&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar a través de este proxy en lugar del proxy del sistema.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Client certificate (PEM).</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado de cliente (PEM).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Private key of the client certificate (PEM).</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave privada del certificado de cliente (PEM).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write one row per request, in input order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir una fila por petición, en el orden de entrada.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write the summary as JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir el resumen en JSON.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write one JSON line per result, in input order; - for stdout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir una línea JSON por resultado, en el orden de entrada; - para la salida estándar.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No progress and no summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin progreso ni resumen.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>argumento inesperado &apos;%1&apos;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>give a collection FILE or --url, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>hay que indicar un archivo de colección FILE o --url, no ambos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>--url or a collection FILE is required (e.g. rafaga run --url http://127.0.0.1:8080/get)</source>
-        <translation type="unfinished"></translation>
+        <translation>falta --url o un archivo de colección FILE (p. ej., rafaga run --url http://127.0.0.1:8080/get)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--%1 needs a collection FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 requiere un archivo de colección FILE</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>-%1 goes with --url, not a collection</source>
-        <translation type="unfinished"></translation>
+        <translation>-%1 se usa con --url, no con una colección</translation>
     </message>
     <message>
         <location line="+106"/>
         <source>Stopping; press Ctrl+C again to quit at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deteniendo; pulsa Ctrl+C otra vez para salir de inmediato.</translation>
     </message>
 </context>
 <context>
@@ -3605,122 +3651,122 @@ Redirected to %2</source>
     <message>
         <location filename="../app/gui/runpanel.cpp" line="+30"/>
         <source>How many requests may be in flight at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántas peticiones puede haber en curso a la vez</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> /s</source>
-        <translation type="unfinished"></translation>
+        <translation> /s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>as fast as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>lo más rápido posible</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start this many requests per second; latency then counts from each request&apos;s scheduled time</source>
-        <translation type="unfinished"></translation>
+        <translation>Peticiones que se inician por segundo; la latencia se mide entonces desde el momento previsto de cada petición</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Repeat the whole list this many times</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántas veces se repite la lista completa</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>sin límite</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Total deadline of one attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Plazo total de cada intento</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Retries after connection failures, timeouts, 429 and 502–504, with backoff, honouring Retry-After</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentos tras fallos de conexión, tiempos de espera agotados, 429 y 502–504, con esperas crecientes entre intentos y respetando Retry-After</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no data set: each request runs once</source>
-        <translation type="unfinished"></translation>
+        <translation>sin conjunto de datos: cada petición se ejecuta una vez</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run every request once per row of a CSV or JSON file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar cada petición una vez por cada fila de un archivo CSV o JSON</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Concurrency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Concurrencia:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rate limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa máxima:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Iterations:</source>
-        <translation type="unfinished"></translation>
+        <translation>Iteraciones:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo límite:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Retries:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentos:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Entorno:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Data set:</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto de datos:</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Data set</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto de datos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data sets (*.csv *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjuntos de datos (*.csv *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguno)</translation>
     </message>
 </context>
 <context>
@@ -3728,27 +3774,27 @@ Redirected to %2</source>
     <message>
         <location filename="../app/core/runplan.cpp" line="+26"/>
         <source>1 request</source>
-        <translation type="unfinished"></translation>
+        <translation>1 petición</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 requests</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 peticiones</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>1 row</source>
-        <translation type="unfinished"></translation>
+        <translation>1 fila</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 filas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 iterations</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 iteraciones</translation>
     </message>
 </context>
 <context>
@@ -3756,7 +3802,7 @@ Redirected to %2</source>
     <message>
         <location filename="../app/core/secretstore.cpp" line="+44"/>
         <source>cannot write the settings file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir el archivo de configuración %1</translation>
     </message>
 </context>
 <context>
@@ -3764,52 +3810,52 @@ Redirected to %2</source>
     <message>
         <location filename="../app/cli/servecommand.cpp" line="+27"/>
         <source>Serves the built-in test routes (/get, /echo, /status/{code}, /delay/{ms}, /bytes/{n}, /redirect/{n}, /drop, /flaky/{k}/{code}, /stats) until interrupted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sirve las rutas de prueba integradas (/get, /echo, /status/{code}, /delay/{ms}, /bytes/{n}, /redirect/{n}, /drop, /flaky/{k}/{code}, /stats) hasta que se interrumpa.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Port to listen on; 0 picks a free one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puerto en el que escuchar; 0 elige uno libre.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address to listen on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección en la que escuchar.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ADDR</source>
-        <translation type="unfinished"></translation>
+        <translation>DIRECCIÓN</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Serve HTTPS with a self-signed certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Servir HTTPS con un certificado autofirmado.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>argumento inesperado: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--port needs a number from 0 to 65535, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--port requiere un número entre 0 y 65535, no &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--bind needs an IP address, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--bind requiere una dirección IP, no &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>rafaga serve: cannot listen on %1 port %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>rafaga serve: no se puede escuchar en %1, puerto %2: %3</translation>
     </message>
 </context>
 <context>
@@ -3817,32 +3863,32 @@ Redirected to %2</source>
     <message>
         <location filename="../app/core/servercertificate.cpp" line="+84"/>
         <source>EC key generation failed</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo generar la clave EC</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>certificate allocation failed</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo crear el certificado</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>serial number failed</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo asignar el número de serie</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>certificate extensions failed</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudieron añadir las extensiones del certificado</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>certificate signing failed</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo firmar el certificado</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Qt could not read the generated certificate or key</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt no pudo leer el certificado o la clave generados</translation>
     </message>
 </context>
 <context>
@@ -3850,70 +3896,70 @@ Redirected to %2</source>
     <message>
         <location filename="../app/core/shellwords.cpp" line="+77"/>
         <source>NUL characters in the command line were dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>se descartaron los caracteres NUL de la línea de comandos</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>word %1, character %2</source>
-        <translation type="unfinished"></translation>
+        <translation>palabra %1, carácter %2</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>character %1: ~ is not expanded to a home folder</source>
-        <translation type="unfinished"></translation>
+        <translation>carácter %1: ~ no se expande a una carpeta personal</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>unterminated single quote: expected a closing &apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>comilla simple sin cerrar: se esperaba una &apos; de cierre</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>unterminated double quote: expected a closing &quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>comilla doble sin cerrar: se esperaba una &quot; de cierre</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>character %1: a shell ends an argument at \0; the rest of the $&apos;...&apos; string is dropped as it would be</source>
-        <translation type="unfinished"></translation>
+        <translation>carácter %1: un shell termina el argumento en \0; el resto de la cadena $&apos;...&apos; se descarta, como haría un shell</translation>
     </message>
     <message>
         <location line="+95"/>
         <source>unterminated $&apos;...&apos; string: expected a closing &apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>cadena $&apos;...&apos; sin cerrar: se esperaba una &apos; de cierre</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>unterminated `...` command: expected a closing `</source>
-        <translation type="unfinished"></translation>
+        <translation>comando `...` sin cerrar: se esperaba una ` de cierre</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+18"/>
         <source>command substitution</source>
-        <translation type="unfinished"></translation>
+        <translation>la sustitución de comandos</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>unterminated $(...): expected a closing )</source>
-        <translation type="unfinished"></translation>
+        <translation>$(...) sin cerrar: se esperaba un ) de cierre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unterminated ${...}: expected a closing }</source>
-        <translation type="unfinished"></translation>
+        <translation>${...} sin cerrar: se esperaba una } de cierre</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+5"/>
         <location line="+3"/>
         <source>variable</source>
-        <translation type="unfinished"></translation>
+        <translation>la variable</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>character %1: %2 %3 is not expanded; it is kept as written</source>
-        <translation type="unfinished"></translation>
+        <translation>carácter %1: %2 %3 no se expande; se conserva tal cual</translation>
     </message>
 </context>
 <context>
@@ -3921,134 +3967,152 @@ Redirected to %2</source>
     <message>
         <location filename="../app/gui/statuscolors.cpp" line="+52"/>
         <source>2xx</source>
-        <translation type="unfinished"></translation>
+        <translation>2xx</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>3xx</source>
-        <translation type="unfinished"></translation>
+        <translation>3xx</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>4xx</source>
-        <translation type="unfinished"></translation>
+        <translation>4xx</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>5xx</source>
-        <translation type="unfinished"></translation>
+        <translation>5xx</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Errores</translation>
     </message>
 </context>
 <context>
     <name>SummaryPrinter</name>
     <message>
-        <location filename="../app/cli/summaryprinter.cpp" line="+28"/>
+        <location filename="../app/cli/summaryprinter.cpp" line="+29"/>
         <source>  %1 min %2  mean %3  p50 %4  p90 %5  p95 %6  p99 %7  p99.9 %8  max %9
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 mín %2  media %3  p50 %4  p90 %5  p95 %6  p99 %7  p99.9 %8  máx %9
+</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Summary:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen:
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  Requests:      %1 (%2 succeeded, %3 failed)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Peticiones:    %1 (correctas: %2, fallidas: %3)
+</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>  Not sent:      %1 (the run was stopped)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  No enviadas:   %1 (se detuvo la ejecución)
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  Elapsed:       %1 s
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Duración:      %1 s
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  Rate:          %1 req/s
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Tasa:          %1 req/s
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  Concurrency:   %1 (at most %2 in flight)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Concurrencia:  %1 (como máximo %2 en curso)
+</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>  Target rate:   %1 req/s
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Tasa objetivo: %1 req/s
+</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>  Assertions:    %1 checked, %2 failed (in %3 requests)
+        <source>  Assertions:    %1 checked, %2 failed (in %3 request(s))
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>  Aserciones:    comprobadas: %1, fallidas: %2 (en %3 petición)
+</numerusform>
+            <numerusform>  Aserciones:    comprobadas: %1, fallidas: %2 (en %3 peticiones)
+</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>  Retries:       %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Reintentos:    %1
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  Data:          %1 received, %2 sent
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Datos:         %1 recibidos, %2 enviados
+</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Latency (ms):
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Latencia (ms):
+</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>from schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>desde el plan</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>total</source>
-        <translation type="unfinished"></translation>
+        <translation>total</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>first byte</source>
-        <translation type="unfinished"></translation>
+        <translation>primer byte</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Status codes:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Códigos de estado:
+</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Errors:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Errores:
+</translation>
     </message>
     <message>
         <location line="+12"/>
         <source> %1% %2/%3  %4 req/s  %5 failed</source>
-        <translation type="unfinished"></translation>
+        <translation> %1% %2/%3  %4 req/s  fallidas: %5</translation>
     </message>
 </context>
 <context>
@@ -4057,108 +4121,108 @@ Redirected to %2</source>
         <location filename="../app/gui/summarystrip.cpp" line="+41"/>
         <location line="+49"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="-48"/>
         <source>Requests finished / requests in the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Peticiones terminadas / peticiones de la ejecución</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+49"/>
         <source>%1 req/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 req/s</translation>
     </message>
     <message>
         <location line="-48"/>
         <source>Requests finished per second since the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Peticiones terminadas por segundo desde el inicio</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>p50 %1 · p95 %1 · p99 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 %1 · p95 %1 · p99 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Latency percentiles: half, 95% and 99% of the requests took at most this long</source>
-        <translation type="unfinished"></translation>
+        <translation>Percentiles de latencia: la mitad, el 95 % y el 99 % de las peticiones tardaron como máximo este tiempo</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <location line="+55"/>
         <source>%Ln errors</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln error</numerusform>
+            <numerusform>%Ln errores</numerusform>
         </translation>
     </message>
     <message>
         <location line="-53"/>
         <source>Time since the run started</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo desde el inicio de la ejecución</translation>
     </message>
     <message numerus="yes">
         <location line="+34"/>
         <source>Requests finished / requests in the run; %Ln not sent (stopped)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Peticiones terminadas / peticiones de la ejecución; %Ln no enviada (ejecución detenida)</numerusform>
+            <numerusform>Peticiones terminadas / peticiones de la ejecución; %Ln no enviadas (ejecución detenida)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+10"/>
         <source>p50 %1 · p95 %2 · p99 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 %1 · p95 %2 · p99 %3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>p50 – · p95 – · p99 –</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 – · p95 – · p99 –</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+4"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin errores</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed requests (status 400 and up, or no answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Peticiones fallidas (estado 400 o superior, o sin respuesta)</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>%1 µs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 µs</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+2"/>
         <location line="+2"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1:%2:%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2:%3</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>%1:%2.%3</source>
-        <translation type="unfinished"></translation>
+        <source>%1:%2%3%4</source>
+        <translation>%1:%2%3%4</translation>
     </message>
 </context>
 <context>
@@ -4166,119 +4230,119 @@ Redirected to %2</source>
     <message>
         <location filename="../app/gui/timingwaterfall.cpp" line="+17"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+107"/>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>En cola</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envío</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Waiting (TTFB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Espera (TTFB)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Descarga</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>not finished yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aún sin terminar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>no enviada</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>reused connection</source>
-        <translation type="unfinished"></translation>
+        <translation>conexión reutilizada</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>sin TLS</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>included in connect</source>
-        <translation type="unfinished"></translation>
+        <translation>incluido en la conexión</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>did not complete</source>
-        <translation type="unfinished"></translation>
+        <translation>no se completó</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no response</source>
-        <translation type="unfinished"></translation>
+        <translation>sin respuesta</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>%1: %2, from +%3 to +%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, de +%3 a +%4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Before it, %1 waiting in Qt&apos;s network thread (the thin line).</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes, %1 de espera en el hilo de red de Qt (la línea fina).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Qt reports the TCP connect and the TLS handshake together: this span includes the connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt mide juntas la conexión TCP y la negociación TLS: este tramo incluye la conexión.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Waiting for the response…</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando la respuesta…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No timing to show</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay tiempos que mostrar</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>Total %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Total %1</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source> · retried %n time(s): the phases are the last attempt&apos;s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · reintentada %n vez: las fases son las del último intento</numerusform>
+            <numerusform> · reintentada %n veces: las fases son las del último intento</numerusform>
         </translation>
     </message>
 </context>
@@ -4287,12 +4351,12 @@ Redirected to %2</source>
     <message>
         <location filename="../app/gui/variablelineedit.cpp" line="+68"/>
         <source>%1 — built-in, set per request</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — integrada, con un valor propio en cada petición</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 — not defined</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — no definida</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "summaryprinter.h"
 
 #include "errorcategory.h"
+#include "plural.h"
 
 #include <QCoreApplication>
 
@@ -53,7 +54,8 @@ QString summary(const RunStats &stats, const RunOptions &options, qint64 request
     if (options.rate > 0)
         text += Tr::tr("  Target rate:   %1 req/s\n").arg(options.rate, 0, 'f', 1);
     if (stats.assertionsChecked() > 0)
-        text += Tr::tr("  Assertions:    %1 checked, %2 failed (in %3 requests)\n")
+        text += Tr::tr("  Assertions:    %1 checked, %2 failed (in %3 request(s))\n", nullptr,
+            pluralCount(stats.resultsFailingAssertions()))
                     .arg(stats.assertionsChecked())
                     .arg(stats.assertionsFailed())
                     .arg(stats.resultsFailingAssertions());

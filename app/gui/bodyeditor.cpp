@@ -143,14 +143,14 @@ BodyEditor::BodyEditor(QWidget *parent)
         }
     });
     connect(addText, &QPushButton::clicked, this, [this] {
-        addPart(FormPart {tr("field"), QString(), false, QString(), true});
+        addPart(FormPart {QStringLiteral("field"), QString(), false, QString(), true});
         emitEdited();
     });
     connect(addFile, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("File part"));
         if (path.isEmpty())
             return;
-        addPart(FormPart {tr("file"), path, true, QString(), true});
+        addPart(FormPart {QStringLiteral("file"), path, true, QString(), true});
         emitEdited();
     });
     connect(removePart, &QPushButton::clicked, this, [this] {

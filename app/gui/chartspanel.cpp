@@ -778,7 +778,7 @@ QString ChartsPanel::summaryLine() const
     const RunStats stats = m_controller->statsSnapshot();
     const QLocale locale;
     const Histogram &latency = stats.latency();
-    return tr("%1 requests · %2 failed · p50 %3 · p95 %4 · p99 %5 · %6 req/s · %7")
+    return tr("Requests: %1 · failed: %2 · p50 %3 · p95 %4 · p99 %5 · %6 req/s · %7")
         .arg(locale.toString(stats.completed()), locale.toString(stats.failed()),
             SummaryStrip::formatLatencyUs(latency.quantile(0.50)),
             SummaryStrip::formatLatencyUs(latency.quantile(0.95)),

@@ -1,11 +1,13 @@
 #include "datapreviewdialog.h"
 
 #include "dataset.h"
+#include "plural.h"
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -24,16 +26,16 @@ DataPreviewDialog::DataPreviewDialog(const QString &path, const DataSet &data, Q
         for (int column = 0; column < values.size(); ++column)
             table->setItem(row, column, new QTableWidgetItem(values.at(column)));
     }
+    const QLocale locale;
+    const QString size = tr("%1 row(s) × %2", nullptr, pluralCount(data.rows.size()))
+                             .arg(locale.toString(data.rows.size()),
+                                 tr("%n column(s)", nullptr, pluralCount(data.columns.size())));
     auto *summary = new QLabel(data.rows.size() > shown
-            ? tr("%1 rows × %2 columns; the first %3 are shown. Each row runs every selected "
-                 "request once, its columns as {{variables}}.")
-                  .arg(data.rows.size())
-                  .arg(data.columns.size())
-                  .arg(shown)
-            : tr("%1 rows × %2 columns. Each row runs every selected request once, its columns as "
-                 "{{variables}}.")
-                  .arg(data.rows.size())
-                  .arg(data.columns.size()),
+            ? tr("%1; the first %2 are shown. Each row runs every selected request once, its "
+                 "columns as {{variables}}.")
+                  .arg(size, locale.toString(shown))
+            : tr("%1. Each row runs every selected request once, its columns as {{variables}}.")
+                  .arg(size),
         this);
     summary->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

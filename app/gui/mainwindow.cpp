@@ -14,6 +14,7 @@
 #include "httpserver.h"
 #include "importer.h"
 #include "jtlexport.h"
+#include "plural.h"
 #include "postmanexport.h"
 #include "requesteditor.h"
 #include "resultspane.h"
@@ -650,8 +651,9 @@ void MainWindow::exportResults(const QString &format)
     if (!ok)
         QMessageBox::warning(this, tr("Export Results"), error);
     else
-        statusBar()->showMessage(tr("Exported %1 results to %2")
-                                     .arg(m_runs->results()->completedCount())
+        statusBar()->showMessage(tr("Exported %1 result(s) to %2", nullptr,
+                                     pluralCount(m_runs->results()->completedCount()))
+                                     .arg(QLocale().toString(m_runs->results()->completedCount()))
                                      .arg(QDir::toNativeSeparators(path)),
             5000);
 }
@@ -1004,10 +1006,11 @@ void MainWindow::onRunFinished()
                           .arg(++m_runNumber)
                           .arg(scope, QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))),
         stats, m_runs->run()->options(), m_runs->elapsedUs());
-    statusBar()->showMessage(tr("Run finished: %1 succeeded, %2 failed in %3 s")
-                                 .arg(stats.succeeded())
-                                 .arg(stats.failed() + stats.notSent())
-                                 .arg(double(m_runs->elapsedUs()) / 1e6, 0, 'f', 2));
+    statusBar()->showMessage(
+        tr("Run finished in %3 s: %1 succeeded, %2 failed")
+            .arg(QLocale().toString(stats.succeeded()),
+                QLocale().toString(stats.failed() + stats.notSent()),
+                QLocale().toString(double(m_runs->elapsedUs()) / 1e6, 'f', 2)));
     updateRunActions();
     Q_EMIT runFinished();
 }

@@ -290,8 +290,8 @@ void ResponseViewer::setResult(const Result &result, const RequestSpec &request)
     if (m_truncated) {
         const QLocale locale;
         m_truncationNote->setText(
-            tr("Showing the first %1 of %2 bytes: the run keeps a sample of each body "
-               "(body sample size in the run settings).")
+            tr("Showing the first %1 of %2 bytes: a run keeps only the start of each "
+               "response body.")
                 .arg(locale.toString(body.size()), locale.toString(result.bytesReceived)));
     }
     m_truncationNote->setVisible(m_truncated);

@@ -2,6 +2,7 @@
 #include "resultsmodel.h"
 
 #include "assertions.h"
+#include "plural.h"
 #include "runcontroller.h"
 
 #include <QGuiApplication>
@@ -389,7 +390,8 @@ QVariant ResultsModel::toolTipData(const Result *result, int row, int section) c
             ? errorCategoryName(result->error)
             : errorCategoryName(result->error) + QLatin1Char('\n') + result->errorMessage();
     case SizeColumn:
-        return result ? tr("%1 bytes received").arg(m_locale.toString(result->bytesReceived))
+        return result ? tr("%1 byte(s) received", nullptr, pluralCount(result->bytesReceived))
+                            .arg(m_locale.toString(result->bytesReceived))
                       : QVariant();
     case AssertionsColumn: {
         if (!result || !result->detail || result->detail->assertions.isEmpty())

@@ -54,7 +54,7 @@ ResultsPane::ResultsPane(QWidget *parent)
         toggle->setText(StatusColors::label(statusClass));
         toggle->setCheckable(true);
         toggle->setChecked(true);
-        toggle->setToolTip(tr("Show or hide %1 results").arg(StatusColors::label(statusClass)));
+        toggle->setToolTip(tr("Show or hide results: %1").arg(StatusColors::label(statusClass)));
         connect(toggle, &QToolButton::toggled, this,
             [this, statusClass](bool on) { m_proxy->setStatusClassEnabled(statusClass, on); });
         bar->addWidget(toggle);

@@ -185,7 +185,11 @@ QString SummaryStrip::formatElapsedUs(qint64 us)
             .arg(minutes % 60, 2, 10, zero)
             .arg(seconds % 60, 2, 10, zero);
     }
-    return tr("%1:%2.%3").arg(minutes).arg(seconds % 60, 2, 10, zero).arg(tenths % 10);
+    return tr("%1:%2%3%4")
+        .arg(minutes)
+        .arg(seconds % 60, 2, 10, zero)
+        .arg(QLocale().decimalPoint())
+        .arg(tenths % 10);
 }
 
 double SummaryStrip::ratePerSecond(qint64 count, qint64 durationUs)
