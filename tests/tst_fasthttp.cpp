@@ -12,6 +12,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -176,6 +177,7 @@ private Q_SLOTS:
     void answersWithoutBody();
     void redirectsFollowedAsQt();
     void tooManyRedirects();
+    void redirectToHttpsContinuesInQt();
     void refusedConnection();
     void droppedConnection();
     void abortFinishesOnce();
@@ -183,6 +185,7 @@ private Q_SLOTS:
     void concurrencyIsCappedPerHost();
     void chunkedWithTrailers();
     void bodyUntilClose();
+    void bodyUntilCloseReadSlowly();
     void interimAnswersAreSkipped();
     void headerSplitOverManyWrites();
     void malformedAnswerIsAnError();
@@ -401,6 +404,37 @@ void tst_FastHttp::tooManyRedirects()
     delete b;
 }
 
+void tst_FastHttp::redirectToHttpsContinuesInQt()
+{
+    ServerThread tlsServer(true);
+    QString error;
+    QVERIFY2(tlsServer.start(&error), qPrintable(error));
+    const QUrl target = tlsServer.baseUrl().resolved(QUrl(QStringLiteral("/get")));
+    ScriptedServer server([target](QTcpSocket *socket, int, int) {
+        socket->write("HTTP/1.1 302 Found\r\nLocation: " + target.toEncoded()
+            + "\r\nContent-Length: 5\r\n\r\nmoved");
+    });
+    DirectManager manager;
+    QNetworkRequest request = plain(server.url(QStringLiteral("/start")));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    request.setSslConfiguration(tls);
+    QNetworkReply *reply = manager.get(request);
+    QVERIFY(reply->inherits("FastHttpReply"));
+    QSignalSpy redirected(reply, &QNetworkReply::redirected);
+    QSignalSpy encrypted(reply, &QNetworkReply::encrypted);
+    const Trace trace = follow(reply);
+    QCOMPARE(trace.finishedCount, 1);
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QCOMPARE(redirected.count(), 1);
+    QCOMPARE(encrypted.count(), 1);
+    QCOMPARE(reply->url(), target);
+    QCOMPARE(statusOf(reply), 200);
+    QCOMPARE(QJsonDocument::fromJson(trace.body).object().value(QStringLiteral("path")).toString(),
+        QStringLiteral("/get"));
+    delete reply;
+}
+
 void tst_FastHttp::refusedConnection()
 {
     DirectManager manager;
@@ -519,6 +553,30 @@ void tst_FastHttp::bodyUntilClose()
     QCOMPARE(f.reply->error(), QNetworkReply::NoError);
     QCOMPARE(f.trace.body, QByteArray("no length, ends with the connection"));
     QTRY_COMPARE(manager.openConnectionCount(), 0);
+}
+
+void tst_FastHttp::bodyUntilCloseReadSlowly()
+{
+    // The server sends everything and closes at once; the reader takes its time. Nothing that
+    // was sent may be lost to the early end of the connection.
+    const QByteArray body(2 * 1024 * 1024, 'z');
+    ScriptedServer server([body](QTcpSocket *socket, int, int) {
+        socket->write("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + body);
+        socket->disconnectFromHost();
+    });
+    DirectManager manager;
+    QNetworkReply *reply = manager.get(plain(server.url()));
+    reply->setReadBufferSize(16 * 1024);
+    qint64 total = 0;
+    QTimer reader;
+    connect(&reader, &QTimer::timeout, this, [&] { total += reply->read(8 * 1024).size(); });
+    reader.start(0);
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished() && reply->bytesAvailable() == 0, 30000);
+    reader.stop();
+    total += reply->readAll().size();
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QCOMPARE(total, qint64(body.size()));
+    delete reply;
 }
 
 void tst_FastHttp::interimAnswersAreSkipped()

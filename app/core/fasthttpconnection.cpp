@@ -10,6 +10,9 @@
 namespace {
 // One read takes what the kernel has, up to this much: a small answer is one system call.
 constexpr qint64 ReadChunkBytes = 64 * 1024;
+// The socket's own buffer stops taking from the kernel beyond this, so a reply that stops
+// reading (its read-buffer limit reached) holds the sender back instead of filling memory.
+constexpr qint64 SocketBufferBytes = 4 * ReadChunkBytes;
 } // namespace
 
 FastHttpConnection::FastHttpConnection(
@@ -21,8 +24,7 @@ FastHttpConnection::FastHttpConnection(
     , m_poolKey(host + ':' + QByteArray::number(port))
 {
     m_parser.data = this;
-    // Requests are small and answers wait for them: Nagle would only add latency.
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setReadBufferSize(SocketBufferBytes);
     QObject::connect(m_socket, &QTcpSocket::connected, [this] { onConnected(); });
     QObject::connect(m_socket, &QTcpSocket::readyRead, [this] { onReadyRead(); });
     QObject::connect(m_socket, &QTcpSocket::bytesWritten, [this] { onBytesWritten(); });
@@ -70,6 +72,9 @@ void FastHttpConnection::send(FastHttpReply *reply)
 
 void FastHttpConnection::onConnected()
 {
+    // Requests are small and answers wait for them: Nagle would only add latency. (Set here: an
+    // unconnected socket has no engine to take the option.)
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_state = m_reply ? State::Busy : State::Idle;
     if (m_reply)
         writeRequest();
@@ -112,6 +117,8 @@ void FastHttpConnection::onReadyRead()
             break;
         feed(chunk, qsizetype(got));
     }
+    if (m_peerClosed && m_reply && m_state == State::Busy && m_socket->bytesAvailable() == 0)
+        finishAtEnd();
 }
 
 void FastHttpConnection::resumeReading()
@@ -170,18 +177,26 @@ void FastHttpConnection::onDisconnected()
 {
     if (m_state == State::Closed)
         return;
+    m_peerClosed = true;
     if (m_reply && m_state == State::Busy) {
-        // An answer delimited by the end of the connection ends here.
-        http_parser_execute(&m_parser, &parserSettings(), nullptr, 0);
-        if (m_messageComplete) {
-            FastHttpReply *reply = m_reply;
-            reply->deliver();
-            if (m_reply == reply)
-                responseComplete(false);
-            return;
-        }
+        // What the socket still holds comes first; onReadyRead handles the end after it (now,
+        // or once a paused reply reads again).
+        onReadyRead();
+        return;
     }
     fail(QAbstractSocket::RemoteHostClosedError);
+}
+
+void FastHttpConnection::finishAtEnd()
+{
+    // An answer delimited by the end of the connection ends here; any other is cut short.
+    http_parser_execute(&m_parser, &parserSettings(), nullptr, 0);
+    if (!m_messageComplete)
+        return fail(QAbstractSocket::RemoteHostClosedError);
+    FastHttpReply *reply = m_reply;
+    reply->deliver();
+    if (m_reply == reply)
+        responseComplete(false);
 }
 
 void FastHttpConnection::onSocketError(QAbstractSocket::SocketError error)

@@ -39,6 +39,8 @@ private:
     void onReadyRead();
     void onBytesWritten();
     void onDisconnected();
+    /// The peer closed and everything it sent has been parsed.
+    void finishAtEnd();
     void onSocketError(QAbstractSocket::SocketError error);
     void writeRequest();
     /// Feeds one read to the parser, then lets the reply emit what it produced.
@@ -69,6 +71,7 @@ private:
     bool m_messageComplete = false;
     bool m_requestSentPending = false;
     bool m_readingPaused = false;
+    bool m_peerClosed = false; ///< the server closed its side; buffered bytes may remain
     qint64 m_responseBytes = 0; ///< of the current response, so far
     int m_responses = 0;
 };
