@@ -45,6 +45,13 @@ CollectionDocument::CollectionDocument(QObject *parent)
         [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
 }
 
+CollectionDocument::~CollectionDocument()
+{
+    // The undo stack is cleared as it is destroyed; that is no edit for our listeners to see,
+    // and they may be half destroyed themselves by now.
+    m_undo.disconnect(this);
+}
+
 QString CollectionDocument::displayName() const
 {
     if (!m_collection.name.isEmpty())

@@ -15,6 +15,7 @@ class CollectionDocument : public QObject
     Q_OBJECT
 public:
     explicit CollectionDocument(QObject *parent = nullptr);
+    ~CollectionDocument() override;
 
     const Collection &collection() const { return m_collection; }
     QString filePath() const { return m_filePath; }
