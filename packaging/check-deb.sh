@@ -2,8 +2,8 @@
 # shellcheck disable=SC2015,SC2317 # pass and fail always succeed; cleanup runs from the trap
 # Checks a built rafaga .deb: its fields and files, that every library the binary links comes
 # from a package in Depends, then installs or unpacks it and runs `rafaga --version`,
-# `rafaga serve`, `rafaga run --url` against that serve and the workbench (offscreen), on
-# loopback only.
+# `rafaga serve`, `rafaga run --url` against that serve, the Spanish --help and the workbench
+# (offscreen), on loopback only.
 #
 #   packaging/check-deb.sh [--extract | --install [--keep] | --chroot DIR] [DEB]
 #
@@ -301,6 +301,15 @@ if out="$(timeout 30 "${rafaga[@]}" --help 2>&1)" && grep -q '^Usage: rafaga' <<
     pass "rafaga --help"
 else
     fail "rafaga --help"
+fi
+
+# The Spanish translation is built into the binary and follows the user's language, also where
+# no locale is generated (Qt reads LANG itself).
+if out="$(timeout 30 "${run_env[@]}" LANG=es_ES.UTF-8 "$rafaga_bin" --help 2>&1)" \
+    && grep -q '^Uso: rafaga' <<<"$out"; then
+    pass "LANG=es_ES.UTF-8 rafaga --help: $(head -n 1 <<<"$out")"
+else
+    fail "LANG=es_ES.UTF-8 rafaga --help is not in Spanish: $(head -n 1 <<<"$out")"
 fi
 
 # Starts `rafaga serve ARGS` in the background and sets url to its address.
