@@ -52,6 +52,8 @@ private Q_SLOTS:
     void droppedConnectionsAreAccounted();
     void httpErrorsAreAnswersNotTransportErrors();
     void requestCarriesMethodHeadersAndBody();
+    void headRequestsFinish_data();
+    void headRequestsFinish();
     void bodySampleIsCappedButCounted();
     void tls_data();
     void tls();
@@ -312,6 +314,33 @@ void tst_Run::bodySampleIsCappedButCounted()
         QCOMPARE(result.bytesReceived, qint64(3000000));
         QVERIFY(result.detail);
         QCOMPARE(result.detail->bodySample.size(), qsizetype(1000));
+    }
+}
+
+void tst_Run::headRequestsFinish_data()
+{
+    QTest::addColumn<bool>("fastPath");
+    QTest::newRow("fast path") << true;
+    QTest::newRow("Qt's stack") << false;
+}
+
+void tst_Run::headRequestsFinish()
+{
+    // A HEAD answer announces a Content-Length but has no body: nothing must wait for one.
+    QFETCH(bool, fastPath);
+    RequestSpec head = get(url(QStringLiteral("/get")));
+    head.method = "HEAD";
+    RunOptions options;
+    options.concurrency = 2;
+    options.timeoutMs = 5000;
+    options.fastHttpPath = fastPath;
+    Run run(std::make_shared<RequestList>(QList<RequestSpec> {head}, 4), options);
+    QVERIFY(runToEnd(run));
+    for (int i = 0; i < 4; ++i) {
+        const Result &result = run.results().at(i);
+        QCOMPARE(result.error, ErrorCategory::None);
+        QCOMPARE(result.status, quint16(200));
+        QCOMPARE(result.bytesReceived, qint64(0));
     }
 }
 
