@@ -193,6 +193,7 @@ private Q_SLOTS:
     void closedTwiceIsAnError();
     void connectionCloseIsHonoured();
     void compressedAnswerIsDecodedWhenAskedByUs();
+    void encodingOnlyQtDecodesGoesToQt();
     void sendsWhatQtSends();
     void runResultsMatchQtPath();
 
@@ -720,6 +721,33 @@ void tst_FastHttp::compressedAnswerIsDecodedWhenAskedByUs()
     a = manager.get(own);
     QCOMPARE(follow(a).body, packed);
     delete a;
+}
+
+void tst_FastHttp::encodingOnlyQtDecodesGoesToQt()
+{
+    // The first answer is in br, which only Qt decodes: a GET is fetched again through Qt (here
+    // answered plainly); a POST, not idempotent, fails instead of being sent twice.
+    ScriptedServer server([](QTcpSocket *socket, int request, int) {
+        if (request == 0 || request == 2)
+            socket->write("HTTP/1.1 200 OK\r\nContent-Encoding: br\r\nContent-Length: "
+                          "4\r\n\r\n\x0b\x01\x80x");
+        else
+            socket->write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nplain");
+    });
+    DirectManager manager;
+    const Fetched got = fetch(manager, plain(server.url()));
+    QCOMPARE(got.trace.finishedCount, 1);
+    QCOMPARE(got.reply->error(), QNetworkReply::NoError);
+    QCOMPARE(got.trace.body, QByteArray("plain"));
+    QCOMPARE(server.requests().size(), 2);
+
+    QNetworkReply *posted = manager.send(plain(server.url()), "POST", "data");
+    const Trace trace = follow(posted);
+    QCOMPARE(trace.finishedCount, 1);
+    QCOMPARE(posted->error(), QNetworkReply::ProtocolFailure);
+    QVERIFY(posted->errorString().contains(QLatin1String("br")));
+    QCOMPARE(server.requests().size(), 3);
+    delete posted;
 }
 
 void tst_FastHttp::sendsWhatQtSends()
