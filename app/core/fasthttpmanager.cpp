@@ -72,17 +72,18 @@ bool FastHttpManager::disabledByEnvironment()
 bool FastHttpManager::takes(
     Operation operation, const QNetworkRequest &request, const QIODevice *outgoingData) const
 {
-    if (!m_enabled || cache() || isStrictTransportSecurityEnabled())
+    // Cheapest first: every h2c request of a run asks too.
+    if (!m_enabled || request.attribute(QNetworkRequest::Http2DirectAttribute).toBool() || cache()
+        || isStrictTransportSecurityEnabled())
         return false;
     const QUrl url = request.url();
     if (url.scheme() != QLatin1String("http") || url.host().isEmpty() || !url.userInfo().isEmpty())
         return false;
     const QByteArray verb = verbFor(operation, request);
-    if (verb.isEmpty() || verb == "CONNECT" || verb == "TRACE")
+    if (verb.isEmpty() || verb == "CONNECT") // a tunnel, not a request: Qt's
         return false;
     // HTTP/2 over cleartext, timeouts, cookies, redirects that ask the user: Qt's business.
-    if (request.attribute(QNetworkRequest::Http2DirectAttribute).toBool()
-        || request.attribute(QNetworkRequest::Http2CleartextAllowedAttribute).toBool()
+    if (request.attribute(QNetworkRequest::Http2CleartextAllowedAttribute).toBool()
         || request.transferTimeout() > 0 || transferTimeout() > 0
         || !isManual(request, QNetworkRequest::CookieLoadControlAttribute)
         || !isManual(request, QNetworkRequest::CookieSaveControlAttribute))

@@ -327,6 +327,8 @@ void FastHttpReply::setReadBufferSize(qint64 size)
     QNetworkReply::setReadBufferSize(size);
     if (m_qtReply)
         m_qtReply->setReadBufferSize(size);
+    if (m_connection)
+        m_connection->resumeReading(); // a larger (or no) limit may leave room now
 }
 
 void FastHttpReply::onComplete()
