@@ -171,6 +171,8 @@ private Q_SLOTS:
     void getReusesOneConnection();
     void signalsComeInQtsOrder();
     void postSendsBodyWithLength();
+    void defaultContentTypeAsQt_data();
+    void defaultContentTypeAsQt();
     void statusErrorsAsQt_data();
     void statusErrorsAsQt();
     void answersWithoutBody_data();
@@ -192,6 +194,7 @@ private Q_SLOTS:
     void closedKeptAliveConnectionIsRetriedOnce();
     void closedTwiceIsAnError();
     void connectionCloseIsHonoured();
+    void closedConnectionStartsAWaitingRequest();
     void compressedAnswerIsDecodedWhenAskedByUs();
     void encodingOnlyQtDecodesGoesToQt();
     void sendsWhatQtSends();
@@ -292,6 +295,50 @@ void tst_FastHttp::postSendsBodyWithLength()
     QCOMPARE(headers.value(QStringLiteral("content-length")).toString(), QStringLiteral("10"));
     QCOMPARE(headers.value(QStringLiteral("x-two")).toString(), QStringLiteral("a"));
     delete reply;
+}
+
+void tst_FastHttp::defaultContentTypeAsQt_data()
+{
+    QTest::addColumn<QByteArray>("verb");
+    QTest::addColumn<bool>("custom");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("post()") << QByteArray("POST") << false << QByteArray("x=1");
+    QTest::newRow("post(), empty") << QByteArray("POST") << false << QByteArray();
+    QTest::newRow("put()") << QByteArray("PUT") << false << QByteArray("x=1");
+    QTest::newRow("custom POST") << QByteArray("POST") << true << QByteArray("x=1");
+    QTest::newRow("custom PATCH") << QByteArray("PATCH") << true << QByteArray("x=1");
+}
+
+// Qt names a type only for a non-empty post() that has none: the server must see the same.
+void tst_FastHttp::defaultContentTypeAsQt()
+{
+    QFETCH(QByteArray, verb);
+    QFETCH(bool, custom);
+    QFETCH(QByteArray, body);
+    const auto send = [&](QNetworkAccessManager &manager) {
+        const QNetworkRequest request = plain(url(QStringLiteral("/echo")));
+        if (custom)
+            return manager.sendCustomRequest(request, verb, body);
+        return verb == "POST" ? manager.post(request, body) : manager.put(request, body);
+    };
+    DirectManager fast;
+    DirectManager qt(false);
+    QNetworkReply *a = send(fast);
+    QNetworkReply *b = send(qt);
+    QVERIFY(a->inherits("FastHttpReply"));
+    QVERIFY(!b->inherits("FastHttpReply"));
+    const auto contentType = [](const Trace &trace) {
+        return QJsonDocument::fromJson(trace.body)
+            .object()
+            .value(QStringLiteral("headers"))
+            .toObject()
+            .value(QStringLiteral("content-type"));
+    };
+    const QJsonValue fastType = contentType(follow(a));
+    const QJsonValue qtType = contentType(follow(b));
+    QCOMPARE(fastType, qtType);
+    delete a;
+    delete b;
 }
 
 void tst_FastHttp::statusErrorsAsQt_data()
@@ -692,6 +739,30 @@ void tst_FastHttp::connectionCloseIsHonoured()
         QCOMPARE(f.trace.signalNames.first(), QStringLiteral("connecting"));
     }
     QCOMPARE(server.connections(), 3);
+}
+
+void tst_FastHttp::closedConnectionStartsAWaitingRequest()
+{
+    // One connection per host, every answer closes it (or none comes): the requests queued
+    // behind it each take the place of the one that closed.
+    ScriptedServer server([](QTcpSocket *socket, int, int) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+        socket->disconnectFromHost();
+    });
+    for (const QUrl &target : {server.url(), url(QStringLiteral("/drop"))}) {
+        DirectManager manager(true, 1);
+        QList<QNetworkReply *> replies;
+        int finished = 0;
+        for (int i = 0; i < 4; ++i) {
+            replies.append(manager.get(plain(target)));
+            connect(replies.last(), &QNetworkReply::finished, this, [&finished] { ++finished; });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(finished, 4, 20000);
+        QCOMPARE(replies.last()->error(), replies.first()->error());
+        QCOMPARE(manager.openConnectionCount(), 0);
+        qDeleteAll(replies);
+    }
+    QCOMPARE(server.connections(), 4);
 }
 
 void tst_FastHttp::compressedAnswerIsDecodedWhenAskedByUs()

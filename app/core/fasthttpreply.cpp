@@ -137,9 +137,10 @@ void FastHttpReply::buildWireRequest()
         m_wire += name + ": " + req.rawHeader(name) + "\r\n";
     if (m_hasUpload) {
         // Qt: a length whenever there is an upload device, even an empty one; a default type
-        // for a non-empty upload (or any POST/PUT operation) that names none.
-        if (!requestHas(req, "Content-Type")
-            && (!m_body.isEmpty() || operation() != QNetworkAccessManager::CustomOperation))
+        // only for a non-empty post() that names none (not for PUT, nor any custom verb, POST
+        // included).
+        if (!requestHas(req, "Content-Type") && !m_body.isEmpty()
+            && operation() == QNetworkAccessManager::PostOperation)
             m_wire += "Content-Type: application/x-www-form-urlencoded\r\n";
         if (!requestHas(req, "Content-Length"))
             m_wire += "Content-Length: " + QByteArray::number(m_body.size()) + "\r\n";
