@@ -22,6 +22,7 @@ private Q_SLOTS:
     void versionAndHelp();
     void usageErrors_data();
     void usageErrors();
+    void successfulRunWritesJsonAndCsv_data();
     void successfulRunWritesJsonAndCsv();
     void failuresExitWithOne_data();
     void failuresExitWithOne();
@@ -109,14 +110,24 @@ void tst_Cli::usageErrors()
     QCOMPARE(err.count(QLatin1Char('\n')), 0); // one line saying what is wrong
 }
 
+void tst_Cli::successfulRunWritesJsonAndCsv_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::newRow("Rafaga's HTTP/1.1 path") << QStringList();
+    QTest::newRow("Qt's HTTP stack (--qt-http)") << QStringList {QStringLiteral("--qt-http")};
+}
+
 void tst_Cli::successfulRunWritesJsonAndCsv()
 {
+    QFETCH(QStringList, extra);
     const QString json = m_dir.filePath(QStringLiteral("ok.json"));
     const QString csv = m_dir.filePath(QStringLiteral("ok.csv"));
     const Outcome outcome
-        = rafaga({QStringLiteral("run"), QStringLiteral("--url"), url(QStringLiteral("/delay/20")),
-            QStringLiteral("-n"), QStringLiteral("60"), QStringLiteral("-c"), QStringLiteral("7"),
-            QStringLiteral("--json"), json, QStringLiteral("--csv"), csv});
+        = rafaga(QStringList {QStringLiteral("run"), QStringLiteral("--url"),
+                     url(QStringLiteral("/delay/20")), QStringLiteral("-n"), QStringLiteral("60"),
+                     QStringLiteral("-c"), QStringLiteral("7"), QStringLiteral("--json"), json,
+                     QStringLiteral("--csv"), csv}
+            + extra);
     QCOMPARE(outcome.exitCode, 0);
     QVERIFY2(outcome.out.contains("Summary"), outcome.out.constData());
     QVERIFY(outcome.out.contains("p99"));

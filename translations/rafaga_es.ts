@@ -552,7 +552,7 @@ Opciones:
 <context>
     <name>CollectionDocument</name>
     <message>
-        <location filename="../app/gui/collectiondocument.cpp" line="+54"/>
+        <location filename="../app/gui/collectiondocument.cpp" line="+61"/>
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
@@ -1593,7 +1593,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Falló la descompresión</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+222"/>
         <source>Malformed HTTP response: %1</source>
         <translation>Respuesta HTTP mal formada: %1</translation>
     </message>
@@ -2074,12 +2074,12 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+2"/>
-        <location line="+819"/>
+        <location line="+820"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location line="-818"/>
+        <location line="-819"/>
         <source>Stop sending new requests; what is in flight finishes</source>
         <translation>Dejar de enviar peticiones nuevas; las que están en curso terminan</translation>
     </message>
@@ -2476,12 +2476,12 @@ rafaga run --url %2 -n 2000 -c 50
         </translation>
     </message>
     <message>
-        <location line="+355"/>
+        <location line="+356"/>
         <source>Run finished in %3 s: %1 succeeded, %2 failed</source>
         <translation>Ejecución terminada en %3 s: %1 correctas, %2 fallidas</translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location line="-345"/>
         <source>There are no results to export.</source>
         <translation>No hay resultados que exportar.</translation>
     </message>
@@ -2624,7 +2624,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1[*] — Rafaga</source>
         <translation>%1[*] — Rafaga</translation>
     </message>
@@ -3382,7 +3382,7 @@ Redirigida a %2</translation>
         <translation>--http1 y --http2 se contradicen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>--proxy: &apos;%1&apos; is not a proxy URL (e.g. http://proxy:3128)</source>
         <translation>--proxy: &apos;%1&apos; no es una URL de proxy (p. ej., http://proxy:3128)</translation>
     </message>
@@ -3428,12 +3428,12 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-47"/>
         <source>With --url: the HTTP method (default GET, or POST with -d).</source>
         <translation>Con --url: el método HTTP (predeterminado: GET, o POST con -d).</translation>
     </message>
@@ -3537,7 +3537,7 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+15"/>
+        <location line="+18"/>
         <location line="+2"/>
         <location line="+2"/>
         <location line="+1"/>
@@ -3546,7 +3546,7 @@ Redirigida a %2</translation>
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-24"/>
         <source>With a collection: set a variable; repeatable; wins over environments.</source>
         <translation>Con una colección: definir una variable; se puede repetir; prevalece sobre los entornos.</translation>
     </message>
@@ -3576,7 +3576,12 @@ Redirigida a %2</translation>
         <translation>No usar nunca HTTP/2.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Send plain http:// requests through Qt&apos;s own HTTP stack instead of Rafaga&apos;s faster path (to compare, or as a fallback); RAFAGA_QT_HTTP=1 does the same.</source>
+        <translation>Enviar las peticiones http:// sin cifrar por la pila HTTP propia de Qt en lugar de la vía más rápida de Rafaga (para comparar, o como alternativa); RAFAGA_QT_HTTP=1 hace lo mismo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Accept any TLS certificate.</source>
         <translation>Aceptar cualquier certificado TLS.</translation>
     </message>
@@ -3641,7 +3646,7 @@ Redirigida a %2</translation>
         <translation>-%1 se usa con --url, no con una colección</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Stopping; press Ctrl+C again to quit at once.</source>
         <translation>Deteniendo; pulsa Ctrl+C otra vez para salir de inmediato.</translation>
     </message>

@@ -162,6 +162,8 @@ QString readTransportOptions(const QCommandLineParser &parser, CommandLine &requ
         options.httpVersion = HttpVersionPolicy::Http2;
     if (parser.isSet(QStringLiteral("http1")))
         options.httpVersion = HttpVersionPolicy::Http1Only;
+    if (parser.isSet(QStringLiteral("qt-http")))
+        options.fastHttpPath = false;
     if (parser.isSet(QStringLiteral("proxy"))) {
         const QUrl proxy(parser.value(QStringLiteral("proxy")));
         if (!proxy.isValid() || proxy.host().isEmpty())
@@ -316,6 +318,9 @@ int runRunCommand(const QStringList &arguments)
         {QStringLiteral("http2"),
             Tr::tr("Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.")},
         {QStringLiteral("http1"), Tr::tr("Never use HTTP/2.")},
+        {QStringLiteral("qt-http"),
+            Tr::tr("Send plain http:// requests through Qt's own HTTP stack instead of Rafaga's "
+                   "faster path (to compare, or as a fallback); RAFAGA_QT_HTTP=1 does the same.")},
         {{QStringLiteral("k"), QStringLiteral("insecure")}, Tr::tr("Accept any TLS certificate.")},
         {QStringLiteral("proxy"), Tr::tr("Send through this proxy instead of the system's."),
             Tr::tr("URL")},
@@ -386,6 +391,7 @@ int runRunCommand(const QStringList &arguments)
     const RunOptions transport = request.options;
     RunOptions options = runOptionsFor(request.settings);
     options.httpVersion = transport.httpVersion;
+    options.fastHttpPath = transport.fastHttpPath;
     options.proxy = transport.proxy;
     options.clientCertificateFile = transport.clientCertificateFile;
     options.clientKeyFile = transport.clientKeyFile;
