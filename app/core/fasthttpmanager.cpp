@@ -1,5 +1,6 @@
 #include "fasthttpmanager.h"
 
+#include "fasthttp2connection.h"
 #include "fasthttpconnection.h"
 #include "fasthttpreply.h"
 
@@ -62,6 +63,10 @@ FastHttpManager::~FastHttpManager()
         delete connection;
     for (FastHttpConnection *connection : m_closed)
         delete connection;
+    for (FastHttp2Connection *connection : m_http2Connections)
+        delete connection;
+    for (FastHttp2Connection *connection : m_http2Closed)
+        delete connection;
 }
 
 bool FastHttpManager::disabledByEnvironment()
@@ -72,10 +77,10 @@ bool FastHttpManager::disabledByEnvironment()
 bool FastHttpManager::takes(
     Operation operation, const QNetworkRequest &request, const QIODevice *outgoingData) const
 {
-    // Cheapest first: every h2c request of a run asks too.
-    if (!m_enabled || request.attribute(QNetworkRequest::Http2DirectAttribute).toBool() || cache()
-        || isStrictTransportSecurityEnabled())
+    if (!m_enabled || cache() || isStrictTransportSecurityEnabled())
         return false;
+    // h2c with prior knowledge goes over HTTP/2; any other HTTP/2 (upgrade) stays Qt's.
+    const bool http2 = request.attribute(QNetworkRequest::Http2DirectAttribute).toBool();
     const QUrl url = request.url();
     if (url.scheme() != QLatin1String("http") || url.host().isEmpty() || !url.userInfo().isEmpty())
         return false;
@@ -83,7 +88,7 @@ bool FastHttpManager::takes(
     if (verb.isEmpty() || verb == "CONNECT") // a tunnel, not a request: Qt's
         return false;
     // HTTP/2 over cleartext, timeouts, cookies, redirects that ask the user: Qt's business.
-    if (request.attribute(QNetworkRequest::Http2CleartextAllowedAttribute).toBool()
+    if ((!http2 && request.attribute(QNetworkRequest::Http2CleartextAllowedAttribute).toBool())
         || request.transferTimeout() > 0 || transferTimeout() > 0
         || !isManual(request, QNetworkRequest::CookieLoadControlAttribute)
         || !isManual(request, QNetworkRequest::CookieSaveControlAttribute))
@@ -204,6 +209,8 @@ FastHttpManager::HostPool &FastHttpManager::poolFor(const QUrl &url)
 
 void FastHttpManager::assign(FastHttpReply *reply, bool freshOnly)
 {
+    if (reply->wantsHttp2())
+        return assignHttp2(reply);
     HostPool &pool = poolFor(reply->url());
     if (!freshOnly && !pool.idle.empty()) {
         FastHttpConnection *connection = pool.idle.back();
@@ -264,17 +271,7 @@ void FastHttpManager::connectionClosed(FastHttpConnection *connection)
         std::remove(m_connections.begin(), m_connections.end(), connection), m_connections.end());
     // Deleted from the event loop: it may be inside one of its own functions now.
     m_closed.push_back(connection);
-    if (!m_reapPosted) {
-        m_reapPosted = true;
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                m_reapPosted = false;
-                for (FastHttpConnection *closed : std::exchange(m_closed, {}))
-                    delete closed;
-            },
-            Qt::QueuedConnection);
-    }
+    reapLater();
     // A request waiting for a free connection may open one now.
     while (!pool.waiting.empty() && pool.open < m_connectionsPerHost) {
         FastHttpReply *reply = pool.waiting.front();
@@ -286,9 +283,53 @@ void FastHttpManager::connectionClosed(FastHttpConnection *connection)
     }
 }
 
+void FastHttpManager::reapLater()
+{
+    if (m_reapPosted)
+        return;
+    m_reapPosted = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_reapPosted = false;
+            for (FastHttpConnection *closed : std::exchange(m_closed, {}))
+                delete closed;
+            for (FastHttp2Connection *closed : std::exchange(m_http2Closed, {}))
+                delete closed;
+        },
+        Qt::QueuedConnection);
+}
+
+void FastHttpManager::assignHttp2(FastHttpReply *reply)
+{
+    HostPool &pool = poolFor(reply->url());
+    if (!pool.h2 || !pool.h2->acceptsStreams()) {
+        pool.h2 = new FastHttp2Connection(this, pool.host, pool.port);
+        m_http2Connections.push_back(pool.h2);
+    }
+    pool.h2->send(reply);
+}
+
+void FastHttpManager::http2GoingAway(FastHttp2Connection *connection)
+{
+    HostPool &pool = m_pools[connection->poolKey()];
+    if (pool.h2 == connection)
+        pool.h2 = nullptr;
+}
+
+void FastHttpManager::http2Closed(FastHttp2Connection *connection)
+{
+    http2GoingAway(connection);
+    m_http2Connections.erase(
+        std::remove(m_http2Connections.begin(), m_http2Connections.end(), connection),
+        m_http2Connections.end());
+    m_http2Closed.push_back(connection);
+    reapLater();
+}
+
 int FastHttpManager::openConnectionCount() const
 {
-    int count = 0;
+    int count = int(m_http2Connections.size());
     for (const auto &[key, pool] : m_pools)
         count += pool.open;
     return count;

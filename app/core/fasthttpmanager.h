@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+class FastHttp2Connection;
 class FastHttpConnection;
 class FastHttpReply;
 
@@ -16,8 +17,11 @@ class FastHttpReply;
 /// requests it can take itself, in its own thread: keep-alive QTcpSocket connections per host
 /// and port (at most connectionsPerHost of them, like Qt's six), read in bulk and parsed by
 /// libhttp-parser. It takes http:// requests over HTTP/1.1 with no proxy in effect, no cache,
-/// cookies under manual control, no transfer timeout and no Expect or Upgrade header; everything
-/// else (https, proxies, HTTP/2, CONNECT, ...) goes to Qt's own stack untouched.
+/// cookies under manual control, no transfer timeout and no Expect or Upgrade header. Such a
+/// request with Http2DirectAttribute (h2c with prior knowledge) goes over one HTTP/2 connection
+/// per host and port instead, libnghttp2's client session multiplexing its streams (Qt 6.4's own
+/// HTTP/2 stack costs ~430k instructions per request). Everything else (https, proxies, HTTP/2
+/// over TLS or by upgrade, CONNECT, ...) goes to Qt's own stack untouched.
 class FastHttpManager : public QNetworkAccessManager
 {
     Q_OBJECT
@@ -55,6 +59,8 @@ protected:
 private:
     friend class FastHttpReply;
     friend class FastHttpConnection;
+    friend class FastHttp2Connection;
+    friend struct FastHttp2Callbacks;
 
     struct HostPool
     {
@@ -63,6 +69,7 @@ private:
         std::vector<FastHttpConnection *> idle;
         int open = 0; ///< idle, busy and connecting
         std::deque<FastHttpReply *> waiting; ///< for a connection, in arrival order
+        FastHttp2Connection *h2 = nullptr; ///< the one taking new HTTP/2 streams
     };
 
     bool isDirect(const QUrl &url) const;
@@ -79,6 +86,13 @@ private:
     void connectionReleased(FastHttpConnection *connection);
     /// A connection closed (by either side, idle or not): frees its place in the pool.
     void connectionClosed(FastHttpConnection *connection);
+    /// Gives an HTTP/2 reply a stream on the host's connection, opening one when there is none
+    /// (or it is going away).
+    void assignHttp2(FastHttpReply *reply);
+    /// The server sent GOAWAY: new streams go to a new connection.
+    void http2GoingAway(FastHttp2Connection *connection);
+    void http2Closed(FastHttp2Connection *connection);
+    void reapLater();
     /// Qt's own reply, for a redirect that leaves the fast path.
     QNetworkReply *createQtReply(
         Operation operation, const QNetworkRequest &request, QIODevice *outgoingData);
@@ -91,6 +105,8 @@ private:
     std::vector<FastHttpReply *> m_starting; ///< being started now; withdrawn ones are null
     std::vector<FastHttpConnection *> m_connections; ///< open or connecting
     std::vector<FastHttpConnection *> m_closed; ///< to delete from the event loop
+    std::vector<FastHttp2Connection *> m_http2Connections; ///< open, connecting or going away
+    std::vector<FastHttp2Connection *> m_http2Closed; ///< to delete from the event loop
     std::unordered_map<QByteArray, HostPool> m_pools; ///< by "host:port"
     mutable std::unordered_map<QByteArray, bool> m_direct; ///< per "host:port": no proxy applies
 };

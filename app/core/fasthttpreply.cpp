@@ -1,5 +1,6 @@
 #include "fasthttpreply.h"
 
+#include "fasthttp2connection.h"
 #include "fasthttpconnection.h"
 #include "fasthttpmanager.h"
 
@@ -8,6 +9,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 #include <zlib.h>
@@ -105,12 +107,27 @@ FastHttpReply::FastHttpReply(FastHttpManager *manager, QNetworkAccessManager::Op
 
 FastHttpReply::~FastHttpReply()
 {
-    if (m_connection)
-        m_connection->abandon();
+    abandonTransport();
     if (m_manager)
         m_manager->withdraw(this);
     if (m_inflate)
         inflateEnd(m_inflate.get());
+}
+
+void FastHttpReply::abandonTransport()
+{
+    if (FastHttpConnection *connection = std::exchange(m_connection, nullptr))
+        connection->abandon();
+    if (FastHttp2Connection *h2 = std::exchange(m_h2, nullptr))
+        h2->cancel(this);
+}
+
+void FastHttpReply::resumeTransport()
+{
+    if (m_connection)
+        m_connection->resumeReading();
+    if (m_h2)
+        m_h2->resume(this);
 }
 
 void FastHttpReply::buildWireRequest()
@@ -118,6 +135,7 @@ void FastHttpReply::buildWireRequest()
     // The head Qt writes, in its order: Host, the caller's headers, then its own defaults.
     const QNetworkRequest req = request();
     const QUrl target = url();
+    m_http2 = req.attribute(QNetworkRequest::Http2DirectAttribute).toBool();
     QByteArray path = target.path(QUrl::FullyEncoded).toLatin1();
     if (path.isEmpty())
         path = "/";
@@ -211,6 +229,14 @@ bool FastHttpReply::onHeadersComplete(int status, QByteArray reason)
             m_failure = {QNetworkReply::ProtocolFailure,
                 Tr::tr("Unsupported content encoding: %1").arg(QString::fromLatin1(value))};
         }
+        if (m_inflate) {
+            // As Qt: the length was the encoded body's, so it goes; the encoding stays.
+            const auto isLength = [](const auto &field) {
+                return field.first.compare("content-length", Qt::CaseInsensitive) == 0;
+            };
+            m_headers.erase(
+                std::remove_if(m_headers.begin(), m_headers.end(), isLength), m_headers.end());
+        }
     }
     // Repeated names join as Qt joins them: Set-Cookie with newlines, the rest with commas.
     for (auto &[name, value] : m_headers) {
@@ -223,7 +249,7 @@ bool FastHttpReply::onHeadersComplete(int status, QByteArray reason)
     m_headers.clear();
     setAttribute(QNetworkRequest::HttpStatusCodeAttribute, status);
     setAttribute(QNetworkRequest::HttpReasonPhraseAttribute, reason);
-    setAttribute(QNetworkRequest::Http2WasUsedAttribute, false);
+    setAttribute(QNetworkRequest::Http2WasUsedAttribute, m_http2);
     setAttribute(QNetworkRequest::HttpPipeliningWasUsedAttribute, false);
     setAttribute(QNetworkRequest::ConnectionEncryptedAttribute, false);
     if (isRedirect(status)) {
@@ -299,10 +325,7 @@ void FastHttpReply::deliver()
         return;
     if (m_reissueInQt) {
         m_reissueInQt = false;
-        if (m_connection) {
-            FastHttpConnection *connection = std::exchange(m_connection, nullptr);
-            connection->abandon(); // the rest of this answer is of no use
-        }
+        abandonTransport(); // the rest of this answer is of no use
         continueInQt(request());
         return;
     }
@@ -328,8 +351,7 @@ void FastHttpReply::setReadBufferSize(qint64 size)
     QNetworkReply::setReadBufferSize(size);
     if (m_qtReply)
         m_qtReply->setReadBufferSize(size);
-    if (m_connection)
-        m_connection->resumeReading(); // a larger (or no) limit may leave room now
+    resumeTransport(); // a larger (or no) limit may leave room now
 }
 
 void FastHttpReply::onComplete()
@@ -516,11 +538,7 @@ void FastHttpReply::finishNow()
     if (m_done)
         return;
     m_done = true;
-    if (m_connection) {
-        FastHttpConnection *connection = m_connection;
-        m_connection = nullptr;
-        connection->abandon();
-    }
+    abandonTransport();
     if (m_manager)
         m_manager->withdraw(this);
     setFinished(true);
@@ -560,8 +578,8 @@ qint64 FastHttpReply::readData(char *data, qint64 maxSize)
     const qint64 n = qMin(available, maxSize);
     std::memcpy(data, m_buffer.constData() + m_readPos, size_t(n));
     m_readPos += qsizetype(n);
-    if (m_connection && available - n < readBufferSize())
-        m_connection->resumeReading();
+    if ((m_connection || m_h2) && available - n < readBufferSize())
+        resumeTransport();
     return n;
 }
 
@@ -569,7 +587,7 @@ qint64 FastHttpReply::skipData(qint64 maxSize)
 {
     const qint64 n = qMin(qint64(m_buffer.size() - m_readPos), maxSize);
     m_readPos += qsizetype(n);
-    if (m_connection && n > 0)
-        m_connection->resumeReading();
+    if (n > 0)
+        resumeTransport();
     return n;
 }

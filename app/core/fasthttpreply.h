@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+class FastHttp2Connection;
 class FastHttpConnection;
 class FastHttpManager;
 struct z_stream_s;
@@ -40,6 +41,8 @@ protected:
 
 private:
     friend class FastHttpConnection;
+    friend class FastHttp2Connection;
+    friend struct FastHttp2Callbacks;
     friend class FastHttpManager;
 
     // What the connection reports, in order.
@@ -64,6 +67,12 @@ private:
     bool mayRetry() const { return !m_retried; }
     void markRetried() { m_retried = true; }
     void detach() { m_connection = nullptr; }
+    /// Whether the request goes over HTTP/2 (h2c with prior knowledge).
+    bool wantsHttp2() const { return m_http2; }
+    /// Lets go of the connection or stream carrying this reply (it closes or is cancelled).
+    void abandonTransport();
+    /// The reader took some of the body: the connection or stream may read more.
+    void resumeTransport();
     void managerGone()
     {
         m_manager = nullptr;
@@ -80,6 +89,8 @@ private:
 
     FastHttpManager *m_manager;
     FastHttpConnection *m_connection = nullptr;
+    FastHttp2Connection *m_h2 = nullptr; ///< the HTTP/2 connection carrying this reply's stream
+    int m_streamId = 0;
     QNetworkReply *m_qtReply = nullptr; ///< set once a redirect left the fast path
     QByteArray m_verb;
     QByteArray m_body; ///< of the request
@@ -108,4 +119,5 @@ private:
     bool m_tooManyRedirects = false; ///< the answer is a redirect beyond the allowed count
     bool m_reissueInQt = false; ///< an encoding only Qt decodes: fetch again through Qt
     bool m_done = false;
+    bool m_http2 = false; ///< Http2DirectAttribute: h2c with prior knowledge
 };

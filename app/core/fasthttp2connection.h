@@ -1,0 +1,89 @@
+// One HTTP/2 connection of the fast path (h2c with prior knowledge): a QTcpSocket read in bulk
+// and driven by libnghttp2's client session, many requests at once, one stream each.
+#pragma once
+
+#include <QAbstractSocket>
+#include <QByteArray>
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+class FastHttpManager;
+class FastHttpReply;
+class QTcpSocket;
+struct nghttp2_session;
+
+class FastHttp2Connection
+{
+public:
+    FastHttp2Connection(FastHttpManager *manager, const QByteArray &host, quint16 port);
+    ~FastHttp2Connection();
+    FastHttp2Connection(const FastHttp2Connection &) = delete;
+    FastHttp2Connection &operator=(const FastHttp2Connection &) = delete;
+
+    const QByteArray &poolKey() const { return m_poolKey; }
+    /// Whether new requests may still start here (not closed, no GOAWAY from the server).
+    bool acceptsStreams() const { return !m_closed && !m_goingAway; }
+
+    /// Opens a stream for reply's request; the session queues it beyond the server's limit on
+    /// concurrent streams.
+    void send(FastHttpReply *reply);
+    /// The reply gives up (abort or deletion): its stream is cancelled, the connection stays.
+    void cancel(FastHttpReply *reply);
+    /// The reply read some of its body: the server may send more.
+    void resume(FastHttpReply *reply);
+
+private:
+    struct Stream
+    {
+        FastHttpReply *reply = nullptr;
+        qint64 sent = 0; ///< of the request body
+        qint64 unconsumed = 0; ///< received bytes not yet given back to the flow-control window
+        int status = 0;
+        bool headersDone = false;
+        bool ended = false; ///< END_STREAM received
+    };
+    struct Closed
+    {
+        int32_t id;
+        uint32_t code;
+        bool unsent; ///< the request never left (GOAWAY before it was sent)
+    };
+
+    void onConnected();
+    void onReadyRead();
+    void onDisconnected();
+    void onSocketError(QAbstractSocket::SocketError error);
+    /// Writes what the session has to send, unless inside a session call (then afterwards).
+    void flush();
+    /// Emits what the last input produced, outside the session's callbacks.
+    void dispatch();
+    /// Gives window back for what stream's reply has taken, within its read-buffer limit.
+    void settle(int32_t id, Stream &stream);
+    void finishStream(const Closed &closed);
+    /// Closes the socket for good: every open stream fails with error (or is retried when the
+    /// server never saw it); deletes this later.
+    void close(QAbstractSocket::SocketError error, const QString &message);
+    /// Hands reply on to a new connection once, or fails it as Qt would.
+    void retryOrFail(FastHttpReply *reply, uint32_t code);
+
+    friend struct FastHttp2Callbacks;
+
+    FastHttpManager *m_manager;
+    QTcpSocket *m_socket;
+    nghttp2_session *m_session = nullptr;
+    QByteArray m_host;
+    quint16 m_port;
+    QByteArray m_poolKey;
+    std::unordered_map<int32_t, Stream> m_streams;
+    std::vector<int32_t> m_touched; ///< streams that received something this pass
+    std::vector<Closed> m_finished; ///< streams the session closed this pass
+    int32_t m_lastStreamId = 0; ///< of the server's GOAWAY
+    int m_depth = 0; ///< inside session calls
+    bool m_connected = false;
+    bool m_announced = false; ///< socketStartedConnecting went to the first reply
+    bool m_goingAway = false;
+    bool m_closed = false;
+    bool m_flushPending = false;
+};
