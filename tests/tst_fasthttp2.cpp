@@ -91,6 +91,7 @@ private slots:
     void goAwayMidRunLosesNothing();
     void goAwayOverAndOverEndsEachOnce();
     void droppedConnectionFailsEveryStream();
+    void abortCancelsOnlyItsStream();
     void statusCodesAsQt();
     void redirectsFollowed();
     void gzipDecoded();
@@ -273,6 +274,29 @@ void tst_FastHttp2::droppedConnectionFailsEveryStream()
     follow({again.get()});
     QCOMPARE(again->error(), QNetworkReply::NoError);
     QCOMPARE(server.connections(), 2);
+}
+
+void tst_FastHttp2::abortCancelsOnlyItsStream()
+{
+    // Aborted mid-body and deleted mid-flight: each stream is reset, the connection carries on.
+    H2cServer server;
+    DirectManager manager;
+    std::unique_ptr<QNetworkReply> big(get(manager, server.url(QStringLiteral("/bytes/50000000"))));
+    big->setReadBufferSize(64 * 1024);
+    QTRY_VERIFY(big->bytesAvailable() > 0);
+    int finished = 0;
+    connect(big.get(), &QNetworkReply::finished, this, [&finished] { ++finished; });
+    big->abort();
+    QCOMPARE(big->error(), QNetworkReply::OperationCanceledError);
+    delete get(manager, server.url(QStringLiteral("/bytes/1000"))); // before it even started
+    QNetworkReply *gone = get(manager, server.url(QStringLiteral("/bytes/4000000")));
+    QTRY_VERIFY(gone->bytesAvailable() > 0);
+    delete gone;
+    std::unique_ptr<QNetworkReply> next(get(manager, server.url(QStringLiteral("/get"))));
+    follow({next.get()});
+    QCOMPARE(next->error(), QNetworkReply::NoError);
+    QCOMPARE(finished, 1);
+    QCOMPARE(server.connections(), 1);
 }
 
 void tst_FastHttp2::statusCodesAsQt()
