@@ -92,6 +92,7 @@ private slots:
     void goAwayOverAndOverEndsEachOnce();
     void droppedConnectionFailsEveryStream();
     void abortCancelsOnlyItsStream();
+    void droppedUnderManyStreams();
     void statusCodesAsQt();
     void redirectsFollowed();
     void gzipDecoded();
@@ -274,6 +275,48 @@ void tst_FastHttp2::droppedConnectionFailsEveryStream()
     follow({again.get()});
     QCOMPARE(again->error(), QNetworkReply::NoError);
     QCOMPARE(server.connections(), 2);
+}
+
+void tst_FastHttp2::droppedUnderManyStreams()
+{
+    // The connection drops under 40 open streams: each ends once, answered or with
+    // RemoteHostClosedError, even when the first failure's slot deletes all the others.
+    H2cServer server;
+    DirectManager manager;
+    std::vector<QNetworkReply *> replies;
+    for (int i = 0; i < 40; ++i)
+        replies.push_back(get(manager, server.url(QStringLiteral("/bytes/3000000"))));
+    replies.push_back(get(manager, server.url(QStringLiteral("/drop"))));
+    const auto out = follow(replies);
+    for (size_t i = 0; i < replies.size(); ++i) {
+        QCOMPARE(out[i].finished, 1);
+        QVERIFY(replies[i]->error() == QNetworkReply::NoError
+            || replies[i]->error() == QNetworkReply::RemoteHostClosedError);
+        delete replies[i];
+    }
+
+    std::vector<QNetworkReply *> doomed;
+    for (int i = 0; i < 40; ++i)
+        doomed.push_back(get(manager, server.url(QStringLiteral("/bytes/3000000"))));
+    doomed.push_back(get(manager, server.url(QStringLiteral("/drop"))));
+    int finished = 0;
+    for (QNetworkReply *reply : doomed) {
+        connect(reply, &QNetworkReply::finished, this, [&finished, &doomed, reply] {
+            ++finished;
+            for (QNetworkReply *&other : doomed) {
+                if (other && other != reply)
+                    delete std::exchange(other, nullptr);
+            }
+        });
+    }
+    QTRY_VERIFY(finished > 0);
+    QTest::qWait(50);
+    QCOMPARE(finished, 1);
+    for (QNetworkReply *reply : doomed)
+        delete reply;
+    std::unique_ptr<QNetworkReply> next(get(manager, server.url(QStringLiteral("/get"))));
+    follow({next.get()});
+    QCOMPARE(next->error(), QNetworkReply::NoError);
 }
 
 void tst_FastHttp2::abortCancelsOnlyItsStream()

@@ -528,13 +528,14 @@ void FastHttp2Connection::close(QAbstractSocket::SocketError error, const QStrin
     m_socket->disconnect();
     m_socket->abort();
     m_manager->http2Closed(this);
-    // Streams in id order: those the server never saw go on elsewhere.
-    std::vector<std::pair<int32_t, FastHttpReply *>> open;
-    for (const auto &[id, stream] : m_streams)
-        open.emplace_back(id, stream.reply);
-    m_streams.clear();
-    std::sort(open.begin(), open.end());
-    for (const auto &[id, reply] : open) {
+    // Streams in id order, one at a time: a slot of one reply may delete another (which then
+    // leaves m_streams through cancel()). Those the server never saw go on elsewhere.
+    for (size_t left = m_streams.size(); left > 0 && !m_streams.empty(); --left) {
+        const auto first = std::min_element(m_streams.begin(), m_streams.end(),
+            [](const auto &a, const auto &b) { return a.first < b.first; });
+        const int32_t id = first->first;
+        FastHttpReply *reply = first->second.reply;
+        m_streams.erase(first);
         reply->m_h2 = nullptr;
         if (m_goingAway && id > m_lastStreamId)
             retryOrFail(reply, NGHTTP2_NO_ERROR);
