@@ -21,14 +21,19 @@
 class H2cServer : public QObject
 {
 public:
-    H2cServer()
+    explicit H2cServer(const QHostAddress &address = QHostAddress::LocalHost)
     {
-        m_server.listen(QHostAddress::LocalHost);
+        m_server.listen(address);
         connect(&m_server, &QTcpServer::newConnection, this, [this] { accept(); });
     }
+    bool isListening() const { return m_server.isListening(); }
     QUrl url(const QString &path) const
     {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
+        const QString host = m_server.serverAddress().protocol() == QAbstractSocket::IPv6Protocol
+            ? QStringLiteral("[::1]")
+            : QStringLiteral("127.0.0.1");
+        return QUrl(
+            QStringLiteral("http://%1:%2%3").arg(host).arg(m_server.serverPort()).arg(path));
     }
     /// The first connections (at most `connections`) answer `requests` requests each, then GOAWAY.
     void goAwayAfter(int requests, int connections = 1 << 30)

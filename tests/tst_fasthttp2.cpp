@@ -84,6 +84,7 @@ class tst_FastHttp2 : public QObject
 private slots:
     void takesOnlyH2cWithPriorKnowledge();
     void getPostHead();
+    void ipv6Authority();
     void manyStreamsOnOneConnection();
     void bigBodyWithFlowControl();
     void readBufferHoldsTheServerBack();
@@ -142,6 +143,21 @@ void tst_FastHttp2::getPostHead()
     for (const auto &o : out)
         QCOMPARE(o.finished, 1);
     QCOMPARE(server.connections(), 1);
+}
+
+void tst_FastHttp2::ipv6Authority()
+{
+    H2cServer server(QHostAddress::LocalHostIPv6);
+    if (!server.isListening())
+        QSKIP("no IPv6 loopback here");
+    DirectManager manager;
+    std::unique_ptr<QNetworkReply> reply(get(manager, server.url(QStringLiteral("/get"))));
+    const auto out = follow({reply.get()});
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    const QJsonObject headers
+        = QJsonDocument::fromJson(out[0].body).object().value(QStringLiteral("headers")).toObject();
+    QCOMPARE(headers.value(QStringLiteral(":authority")).toString(),
+        QStringLiteral("[::1]:%1").arg(server.url(QString()).port()));
 }
 
 void tst_FastHttp2::manyStreamsOnOneConnection()

@@ -273,10 +273,9 @@ void FastHttp2Connection::send(FastHttpReply *reply)
     const qsizetype lineEnd = wire.indexOf("\r\n");
     const qsizetype pathStart = wire.indexOf(' ') + 1;
     const QByteArray path = wire.mid(pathStart, wire.lastIndexOf(' ', lineEnd) - pathStart);
-    const QUrl &url = reply->url();
-    QByteArray authority = url.host(QUrl::FullyEncoded).toLatin1();
-    if (url.port() != -1)
-        authority += ':' + QByteArray::number(url.port());
+    // As Qt: host (an IPv6 address in brackets) and the port when the URL names one.
+    const QByteArray authority
+        = reply->url().authority(QUrl::FullyEncoded | QUrl::RemoveUserInfo).toLatin1();
     static const QByteArray Authority(":authority"), Method(":method"), Path(":path"),
         Scheme(":scheme"), Http("http");
     std::vector<QByteArray> names;
