@@ -199,6 +199,7 @@ private Q_SLOTS:
     void compressedAnswerIsDecodedWhenAskedByUs();
     void encodingOnlyQtDecodesGoesToQt();
     void sendsWhatQtSends();
+    void ipv6HostInBrackets();
     void runResultsMatchQtPath();
 
 private:
@@ -864,6 +865,30 @@ void tst_FastHttp::sendsWhatQtSends()
     const QList<QByteArray> qtHeads = heads(qt);
     for (int i = 0; i < fastHeads.size(); ++i)
         QCOMPARE(sorted(fastHeads[i]), sorted(qtHeads[i]));
+}
+
+void tst_FastHttp::ipv6HostInBrackets()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHostIPv6))
+        QSKIP("no IPv6 loopback here");
+    QByteArray head;
+    connect(&server, &QTcpServer::newConnection, this, [&server, &head] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, &head] {
+            head += socket->readAll();
+            if (head.contains("\r\n\r\n"))
+                socket->write("HTTP/1.1 204 No Content\r\n\r\n");
+        });
+    });
+    DirectManager manager;
+    const QUrl target(QStringLiteral("http://[::1]:%1/").arg(server.serverPort()));
+    std::unique_ptr<QNetworkReply> reply(manager.get(plain(target)));
+    follow(reply.get());
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QVERIFY2(head.contains(
+                 QByteArray("\r\nHost: [::1]:" + QByteArray::number(server.serverPort()) + "\r\n")),
+        head.constData());
 }
 
 void tst_FastHttp::runResultsMatchQtPath()

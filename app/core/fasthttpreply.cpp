@@ -145,7 +145,12 @@ void FastHttpReply::buildWireRequest()
     m_wire.reserve(256 + m_body.size());
     m_wire += m_verb + ' ' + path + " HTTP/1.1\r\n";
     if (!requestHas(req, "Host")) {
-        m_wire += "Host: " + target.host(QUrl::FullyEncoded).toLatin1();
+        const QByteArray host = target.host(QUrl::FullyEncoded).toLatin1();
+        // An IPv6 address goes in brackets, as Qt writes it.
+        if (host.contains(':'))
+            m_wire += "Host: [" + host + ']';
+        else
+            m_wire += "Host: " + host;
         if (target.port() != -1 && target.port() != 80)
             m_wire += ':' + QByteArray::number(target.port());
         m_wire += "\r\n";
