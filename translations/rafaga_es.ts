@@ -1583,17 +1583,17 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>FastHttpReply</name>
     <message>
-        <location filename="../app/core/fasthttpreply.cpp" line="+211"/>
+        <location filename="../app/core/fasthttpreply.cpp" line="+235"/>
         <source>Unsupported content encoding: %1</source>
         <translation>Codificación de contenido no admitida: %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+73"/>
         <source>Decompression failed</source>
         <translation>Falló la descompresión</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+218"/>
         <source>Malformed HTTP response: %1</source>
         <translation>Respuesta HTTP mal formada: %1</translation>
     </message>
@@ -2839,12 +2839,13 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Conexión rechazada</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../app/core/fasthttp2connection.cpp" line="+462"/>
+        <location filename="../app/core/fasthttpreply.cpp" line="+4"/>
         <source>Connection closed</source>
         <translation>Conexión cerrada</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../app/core/fasthttpreply.cpp" line="+4"/>
         <source>Host %1 not found</source>
         <translation>Equipo %1 no encontrado</translation>
     </message>
@@ -2857,7 +2858,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Error transfiriendo %1- el servidor respondió: %2</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+187"/>
         <source>Operation canceled</source>
         <translation>Operación cancelada</translation>
     </message>
@@ -3428,12 +3429,12 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-48"/>
         <source>With --url: the HTTP method (default GET, or POST with -d).</source>
         <translation>Con --url: el método HTTP (predeterminado: GET, o POST con -d).</translation>
     </message>
@@ -3537,7 +3538,7 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <location line="+2"/>
         <location line="+2"/>
         <location line="+1"/>
@@ -3546,7 +3547,7 @@ Redirigida a %2</translation>
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>With a collection: set a variable; repeatable; wins over environments.</source>
         <translation>Con una colección: definir una variable; se puede repetir; prevalece sobre los entornos.</translation>
     </message>
@@ -3577,11 +3578,11 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Send plain http:// requests through Qt&apos;s own HTTP stack instead of Rafaga&apos;s faster path (to compare, or as a fallback); RAFAGA_QT_HTTP=1 does the same.</source>
-        <translation>Enviar las peticiones http:// sin cifrar por la pila HTTP propia de Qt en lugar de la vía más rápida de Rafaga (para comparar, o como alternativa); RAFAGA_QT_HTTP=1 hace lo mismo.</translation>
+        <source>Send plain http:// requests (HTTP/1.1, and h2c with --http2) through Qt&apos;s own HTTP stack instead of Rafaga&apos;s faster path (to compare, or as a fallback); RAFAGA_QT_HTTP=1 does the same.</source>
+        <translation>Enviar las peticiones http:// sin cifrar (HTTP/1.1, y h2c con --http2) por la pila HTTP propia de Qt en lugar de la vía más rápida de Rafaga (para comparar, o como alternativa); RAFAGA_QT_HTTP=1 hace lo mismo.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Accept any TLS certificate.</source>
         <translation>Aceptar cualquier certificado TLS.</translation>
     </message>

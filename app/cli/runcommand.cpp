@@ -319,8 +319,9 @@ int runRunCommand(const QStringList &arguments)
             Tr::tr("Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.")},
         {QStringLiteral("http1"), Tr::tr("Never use HTTP/2.")},
         {QStringLiteral("qt-http"),
-            Tr::tr("Send plain http:// requests through Qt's own HTTP stack instead of Rafaga's "
-                   "faster path (to compare, or as a fallback); RAFAGA_QT_HTTP=1 does the same.")},
+            Tr::tr("Send plain http:// requests (HTTP/1.1, and h2c with --http2) through Qt's own "
+                   "HTTP stack instead of Rafaga's faster path (to compare, or as a fallback); "
+                   "RAFAGA_QT_HTTP=1 does the same.")},
         {{QStringLiteral("k"), QStringLiteral("insecure")}, Tr::tr("Accept any TLS certificate.")},
         {QStringLiteral("proxy"), Tr::tr("Send through this proxy instead of the system's."),
             Tr::tr("URL")},
