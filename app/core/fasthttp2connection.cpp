@@ -232,7 +232,7 @@ FastHttp2Connection::FastHttp2Connection(
     , m_socket(new QTcpSocket(manager)) // so the manager's end deletes it, whatever happens
     , m_host(host)
     , m_port(port)
-    , m_poolKey(host + ':' + QByteArray::number(port))
+    , m_poolKey(FastHttpManager::poolKey(host, port))
 {
     static nghttp2_session_callbacks *const callbacks = FastHttp2Callbacks::make();
     nghttp2_option *option = nullptr;

@@ -21,7 +21,7 @@ FastHttpConnection::FastHttpConnection(
     , m_socket(new QTcpSocket(manager)) // so the manager's end deletes it, whatever happens
     , m_host(host)
     , m_port(port)
-    , m_poolKey(host + ':' + QByteArray::number(port))
+    , m_poolKey(FastHttpManager::poolKey(host, port))
 {
     m_parser.data = this;
     m_socket->setReadBufferSize(SocketBufferBytes);

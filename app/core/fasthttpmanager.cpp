@@ -34,9 +34,14 @@ QByteArray verbFor(QNetworkAccessManager::Operation operation, const QNetworkReq
     return {};
 }
 
-QByteArray poolKey(const QUrl &url)
+QByteArray hostOf(const QUrl &url)
 {
-    return url.host(QUrl::FullyEncoded).toLatin1() + ':' + QByteArray::number(url.port(80));
+    return url.host(QUrl::FullyEncoded).toLatin1();
+}
+
+quint16 portOf(const QUrl &url)
+{
+    return quint16(url.port(80));
 }
 
 bool isManual(const QNetworkRequest &request, QNetworkRequest::Attribute attribute)
@@ -112,7 +117,7 @@ bool FastHttpManager::isDirect(const QUrl &url) const
         return true;
     if (proxy().type() != QNetworkProxy::DefaultProxy || proxyFactory())
         return false;
-    const QByteArray key = poolKey(url);
+    const QByteArray key = poolKey(hostOf(url), portOf(url));
     if (const auto known = m_direct.find(key); known != m_direct.end())
         return known->second;
     const QNetworkProxy application = QNetworkProxy::applicationProxy();
@@ -195,14 +200,21 @@ void FastHttpManager::startSubmitted()
     m_starting.clear();
 }
 
+QByteArray FastHttpManager::poolKey(const QByteArray &host, quint16 port)
+{
+    return host + ':' + QByteArray::number(port);
+}
+
 FastHttpManager::HostPool &FastHttpManager::poolFor(const QUrl &url)
 {
-    const QByteArray key = poolKey(url);
+    const QByteArray host = hostOf(url);
+    const quint16 port = portOf(url);
+    const QByteArray key = poolKey(host, port);
     auto it = m_pools.find(key);
     if (it == m_pools.end()) {
         it = m_pools.emplace(key, HostPool()).first;
-        it->second.host = url.host(QUrl::FullyEncoded).toLatin1();
-        it->second.port = quint16(url.port(80));
+        it->second.host = host;
+        it->second.port = port;
     }
     return it->second;
 }

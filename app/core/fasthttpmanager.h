@@ -72,6 +72,8 @@ private:
         FastHttp2Connection *h2 = nullptr; ///< the one taking new HTTP/2 streams
     };
 
+    /// The key of m_pools, which a connection also names its pool by: "host:port".
+    static QByteArray poolKey(const QByteArray &host, quint16 port);
     bool isDirect(const QUrl &url) const;
     HostPool &poolFor(const QUrl &url);
     /// Queues reply for a connection; it starts from the event loop, after the caller connected.
