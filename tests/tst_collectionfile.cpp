@@ -1,6 +1,7 @@
 // The native collection file: byte-identical round trips, git-friendly output, unknown fields,
 // secrets left out, errors with their place, and atomic saves.
 #include "collectionfile.h"
+#include "testcollections.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,24 +19,6 @@ using namespace Qt::StringLiterals;
 namespace {
 using Edit = std::function<void(Collection &)>;
 
-CollectionItem request(const QString &name, const QString &method, const QString &url)
-{
-    CollectionItem item;
-    item.name = name;
-    item.request.method = method;
-    item.request.url = url;
-    return item;
-}
-
-CollectionItem folder(const QString &name, const QList<CollectionItem> &children)
-{
-    CollectionItem item;
-    item.kind = CollectionItem::Kind::Folder;
-    item.name = name;
-    item.children = children;
-    return item;
-}
-
 Auth auth(Auth::Type type)
 {
     Auth a;
@@ -47,7 +30,7 @@ Collection minimal()
 {
     Collection c;
     c.name = u"Minimal"_s;
-    c.items = {request(u"Get"_s, u"GET"_s, u"https://example.org/"_s)};
+    c.items = {requestItem(u"Get"_s, u"GET"_s, u"https://example.org/"_s)};
     return c;
 }
 
@@ -57,14 +40,15 @@ Collection nestedFolders()
     c.name = u"Nested"_s;
     c.description = u"Three levels deep"_s;
     c.variables = {{u"base"_s, u"https://api.example.org"_s}, {u"off"_s, u"x"_s, false}};
-    CollectionItem inner = folder(u"Inner"_s, {request(u"Deep"_s, u"DELETE"_s, u"{{base}}/d"_s)});
+    CollectionItem inner
+        = folderItem(u"Inner"_s, {requestItem(u"Deep"_s, u"DELETE"_s, u"{{base}}/d"_s)});
     inner.variables = {{u"id"_s, u"42"_s}};
     inner.description = u"innermost"_s;
     CollectionItem middle
-        = folder(u"Middle"_s, {inner, request(u"Mid"_s, u"PUT"_s, u"{{base}}/m"_s)});
+        = folderItem(u"Middle"_s, {inner, requestItem(u"Mid"_s, u"PUT"_s, u"{{base}}/m"_s)});
     middle.folderAuth = auth(Auth::Type::None);
-    CollectionItem outer = folder(u"Outer"_s, {middle, folder(u"Empty"_s, {})});
-    c.items = {request(u"Top"_s, u"GET"_s, u"{{base}}/"_s), outer};
+    CollectionItem outer = folderItem(u"Outer"_s, {middle, folderItem(u"Empty"_s, {})});
+    c.items = {requestItem(u"Top"_s, u"GET"_s, u"{{base}}/"_s), outer};
     return c;
 }
 
@@ -72,24 +56,24 @@ Collection everyBodyMode()
 {
     Collection c;
     c.name = u"Bodies"_s;
-    CollectionItem none = request(u"None"_s, u"GET"_s, u"http://h/"_s);
-    CollectionItem raw = request(u"Raw"_s, u"POST"_s, u"http://h/"_s);
+    CollectionItem none = requestItem(u"None"_s, u"GET"_s, u"http://h/"_s);
+    CollectionItem raw = requestItem(u"Raw"_s, u"POST"_s, u"http://h/"_s);
     raw.request.body.mode = Body::Mode::Raw;
     raw.request.body.text = u"line one\nline two\n"_s;
     raw.request.body.contentType = u"text/csv"_s;
-    CollectionItem json = request(u"Json"_s, u"POST"_s, u"http://h/"_s);
+    CollectionItem json = requestItem(u"Json"_s, u"POST"_s, u"http://h/"_s);
     json.request.body.mode = Body::Mode::Json;
     json.request.body.text = u"{\n  \"id\": {{id}}\n}"_s;
-    CollectionItem form = request(u"Form"_s, u"POST"_s, u"http://h/"_s);
+    CollectionItem form = requestItem(u"Form"_s, u"POST"_s, u"http://h/"_s);
     form.request.body.mode = Body::Mode::FormUrlEncoded;
     form.request.body.form
         = {{u"a"_s, u"1"_s, true, {}}, {u"b"_s, u"two words"_s, false, u"off"_s}};
-    CollectionItem multipart = request(u"Multipart"_s, u"POST"_s, u"http://h/"_s);
+    CollectionItem multipart = requestItem(u"Multipart"_s, u"POST"_s, u"http://h/"_s);
     multipart.request.body.mode = Body::Mode::Multipart;
     multipart.request.body.parts = {{u"title"_s, u"hello"_s, false, {}, true},
         {u"avatar"_s, u"img/a.png"_s, true, u"image/png"_s, true},
         {u"skip"_s, u"x"_s, false, QString(), false}};
-    CollectionItem file = request(u"File"_s, u"PUT"_s, u"http://h/"_s);
+    CollectionItem file = requestItem(u"File"_s, u"PUT"_s, u"http://h/"_s);
     file.request.body.mode = Body::Mode::BinaryFile;
     file.request.body.filePath = u"data/blob.bin"_s;
     c.items = {none, raw, json, form, multipart, file};
@@ -102,22 +86,22 @@ Collection everyAuthKind()
     c.name = u"Auth"_s;
     c.auth = auth(Auth::Type::Bearer);
     c.auth.token = u"{{token}}"_s;
-    CollectionItem basic = request(u"Basic"_s, u"GET"_s, u"http://h/"_s);
+    CollectionItem basic = requestItem(u"Basic"_s, u"GET"_s, u"http://h/"_s);
     basic.request.auth = auth(Auth::Type::Basic);
     basic.request.auth.username = u"ana"_s;
     basic.request.auth.password = u"p:ss"_s;
     basic.request.auth.token = u"left from an earlier choice"_s;
-    CollectionItem header = request(u"Key in header"_s, u"GET"_s, u"http://h/"_s);
+    CollectionItem header = requestItem(u"Key in header"_s, u"GET"_s, u"http://h/"_s);
     header.request.auth = auth(Auth::Type::ApiKey);
     header.request.auth.key = u"X-Api-Key"_s;
     header.request.auth.value = u"k1"_s;
     CollectionItem query = header;
     query.name = u"Key in query"_s;
     query.request.auth.location = Auth::ApiKeyLocation::Query;
-    CollectionItem none = request(u"None"_s, u"GET"_s, u"http://h/"_s);
+    CollectionItem none = requestItem(u"None"_s, u"GET"_s, u"http://h/"_s);
     none.request.auth = auth(Auth::Type::None);
-    CollectionItem inherit = request(u"Inherit"_s, u"GET"_s, u"http://h/"_s);
-    CollectionItem secured = folder(u"Secured"_s, {inherit, basic});
+    CollectionItem inherit = requestItem(u"Inherit"_s, u"GET"_s, u"http://h/"_s);
+    CollectionItem secured = folderItem(u"Secured"_s, {inherit, basic});
     secured.folderAuth = auth(Auth::Type::Basic);
     secured.folderAuth.username = u"folder"_s;
     c.items = {secured, header, query, none};
@@ -128,7 +112,7 @@ Collection assertions()
 {
     Collection c;
     c.name = u"Assertions"_s;
-    CollectionItem item = request(u"Checked"_s, u"GET"_s, u"http://h/"_s);
+    CollectionItem item = requestItem(u"Checked"_s, u"GET"_s, u"http://h/"_s);
     using K = Assertion::Kind;
     item.request.assertions = {
         {K::StatusEquals, {}, u"200"_s},
@@ -162,7 +146,7 @@ Collection environmentsAndRunSettings()
     c.run.insecure = true;
     c.run.dataFile = u"users.csv"_s;
     c.run.environment = u"Staging"_s;
-    CollectionItem item = request(u"Users"_s, u"PATCH"_s, u"{{base}}/users/{{id}}"_s);
+    CollectionItem item = requestItem(u"Users"_s, u"PATCH"_s, u"{{base}}/users/{{id}}"_s);
     item.request.params
         = {{u"verbose"_s, u"true"_s, true, {}}, {u"page"_s, u"2"_s, false, u"paging"_s}};
     item.request.headers = {{u"Accept"_s, u"application/json"_s, true, u"what we read"_s}};
@@ -175,7 +159,7 @@ Collection unicode()
     Collection c;
     c.name = u"Ünïcödé — 日本語 😀 \"quoted\" back\\slash"_s;
     c.description = u"tab\there\ncontrol\u0001char; עברית"_s;
-    CollectionItem item = request(u"Café ☕"_s, u"GET"_s, u"https://例え.jp/パス?q=ñ"_s);
+    CollectionItem item = requestItem(u"Café ☕"_s, u"GET"_s, u"https://例え.jp/パス?q=ñ"_s);
     item.request.headers = {{u"X-Name"_s, u"Zoë 👩‍💻"_s, true, {}}};
     item.request.body.mode = Body::Mode::Raw;
     item.request.body.text = u"\u2028line separator and \u00e9"_s;
@@ -192,8 +176,8 @@ Collection rich()
     c.auth = everyAuthKind().auth;
     c.variables = nestedFolders().variables;
     c.items += nestedFolders().items;
-    c.items += folder(u"Bodies"_s, everyBodyMode().items);
-    c.items += folder(u"Auth"_s, everyAuthKind().items);
+    c.items += folderItem(u"Bodies"_s, everyBodyMode().items);
+    c.items += folderItem(u"Auth"_s, everyAuthKind().items);
     c.items += assertions().items;
     return c;
 }
@@ -434,7 +418,7 @@ void tst_CollectionFile::secretsAreNeverWritten()
 {
     Collection c = minimal();
     c.variables = {{u"apiKey"_s, u"collection-s3cret"_s, true, true}, {u"plain"_s, u"visible"_s}};
-    CollectionItem f = folder(u"F"_s, {});
+    CollectionItem f = folderItem(u"F"_s, {});
     f.variables = {{u"folderKey"_s, u"folder-s3cret"_s, true, true}};
     c.items.append(f);
     c.environments = {{u"Prod"_s, {{u"token"_s, u"env-s3cret"_s, true, true}}}};

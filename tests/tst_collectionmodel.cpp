@@ -1,6 +1,7 @@
 // The collection tree's model and its filter proxy through every edit, drag and drop, and undo.
 #include "collectiondocument.h"
 #include "collectionmodel.h"
+#include "testcollections.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -15,20 +16,7 @@ namespace {
 
 CollectionItem makeRequest(const QString &name, const QString &method = QStringLiteral("GET"))
 {
-    CollectionItem item;
-    item.name = name;
-    item.request.method = method;
-    item.request.url = QStringLiteral("{{rafagaServer}}/") + name;
-    return item;
-}
-
-CollectionItem makeFolder(const QString &name, const QList<CollectionItem> &children)
-{
-    CollectionItem folder;
-    folder.kind = CollectionItem::Kind::Folder;
-    folder.name = name;
-    folder.children = children;
-    return folder;
+    return requestItem(name, method, QStringLiteral("{{rafagaServer}}/") + name);
 }
 
 /// Alpha, Folder A [a1, Nested [n1], a2], Folder B [b1], Omega.
@@ -38,11 +26,11 @@ Collection fixture()
     collection.name = QStringLiteral("Tree");
     collection.items = {
         makeRequest(QStringLiteral("Alpha")),
-        makeFolder(QStringLiteral("Folder A"),
+        folderItem(QStringLiteral("Folder A"),
             {makeRequest(QStringLiteral("a1"), QStringLiteral("POST")),
-                makeFolder(QStringLiteral("Nested"), {makeRequest(QStringLiteral("n1"))}),
+                folderItem(QStringLiteral("Nested"), {makeRequest(QStringLiteral("n1"))}),
                 makeRequest(QStringLiteral("a2"))}),
-        makeFolder(QStringLiteral("Folder B"), {makeRequest(QStringLiteral("b1"))}),
+        folderItem(QStringLiteral("Folder B"), {makeRequest(QStringLiteral("b1"))}),
         makeRequest(QStringLiteral("Omega"), QStringLiteral("DELETE")),
     };
     return collection;
@@ -256,7 +244,7 @@ void tst_CollectionModel::insertUndoRedo()
     QFETCH(QString, expected);
 
     const CollectionItem item
-        = folder ? makeFolder(QStringLiteral("New"), {}) : makeRequest(QStringLiteral("New"));
+        = folder ? folderItem(QStringLiteral("New"), {}) : makeRequest(QStringLiteral("New"));
     m_document->insertItem(parent, row, item, QStringLiteral("Add"));
     QCOMPARE(dumpModel(*m_model), expected);
     checkConsistent();

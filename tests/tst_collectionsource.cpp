@@ -4,6 +4,7 @@
 #include "httpserver.h"
 #include "run.h"
 #include "secretstore.h"
+#include "testcollections.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,20 +26,7 @@ using Setup = std::function<void(Collection &, CollectionSource::Plan &)>;
 
 CollectionItem request(const QString &name, const QString &url, const QString &method = u"GET"_s)
 {
-    CollectionItem item;
-    item.name = name;
-    item.request.method = method;
-    item.request.url = url;
-    return item;
-}
-
-CollectionItem folder(const QString &name, const QList<CollectionItem> &children)
-{
-    CollectionItem item;
-    item.kind = CollectionItem::Kind::Folder;
-    item.name = name;
-    item.children = children;
-    return item;
+    return requestItem(name, method, url);
 }
 
 Auth auth(Auth::Type type, const QString &token = {})
@@ -55,10 +43,10 @@ Collection tree()
 {
     const QString url = u"http://h/{{$index}}/{{$iteration}}"_s;
     Collection c;
-    c.items = {folder(u"Users"_s,
-                   {request(u"List"_s, url), folder(u"Admin"_s, {request(u"Audit"_s, url)})}),
-        folder(u"Orders"_s, {request(u"Create"_s, url, u"POST"_s)}), request(u"Ping"_s, url),
-        folder(u"Admin"_s, {request(u"Reset"_s, url)})};
+    c.items = {folderItem(u"Users"_s,
+                   {request(u"List"_s, url), folderItem(u"Admin"_s, {request(u"Audit"_s, url)})}),
+        folderItem(u"Orders"_s, {request(u"Create"_s, url, u"POST"_s)}), request(u"Ping"_s, url),
+        folderItem(u"Admin"_s, {request(u"Reset"_s, url)})};
     return c;
 }
 
@@ -213,11 +201,11 @@ void tst_CollectionSource::effectiveAuthInherits()
     QFETCH(int, type);
     CollectionItem own = request(u"own"_s, u"http://h/"_s);
     own.request.auth = auth(Auth::Type::Bearer, u"own"_s);
-    CollectionItem none = folder(u"none"_s, {request(u"r"_s, u"http://h/"_s)});
+    CollectionItem none = folderItem(u"none"_s, {request(u"r"_s, u"http://h/"_s)});
     none.folderAuth = auth(Auth::Type::None);
-    CollectionItem outer = folder(u"outer"_s,
+    CollectionItem outer = folderItem(u"outer"_s,
         {own, request(u"r"_s, u"http://h/"_s),
-            folder(u"inherits"_s, {request(u"r"_s, u"http://h/"_s)}), none});
+            folderItem(u"inherits"_s, {request(u"r"_s, u"http://h/"_s)}), none});
     outer.folderAuth = auth(Auth::Type::Bearer, u"outer"_s);
     Collection c;
     c.auth = auth(Auth::Type::Bearer, u"c"_s);
@@ -318,7 +306,7 @@ void tst_CollectionSource::everyLayerReachesTheRequest()
     Collection c;
     c.variables = {{u"a"_s, u"col"_s, true, false}, {u"shadow"_s, u"col"_s, true, false},
         {u"token"_s, QString(), true, true}};
-    CollectionItem f = folder(u"F"_s,
+    CollectionItem f = folderItem(u"F"_s,
         {request(u"R"_s,
             u"http://h/{{a}}/{{b}}/{{c}}/{{d}}/{{e}}/"
             u"{{shadow}}?t={{token}}&f={{fsecret}}"_s)});
@@ -434,7 +422,7 @@ void tst_CollectionSource::checksBeforeTheRun()
     QFETCH(Setup, setup);
     QFETCH(QString, expected);
     Collection c;
-    c.items = {folder(u"Users"_s, {request(u"Get user"_s, u"http://h/users"_s)})};
+    c.items = {folderItem(u"Users"_s, {request(u"Get user"_s, u"http://h/users"_s)})};
     c.environments = {{u"Local"_s, {}}};
     CollectionSource::Plan plan;
     plan.baseDirectory = m_dir.path();
@@ -583,7 +571,7 @@ QJsonObject tst_CollectionSource::echoOf(const QString &name)
                 item.request.headers = {{u"authorization"_s, u"Custom x"_s, true, {}}};
             items << item;
         }
-        CollectionItem authFolder = folder(u"Auth"_s, items.mid(items.size() - auths.size()));
+        CollectionItem authFolder = folderItem(u"Auth"_s, items.mid(items.size() - auths.size()));
         authFolder.folderAuth = auth(Auth::Type::Bearer, u"from-folder"_s);
         c.items = items.mid(0, items.size() - auths.size());
         c.items << authFolder;

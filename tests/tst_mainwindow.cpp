@@ -14,6 +14,7 @@
 #include "runpanel.h"
 #include "runplan.h"
 #include "summarystrip.h"
+#include "testcollections.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -90,29 +91,11 @@ QAction *findAction(const QWidget *window, const QString &text)
     return nullptr;
 }
 
-CollectionItem makeRequest(const QString &name, const QString &method, const QString &url)
-{
-    CollectionItem item;
-    item.name = name;
-    item.request.method = method;
-    item.request.url = url;
-    return item;
-}
-
-CollectionItem makeFolder(const QString &name, const QList<CollectionItem> &children)
-{
-    CollectionItem folder;
-    folder.kind = CollectionItem::Kind::Folder;
-    folder.name = name;
-    folder.children = children;
-    return folder;
-}
-
 /// A request outside any folder, and a folder "API" of two requests over a data set of three
 /// rows (one with a quoted comma, one whose status fails), run twice.
 Collection folderRunCollection()
 {
-    CollectionItem echo = makeRequest(
+    CollectionItem echo = requestItem(
         QStringLiteral("Echo"), QStringLiteral("POST"), QStringLiteral("{{rafagaServer}}/echo"));
     echo.request.headers
         = {KeyValue {QStringLiteral("X-User"), QStringLiteral("{{user}}"), true, QString()}};
@@ -120,16 +103,16 @@ Collection folderRunCollection()
     echo.request.body.text = QStringLiteral(R"({"user": "{{user}}"})");
     echo.request.assertions = {Assertion {Assertion::Kind::JsonPathEquals,
         QStringLiteral("headers.x-user"), QStringLiteral("{{user}}")}};
-    CollectionItem status = makeRequest(QStringLiteral("Status"), QStringLiteral("GET"),
+    CollectionItem status = requestItem(QStringLiteral("Status"), QStringLiteral("GET"),
         QStringLiteral("{{rafagaServer}}/status/{{code}}"));
     status.request.assertions
         = {Assertion {Assertion::Kind::StatusEquals, QString(), QStringLiteral("200")}};
 
     Collection collection;
     collection.name = QStringLiteral("Folder run");
-    collection.items = {makeRequest(QStringLiteral("Outside"), QStringLiteral("GET"),
+    collection.items = {requestItem(QStringLiteral("Outside"), QStringLiteral("GET"),
                             QStringLiteral("{{rafagaServer}}/get")),
-        makeFolder(QStringLiteral("API"), {echo, status})};
+        folderItem(QStringLiteral("API"), {echo, status})};
     collection.run.concurrency = 4;
     collection.run.iterations = 2;
     collection.run.dataFile = QStringLiteral("users.csv");
@@ -911,7 +894,7 @@ void tst_MainWindow::pauseResumeAndStopThroughTheActions()
     QVERIFY(dir.isValid());
     Collection collection;
     collection.name = QStringLiteral("Slow");
-    collection.items = {makeRequest(QStringLiteral("Slow"), QStringLiteral("GET"),
+    collection.items = {requestItem(QStringLiteral("Slow"), QStringLiteral("GET"),
         QStringLiteral("{{rafagaServer}}/delay/100"))};
     collection.run.concurrency = 2;
     collection.run.iterations = 40;
