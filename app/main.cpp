@@ -1,8 +1,8 @@
 // The one executable: a command word on the command line means the headless CLI, anything else the
 // desktop window. argv is read before any QCoreApplication exists, so the CLI never needs a
 // display.
-#include "cli.h"
-#include "gui.h"
+#include "cli/cli.h"
+#include "gui/gui.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

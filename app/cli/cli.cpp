@@ -1,10 +1,10 @@
-#include "cli.h"
+#include "cli/cli.h"
 
-#include "democommand.h"
-#include "importcommand.h"
-#include "runcommand.h"
-#include "servecommand.h"
-#include "version.h"
+#include "cli/democommand.h"
+#include "cli/importcommand.h"
+#include "cli/runcommand.h"
+#include "cli/servecommand.h"
+#include "core/base/version.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

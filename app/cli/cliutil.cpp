@@ -1,6 +1,6 @@
-#include "cliutil.h"
+#include "cli/cliutil.h"
 
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
-#include "democommand.h"
+#include "cli/democommand.h"
 
-#include "httpserver.h"
-#include "runcommand.h"
+#include "core/server/httpserver.h"
+#include "cli/runcommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

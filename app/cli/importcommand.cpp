@@ -1,12 +1,12 @@
-#include "importcommand.h"
+#include "cli/importcommand.h"
 
-#include "cli.h"
-#include "cliutil.h"
-#include "collectionfile.h"
-#include "collectionsource.h"
-#include "curlexport.h"
-#include "importer.h"
-#include "postmanexport.h"
+#include "cli/cli.h"
+#include "cli/cliutil.h"
+#include "core/collection/collectionfile.h"
+#include "core/collection/collectionsource.h"
+#include "core/formats/curlexport.h"
+#include "core/formats/importer.h"
+#include "core/formats/postmanexport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

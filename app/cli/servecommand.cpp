@@ -1,10 +1,10 @@
 // `rafaga serve`: options, the "listening on" line and a clean exit on SIGINT/SIGTERM.
-#include "servecommand.h"
+#include "cli/servecommand.h"
 
-#include "cli.h"
-#include "cliutil.h"
-#include "httpserver.h"
-#include "interruptwatcher.h"
+#include "cli/cli.h"
+#include "cli/cliutil.h"
+#include "core/server/httpserver.h"
+#include "cli/interruptwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

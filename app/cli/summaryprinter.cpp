@@ -1,7 +1,7 @@
-#include "summaryprinter.h"
+#include "cli/summaryprinter.h"
 
-#include "errorcategory.h"
-#include "plural.h"
+#include "core/model/errorcategory.h"
+#include "core/base/plural.h"
 
 #include <QCoreApplication>
 

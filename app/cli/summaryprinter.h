@@ -1,8 +1,8 @@
 // The human-readable end of a CLI run: totals, rate, latency percentiles, codes and errors.
 #pragma once
 
-#include "runoptions.h"
-#include "runstats.h"
+#include "core/model/runoptions.h"
+#include "core/stats/runstats.h"
 
 #include <QString>
 

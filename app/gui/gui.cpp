@@ -1,8 +1,8 @@
-#include "gui.h"
+#include "gui/gui.h"
 
-#include "mainwindow.h"
-#include "runcontroller.h"
-#include "version.h"
+#include "gui/mainwindow.h"
+#include "core/engine/runcontroller.h"
+#include "core/base/version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2,9 +2,9 @@
 // results, charts and comparisons.
 #pragma once
 
-#include "collectiondocument.h"
-#include "runplan.h"
-#include "variables.h"
+#include "gui/collection/collectiondocument.h"
+#include "core/collection/runplan.h"
+#include "core/collection/variables.h"
 
 #include <QMainWindow>
 #include <QUrl>

@@ -8,11 +8,11 @@
 // tab at a time, so each is measured on its own. A 5 ms heartbeat timer records every gap between
 // its ticks from Run until the window has shown the end; stall = gap - 5 ms. Paint events of the
 // table and the plots are counted to show the visible tab really was painted.
-#include "collectionfile.h"
-#include "chartspanel.h"
-#include "mainwindow.h"
-#include "resultspane.h"
-#include "runcontroller.h"
+#include "core/collection/collectionfile.h"
+#include "gui/charts/chartspanel.h"
+#include "gui/mainwindow.h"
+#include "gui/run/resultspane.h"
+#include "core/engine/runcontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

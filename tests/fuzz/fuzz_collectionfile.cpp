@@ -1,8 +1,8 @@
 // libFuzzer target for the native collection file and the {{variable}} templates in it: parsing
 // must never crash; whatever parses must save to text that parses back to the same collection and
 // saves to the same bytes; resolving any text must end, and without a crash.
-#include "collectionfile.h"
-#include "variables.h"
+#include "core/collection/collectionfile.h"
+#include "core/collection/variables.h"
 
 #include <cstdint>
 #include <cstdlib>

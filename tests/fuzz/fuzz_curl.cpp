@@ -1,7 +1,7 @@
 // libFuzzer target: the curl importer (and the shell splitter under it) on arbitrary text, plus
 // the exporter on what it imports, which must import again.
-#include "curlexport.h"
-#include "curlimport.h"
+#include "core/formats/curlexport.h"
+#include "core/formats/curlimport.h"
 
 #include <QCoreApplication>
 #include <QString>

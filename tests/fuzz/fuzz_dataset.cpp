@@ -1,6 +1,6 @@
 // libFuzzer target for the data set parsers: any bytes, read as CSV and as JSON, give a
 // rectangular table or an error with a place, never a crash.
-#include "dataset.h"
+#include "core/collection/dataset.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // libFuzzer target for the HAR importer: any input must give a collection or an error.
-#include "harimport.h"
-#include "postmanexport.h"
-#include "postmanimport.h"
+#include "core/formats/harimport.h"
+#include "core/formats/postmanexport.h"
+#include "core/formats/postmanimport.h"
 
 #include <cstdint>
 #include <cstdlib>

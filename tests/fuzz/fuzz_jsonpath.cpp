@@ -1,8 +1,8 @@
 // libFuzzer target for the JSON path parser and the assertion text parser: any text parses or
 // gives an error with a place; what parses prints back to text that parses to the same thing,
 // and evaluating it never crashes.
-#include "assertions.h"
-#include "jsonpath.h"
+#include "core/checks/assertions.h"
+#include "core/checks/jsonpath.h"
 
 #include <cstdint>
 #include <cstdlib>

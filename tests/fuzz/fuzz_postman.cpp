@@ -1,7 +1,7 @@
 // libFuzzer target for the Postman importers: any input must give a collection or an error, and
 // a collection that imports must export to Postman JSON that imports again.
-#include "postmanexport.h"
-#include "postmanimport.h"
+#include "core/formats/postmanexport.h"
+#include "core/formats/postmanimport.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,0 +1,96 @@
+// Expanding a collection into the concrete requests of a run: variables resolved, bodies and auth
+// built, requests × data rows × iterations in run order, checked before the run starts.
+#pragma once
+
+#include "core/model/collection.h"
+#include "core/base/parseerror.h"
+#include "core/engine/requestsource.h"
+#include "core/collection/variables.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+/// The auth a request uses: its own unless it inherits, then the nearest enclosing folder's that
+/// does not, then the collection's (which, inheriting, means none). `itemPath` gives the indices
+/// from Collection::items down to the request.
+Auth effectiveAuth(const Collection &collection, const QList<int> &itemPath);
+
+/// The concrete request for a template: variables resolved everywhere; enabled params appended to
+/// the URL's query, percent-encoded; enabled headers; the body by mode with its Content-Type
+/// (unless a header sets one; multipart always gets its own, for the boundary); auth (Inherit
+/// counts as none; a header the request sets itself wins). Relative file paths are read from
+/// `baseDirectory`. What could not be done (unresolved variables, unreadable files, an invalid URL
+/// or header) is appended to *problems, and the rest of the request is still built.
+RequestSpec buildRequest(const RequestItem &item, const Auth &effectiveAuth,
+    const VariableResolver &variables, const QString &baseDirectory,
+    QStringList *problems = nullptr);
+
+/// The requests of a collection run, in order: for each iteration, for each data row (or once
+/// without a data set), each selected request in tree order. Request i is built when asked for,
+/// so a run of a million requests holds one resolver per template, not a million requests.
+class CollectionSource : public RequestSource
+{
+public:
+    /// What to run and with which values. The caller merges the collection's saved run settings
+    /// with the command line; this class does not read Collection::run.
+    struct Plan
+    {
+        /// Run only the requests under these folders: a name matches every folder so named, a
+        /// path like "Users/Admin" one folder. Empty: every request.
+        QStringList folders;
+        QString environmentName; ///< one of Collection::environments; empty for none
+        std::optional<Environment> environment; ///< loaded from a file; wins over the name
+        QHash<QString, QString> variables; ///< --var NAME=VALUE
+        /// The data set. A row's value that is missing or a null QString leaves its variable
+        /// undefined for that row. A data set with columns but no rows runs nothing.
+        QStringList dataColumns;
+        QList<QStringList> dataRows;
+        int iterations = 1;
+        QString baseDirectory; ///< relative file paths start here: the collection file's folder
+        QString collectionFile; ///< named in errors
+        SecretLookup secrets; ///< values of secret variables, e.g. SecretStore::lookupFor()
+    };
+
+    /// Expands `collection` and checks every request against every data row before anything is
+    /// sent: unknown folders or environment, unresolved variables, unreadable files and invalid
+    /// URLs are errors naming the request and the row (from 1), e.g.
+    /// `request "Users/Get user", row 3: unresolved variable {{userId}}`.
+    static Parsed<std::shared_ptr<CollectionSource>> create(
+        const Collection &collection, const Plan &plan);
+
+    qint64 size() const override;
+    RequestSpec at(qint64 index) const override;
+
+    /// The selected requests' paths ("Folder/Sub/Request"), in run order.
+    QStringList requestPaths() const;
+
+private:
+    /// A selected request with everything that does not change from row to row.
+    struct Template
+    {
+        QString name;
+        QString path;
+        RequestItem request;
+        Auth auth;
+        VariableResolver variables;
+        QList<Assertion> assertions; ///< the enabled ones
+    };
+
+    CollectionSource() = default;
+    VariableResolver resolverFor(const Template &t, qint64 row, qint64 index, int iteration) const;
+    QStringList check(const Template &t, qint64 row, bool urlAndFilesOnly) const;
+    static QString describeProblem(
+        const Template &t, qint64 row, const QStringList &problems, bool withRow);
+
+    QList<Template> m_templates;
+    QStringList m_columns;
+    QList<QStringList> m_rows;
+    bool m_hasData = false;
+    QString m_baseDirectory;
+    qint64 m_size = 0;
+};

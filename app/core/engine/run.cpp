@@ -1,0 +1,645 @@
+#include "core/engine/run.h"
+
+#include "core/checks/assertions.h"
+#include "core/http/fasthttpmanager.h"
+#include "core/engine/retrypolicy.h"
+#include "core/base/version.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslKey>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Run)
+};
+
+qint64 steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// Big enough that Qt's HTTP thread rarely waits on us, small enough that a huge body streams
+// through in constant memory.
+constexpr qint64 ReadBufferBytes = 256 * 1024;
+// An answer announcing at most this much is read once, when it has finished.
+constexpr qint64 SmallBodyBytes = 64 * 1024;
+
+const QByteArray DefaultUserAgent = "rafaga/" + Rafaga::version().toLatin1();
+
+bool hasHeader(const HttpHeaders &headers, const QByteArray &name)
+{
+    return std::any_of(headers.cbegin(), headers.cend(), [&](const HttpHeader &header) {
+        return header.first.compare(name, Qt::CaseInsensitive) == 0;
+    });
+}
+} // namespace
+
+/// One request on the wire. Flights are reused: the generation tells a late signal of an earlier
+/// occupant from the current one.
+struct Run::Flight
+{
+    QNetworkReply *reply = nullptr;
+    LanePool::Lane *lane = nullptr;
+    qint64 index = -1;
+    int attempt = 0;
+    quint64 generation = 0;
+    Result result;
+    std::shared_ptr<const RequestContext> context; ///< assertions to check at the end
+    qint64 sampleCap = 0; ///< body bytes to keep: the run's cap, or more when assertions read it
+    QByteArray bodySample;
+    QStringList tlsErrors;
+    bool timedOut = false;
+};
+
+namespace {
+// Assertions on the body see at most this much of it, even when the run keeps no bodies.
+constexpr qint64 AssertionBodyBytes = 1024 * 1024;
+
+bool readsBody(const QList<Assertion> &assertions)
+{
+    return std::any_of(assertions.cbegin(), assertions.cend(), [](const Assertion &a) {
+        return a.enabled
+            && (a.kind == Assertion::Kind::BodyContains || a.kind == Assertion::Kind::JsonPathExists
+                || a.kind == Assertion::Kind::JsonPathEquals);
+    });
+}
+} // namespace
+
+Run::Run(std::shared_ptr<const RequestSource> requests, const RunOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_requests(std::move(requests))
+    , m_options(options)
+    , m_results(m_requests ? m_requests->size() : 0)
+    , m_lanes(this, options)
+    , m_pumpTimer(this) // children, so they move with the run to its thread
+    , m_deadlineTimer(this)
+{
+    m_options.concurrency = qBound(1, m_options.concurrency, RunOptions::MaxConcurrency);
+    m_flights.reserve(size_t(m_options.concurrency));
+
+    m_sslConfiguration = QSslConfiguration::defaultConfiguration();
+    if (m_options.insecure)
+        m_sslConfiguration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    if (!m_options.clientCertificateFile.isEmpty()) {
+        const QList<QSslCertificate> certificates
+            = QSslCertificate::fromPath(m_options.clientCertificateFile);
+        if (!certificates.isEmpty())
+            m_sslConfiguration.setLocalCertificate(certificates.first());
+        QFile keyFile(m_options.clientKeyFile.isEmpty() ? m_options.clientCertificateFile
+                                                        : m_options.clientKeyFile);
+        if (keyFile.open(QIODevice::ReadOnly)) {
+            const QByteArray pem = keyFile.readAll();
+            QSslKey key(pem, QSsl::Rsa);
+            if (key.isNull())
+                key = QSslKey(pem, QSsl::Ec);
+            m_sslConfiguration.setPrivateKey(key);
+        }
+    }
+
+    m_requestTemplates[0] = requestTemplate(false);
+    m_requestTemplates[1] = requestTemplate(true);
+
+    m_pumpTimer.setSingleShot(true);
+    m_pumpTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_pumpTimer, &QTimer::timeout, this, &Run::pump);
+    m_deadlineTimer.setSingleShot(true);
+    m_deadlineTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &Run::onDeadlineTimer);
+}
+
+QNetworkRequest Run::requestTemplate(bool https) const
+{
+    // What every request of this run carries, set once: a copy is cheaper than the setters.
+    QNetworkRequest request;
+    // No cache is set on the lanes, so nothing is cached; AlwaysNetwork would only add
+    // Cache-Control and Pragma headers the user did not ask for.
+    // Each request stands alone: a cookie set by one answer must not change another request.
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    if (m_options.maxRedirects > 0) {
+        request.setAttribute(
+            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        request.setMaximumRedirectsAllowed(m_options.maxRedirects);
+    } else {
+        request.setAttribute(
+            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    }
+    switch (m_options.httpVersion) {
+    case HttpVersionPolicy::Http1Only:
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        break;
+    case HttpVersionPolicy::Http2:
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
+        if (!https)
+            request.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
+        break;
+    case HttpVersionPolicy::Auto:
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, https);
+        break;
+    }
+    if (https)
+        request.setSslConfiguration(m_sslConfiguration);
+    return request;
+}
+
+Run::~Run()
+{
+    // Replies are children of their managers, which are children of this run; make sure none of
+    // them calls back into a half-destroyed run.
+    for (const auto &flight : m_flights) {
+        if (flight->reply) {
+            flight->reply->disconnect(this);
+            flight->reply->abort();
+            delete flight->reply;
+        }
+    }
+}
+
+RunStats Run::statsSnapshot() const
+{
+    QMutexLocker locker(&m_statsMutex);
+    return m_stats;
+}
+
+qint64 Run::elapsedUs() const
+{
+    if (const qint64 finished = m_finishedAtUs.load(); finished >= 0)
+        return finished;
+    const qint64 started = m_startedAtNs.load();
+    if (started < 0)
+        return 0;
+    return (steadyNowNs() - started) / 1000;
+}
+
+QDateTime Run::startedAt() const
+{
+    const qint64 ms = m_startedAtMsSinceEpoch.load();
+    return ms < 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+void Run::start()
+{
+    if (m_state != State::Idle)
+        return;
+    m_clock.start();
+    m_startedAtNs = steadyNowNs();
+    m_startedAtMsSinceEpoch = QDateTime::currentMSecsSinceEpoch();
+    setState(State::Running);
+    if (m_results.size() == 0) {
+        // Report the end from the event loop, so callers connected after start() still see it.
+        QMetaObject::invokeMethod(this, &Run::finishIfDone, Qt::QueuedConnection);
+        return;
+    }
+    pump();
+}
+
+void Run::pause()
+{
+    if (m_state != State::Running)
+        return;
+    m_pausedAtUs = nowUs();
+    m_pumpTimer.stop();
+    setState(State::Paused);
+}
+
+void Run::resume()
+{
+    if (m_state != State::Paused)
+        return;
+    const qint64 paused = nowUs() - m_pausedAtUs;
+    m_scheduleShiftUs += paused;
+    for (PendingRetry &retry : m_retries)
+        retry.dueUs += paused;
+    m_pausedAtUs = -1;
+    setState(State::Running);
+    pump();
+}
+
+void Run::stop()
+{
+    if (m_state == State::Idle || m_state == State::Finished || m_stopping)
+        return;
+    m_stopping = true;
+    m_pumpTimer.stop();
+    m_deadlineTimer.stop();
+    // abort() emits finished synchronously, which records each as cancelled.
+    for (const auto &flight : m_flights) {
+        if (flight->reply)
+            flight->reply->abort();
+    }
+    const qint64 now = nowUs();
+    const auto cancel = [&](qint64 index, Result &&result) {
+        result.finishedUs = now;
+        result.error = ErrorCategory::Cancelled;
+        result.detail = new ResultDetail;
+        result.detail->errorMessage = Tr::tr("the run was stopped before this request finished");
+        complete(index, std::move(result));
+    };
+    while (!m_retries.empty()) {
+        PendingRetry retry = std::move(m_retries.front());
+        m_retries.pop_front();
+        cancel(retry.index, std::move(retry.partial));
+    }
+    const qint64 total = m_results.size();
+    for (; m_next < total; ++m_next) {
+        Result result;
+        result.requestIndex = quint32(m_next);
+        result.scheduledUs = scheduledUsFor(m_next);
+        cancel(m_next, std::move(result));
+    }
+    finishIfDone();
+}
+
+qint64 Run::scheduledUsFor(qint64 index) const
+{
+    if (m_options.rate <= 0)
+        return -1;
+    return qint64(std::llround(double(index) * 1e6 / m_options.rate)) + m_scheduleShiftUs;
+}
+
+void Run::pump()
+{
+    if (m_state != State::Running || m_stopping)
+        return;
+    const qint64 total = m_results.size();
+    while (m_inFlight < m_options.concurrency) {
+        const qint64 now = nowUs();
+        if (!m_retries.empty() && m_retries.front().dueUs <= now) {
+            PendingRetry retry = std::move(m_retries.front());
+            m_retries.pop_front();
+            dispatch(retry.index, retry.attempt, std::move(retry.partial));
+            continue;
+        }
+        if (m_next >= total)
+            break;
+        const qint64 scheduled = scheduledUsFor(m_next);
+        if (scheduled > now)
+            break;
+        Result fresh;
+        fresh.requestIndex = quint32(m_next);
+        fresh.scheduledUs = scheduled;
+        dispatch(m_next++, 0, std::move(fresh));
+    }
+
+    // Wake up for whatever is due next: a paced request or a retry whose backoff ends.
+    if (m_inFlight >= m_options.concurrency)
+        return;
+    qint64 wakeUs = -1;
+    if (!m_retries.empty())
+        wakeUs = m_retries.front().dueUs;
+    if (m_next < total && m_options.rate > 0) {
+        const qint64 scheduled = scheduledUsFor(m_next);
+        wakeUs = wakeUs < 0 ? scheduled : qMin(wakeUs, scheduled);
+    }
+    if (wakeUs >= 0) {
+        const qint64 waitMs = qMax<qint64>(0, (wakeUs - nowUs() + 999) / 1000);
+        m_pumpTimer.start(int(qMin<qint64>(waitMs, 24 * 3600 * 1000)));
+    }
+}
+
+void Run::dispatch(qint64 index, int attempt, Result &&partial)
+{
+    const RequestSpec spec = m_requests->at(index);
+    int flightId;
+    if (!m_freeFlights.empty()) {
+        flightId = m_freeFlights.back();
+        m_freeFlights.pop_back();
+    } else {
+        flightId = int(m_flights.size());
+        m_flights.push_back(std::make_unique<Flight>());
+    }
+    Flight &flight = *m_flights[size_t(flightId)];
+    flight.index = index;
+    flight.attempt = attempt;
+    ++flight.generation;
+    flight.result = std::move(partial);
+    flight.bodySample.clear();
+    flight.tlsErrors.clear();
+    flight.context = spec.context;
+    flight.sampleCap = m_options.bodySampleBytes;
+    if (spec.context && readsBody(spec.context->assertions))
+        flight.sampleCap = qMax<qint64>(flight.sampleCap, AssertionBodyBytes);
+    flight.timedOut = false;
+
+    const qint64 now = nowUs();
+    if (flight.result.dispatchedUs < 0)
+        flight.result.dispatchedUs = now;
+    if (flight.result.scheduledUs < 0)
+        flight.result.scheduledUs = now;
+    // Phase times describe the last attempt only.
+    flight.result.connectStartUs = -1;
+    flight.result.tlsDoneUs = -1;
+    flight.result.requestSentUs = -1;
+    flight.result.headersUs = -1;
+    flight.result.retries = quint8(qMin(attempt, 255));
+    flight.result.redirects = 0;
+    flight.result.bytesSent = spec.body.size();
+    flight.result.bytesReceived = 0;
+
+    const bool https = spec.url.scheme() == QLatin1String("https");
+    QNetworkRequest request = m_requestTemplates[https ? 1 : 0];
+    request.setUrl(spec.url);
+    for (const HttpHeader &header : spec.headers) {
+        // Qt keeps one value per name: a repeated header is sent as one comma-joined line, which
+        // HTTP defines as the same thing (cookies join with "; ").
+        const QByteArray existing = request.rawHeader(header.first);
+        if (existing.isEmpty())
+            request.setRawHeader(header.first, header.second);
+        else
+            request.setRawHeader(header.first,
+                existing
+                    + (header.first.compare("cookie", Qt::CaseInsensitive) == 0
+                            ? QByteArrayLiteral("; ")
+                            : QByteArrayLiteral(", "))
+                    + header.second);
+    }
+    if (!hasHeader(spec.headers, "user-agent"))
+        request.setRawHeader("User-Agent", DefaultUserAgent);
+
+    LanePool::Lane *lane = m_lanes.acquire(spec.url);
+    ++lane->inFlight;
+    flight.lane = lane;
+    ++m_inFlight;
+
+    // HEAD goes through head(): as a custom verb Qt 6.4 waits for the body its Content-Length
+    // announces.
+    QNetworkReply *reply = lane->manager->send(request, spec.method, spec.body);
+    flight.reply = reply;
+    connectReply(flightId, https);
+    if (m_options.timeoutMs > 0) {
+        m_deadlines.push_back(
+            {now + qint64(m_options.timeoutMs) * 1000, flightId, flight.generation});
+        if (!m_deadlineTimer.isActive())
+            armDeadlineTimer();
+    }
+    QMutexLocker locker(&m_statsMutex);
+    m_stats.noteInFlight(now, m_inFlight);
+}
+
+void Run::connectReply(int flightId, bool https)
+{
+    // Every connection costs a slot object and an emission per request: connect only what this
+    // run can use. TLS signals only matter on https (a redirect to https connects them then).
+    Flight &flight = *m_flights[size_t(flightId)];
+    QNetworkReply *reply = flight.reply;
+    const quint64 generation = flight.generation;
+    const auto current = [this, flightId, generation]() -> Flight * {
+        Flight *f = m_flights[size_t(flightId)].get();
+        return f->generation == generation && f->reply ? f : nullptr;
+    };
+    const auto connectTls = [this, reply, current] {
+        connect(reply, &QNetworkReply::encrypted, this, [this, current] {
+            if (Flight *f = current())
+                f->result.tlsDoneUs = nowUs();
+        });
+        connect(reply, &QNetworkReply::sslErrors, this, [current](const QList<QSslError> &errors) {
+            if (Flight *f = current()) {
+                for (const QSslError &error : errors)
+                    f->tlsErrors.append(error.errorString());
+            }
+        });
+    };
+    if (https)
+        connectTls();
+    connect(reply, &QNetworkReply::socketStartedConnecting, this, [this, current] {
+        if (Flight *f = current())
+            f->result.connectStartUs = nowUs();
+    });
+    connect(reply, &QNetworkReply::requestSent, this, [this, current] {
+        if (Flight *f = current())
+            f->result.requestSentUs = nowUs();
+    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, current] {
+        Flight *f = current();
+        if (!f || f->result.headersUs >= 0)
+            return;
+        f->result.headersUs = nowUs();
+        // A small answer waits in the reply until finished; only a big (or unknown) one is read
+        // as it comes, under a read-buffer limit. Both cost per request: readyRead a signal and a
+        // slot per read, the limit a flow-control signal to Qt's HTTP thread per read (over h2c,
+        // 3.5 write and 1.6 futex calls per request).
+        bool known = false;
+        const qint64 length
+            = f->reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        if (known && length <= SmallBodyBytes)
+            return;
+        f->reply->setReadBufferSize(ReadBufferBytes);
+        connect(f->reply, &QNetworkReply::readyRead, this, [this, current] {
+            if (Flight *g = current())
+                takeBody(*g);
+        });
+    });
+    if (m_options.maxRedirects > 0) {
+        connect(reply, &QNetworkReply::redirected, this,
+            [current, connectTls, tls = https](const QUrl &to) mutable {
+                Flight *f = current();
+                if (!f)
+                    return;
+                f->result.redirects = quint8(qMin(f->result.redirects + 1, 255));
+                if (!tls && to.scheme() == QLatin1String("https")) {
+                    tls = true;
+                    connectTls();
+                }
+            });
+    }
+    connect(reply, &QNetworkReply::finished, this, [this, flightId, current] {
+        if (current())
+            onReplyFinished(flightId);
+    });
+}
+
+void Run::takeBody(Flight &flight)
+{
+    QNetworkReply *reply = flight.reply;
+    const qint64 available = reply->bytesAvailable();
+    if (available <= 0)
+        return;
+    const qint64 room = qMax<qint64>(0, flight.sampleCap - flight.bodySample.size());
+    if (room > 0)
+        flight.bodySample.append(reply->read(qMin(room, available)));
+    // What does not fit is counted, not kept.
+    if (reply->bytesAvailable() > 0)
+        reply->skip(reply->bytesAvailable());
+    flight.result.bytesReceived += available;
+}
+
+void Run::onReplyFinished(int flightId)
+{
+    Flight &flight = *m_flights[size_t(flightId)];
+    QNetworkReply *reply = flight.reply;
+    takeBody(flight);
+    Result result = std::move(flight.result);
+    const qint64 index = flight.index;
+    const int attempt = flight.attempt;
+    const bool timedOut = flight.timedOut;
+
+    const QNetworkReply::NetworkError networkError = reply->error();
+    result.status = quint16(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+    if (result.status > 0)
+        result.httpVersion = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()
+            ? Result::Http2
+            : Result::Http1;
+    if (result.headersUs < 0 && result.status > 0)
+        result.headersUs = nowUs();
+
+    QString message;
+    if (timedOut) {
+        result.error = ErrorCategory::Timeout;
+        message = Tr::tr("no complete answer within %1 ms").arg(m_options.timeoutMs);
+    } else if (m_stopping && networkError == QNetworkReply::OperationCanceledError) {
+        result.error = ErrorCategory::Cancelled;
+        message = Tr::tr("the run was stopped before this request finished");
+    } else {
+        result.error = errorCategoryFor(networkError);
+        if (!flight.tlsErrors.isEmpty()) {
+            result.error = ErrorCategory::Tls;
+            message = flight.tlsErrors.join(QLatin1String("; "));
+        } else if (result.error != ErrorCategory::None) {
+            message = reply->errorString();
+        }
+    }
+
+    QByteArray retryAfter;
+    if (result.status == 429 || result.status == 503)
+        retryAfter = reply->rawHeader("Retry-After");
+
+    auto detail = QExplicitlySharedDataPointer<ResultDetail>(new ResultDetail);
+    detail->errorMessage = message;
+    if (result.redirects > 0)
+        detail->finalUrl = reply->url();
+    const HttpHeaders headers = reply->rawHeaderPairs();
+    if (flight.context && !flight.context->assertions.isEmpty()) {
+        const qint64 latency = nowUs() - result.dispatchedUs;
+        detail->assertions = evaluateAssertions(
+            flight.context->assertions, result.status, headers, flight.bodySample, latency);
+        result.assertionsFailed
+            = quint16(std::count_if(detail->assertions.cbegin(), detail->assertions.cend(),
+                [](const AssertionOutcome &outcome) { return !outcome.passed; }));
+    }
+    if (m_detailBytes < m_options.detailBudgetBytes) {
+        if (m_options.keepResponseHeaders) {
+            detail->responseHeaders = headers;
+            for (const HttpHeader &header : headers)
+                m_detailBytes += header.first.size() + header.second.size() + 48;
+        }
+        if (flight.bodySample.size() > m_options.bodySampleBytes)
+            flight.bodySample.truncate(m_options.bodySampleBytes);
+        flight.bodySample.squeeze(); // a kept sample holds no spare capacity
+        m_detailBytes += flight.bodySample.size();
+        detail->bodySample = std::move(flight.bodySample);
+    }
+    if (!detail->errorMessage.isEmpty() || !detail->finalUrl.isEmpty()
+        || !detail->responseHeaders.isEmpty() || !detail->bodySample.isEmpty()
+        || !detail->assertions.isEmpty())
+        result.detail = detail;
+
+    // Free the flight before anything else can dispatch into it. No disconnect (it costs a walk
+    // of the reply's connections): a late signal finds the flight moved on and is ignored.
+    reply->deleteLater();
+    flight.reply = nullptr;
+    flight.bodySample = QByteArray();
+    flight.context.reset();
+    LanePool::release(flight.lane);
+    flight.lane = nullptr;
+    m_freeFlights.push_back(flightId);
+    --m_inFlight;
+
+    if (!m_stopping && attempt < m_options.retries
+        && RetryPolicy::isRetryable(result.error, result.status)) {
+        qint64 waitMs = RetryPolicy::backoffMs(
+            attempt, m_options.retryBaseDelayMs, m_options.retryMaxDelayMs);
+        if (const auto asked
+            = RetryPolicy::retryAfterMs(retryAfter, QDateTime::currentDateTimeUtc()))
+            waitMs = qMin<qint64>(*asked, m_options.retryMaxDelayMs);
+        PendingRetry retry {nowUs() + waitMs * 1000, index, attempt + 1, std::move(result)};
+        retry.partial.detail.reset();
+        const auto at = std::upper_bound(m_retries.begin(), m_retries.end(), retry.dueUs,
+            [](qint64 due, const PendingRetry &other) { return due < other.dueUs; });
+        m_retries.insert(at, std::move(retry));
+    } else {
+        result.finishedUs = nowUs();
+        complete(index, std::move(result));
+    }
+    if (!m_stopping)
+        pump();
+    finishIfDone();
+}
+
+void Run::complete(qint64 index, Result &&result)
+{
+    const qint64 latency = m_options.rate > 0 ? result.latencyFromScheduleUs() : result.latencyUs();
+    {
+        QMutexLocker locker(&m_statsMutex);
+        m_stats.add(result, latency);
+    }
+    const qint64 orderedBefore = m_results.orderedCount();
+    m_results.put(index, std::move(result));
+    Q_EMIT resultAdded(index);
+    const qint64 orderedAfter = m_results.orderedCount();
+    if (orderedAfter != orderedBefore)
+        Q_EMIT orderedAdvanced(orderedAfter);
+}
+
+void Run::armDeadlineTimer()
+{
+    // Drop entries whose flight has moved on; the first live one sets the timer.
+    while (!m_deadlines.empty()) {
+        const Deadline &head = m_deadlines.front();
+        const Flight &flight = *m_flights[size_t(head.flight)];
+        if (flight.generation == head.generation && flight.reply)
+            break;
+        m_deadlines.pop_front();
+    }
+    if (m_deadlines.empty())
+        return;
+    const qint64 waitUs = m_deadlines.front().atUs - nowUs();
+    m_deadlineTimer.start(int(qBound(qint64(0), (waitUs + 999) / 1000, qint64(24 * 3600 * 1000))));
+}
+
+void Run::onDeadlineTimer()
+{
+    const qint64 now = nowUs();
+    while (!m_deadlines.empty() && m_deadlines.front().atUs <= now) {
+        const Deadline head = m_deadlines.front();
+        m_deadlines.pop_front();
+        Flight &flight = *m_flights[size_t(head.flight)];
+        if (flight.generation != head.generation || !flight.reply)
+            continue;
+        flight.timedOut = true;
+        flight.reply->abort(); // emits finished, which records the timeout
+    }
+    armDeadlineTimer();
+}
+
+void Run::finishIfDone()
+{
+    if (m_finishedEmitted || m_state == State::Idle)
+        return;
+    if (m_results.completedCount() < m_results.size())
+        return;
+    m_finishedEmitted = true;
+    m_finishedAtUs = nowUs();
+    m_pumpTimer.stop();
+    m_deadlineTimer.stop();
+    setState(State::Finished);
+    Q_EMIT finished();
+}
+
+void Run::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}

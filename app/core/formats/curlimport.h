@@ -1,0 +1,39 @@
+// Turns a pasted curl command line into a request of a collection.
+#pragma once
+
+#include "core/model/collection.h"
+#include "core/base/parseerror.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+/// What a curl command asks for: the request, and the options that belong to the run instead
+/// (-k, -L, --max-redirs, --max-time, --retry), for the caller to apply to its RunSettings.
+struct CurlImport
+{
+    CollectionItem item; ///< Kind::Request named "METHOD /path"
+    /// An inline body exactly as curl would send it. item.request.body.text holds the same as
+    /// text; the two differ only for bytes that are not UTF-8 (see the warnings). Empty for a
+    /// file body, a multipart form and no body.
+    QByteArray body;
+    bool insecure = false; ///< -k: accept any TLS certificate
+    bool followRedirects = false; ///< -L; without it curl does not follow redirects
+    int maxRedirects = -1; ///< --max-redirs; -1 when not given
+    int timeoutMs = 0; ///< --max-time; 0 when not given
+    int retries = -1; ///< --retry; -1 when not given
+    QStringList warnings; ///< what was ignored or approximated, one sentence each
+};
+
+/// Parses a curl command line as a POSIX shell and then curl would (quoting, continuations,
+/// -X -H -d --data-raw --data-binary --data-urlencode --json -F -u -b -A -e -G -I -T --url
+/// --url-query --compressed -k -L, combined short flags, --opt=value). Options curl knows but
+/// that do not change the request are skipped with a warning; an unknown option, a quote left
+/// open or a second command is an error whose place is "word N (...)", counting words of the
+/// command line from 1. Files named by --data-urlencode name@file and -F name=<file are read
+/// now, since a collection cannot refer to them; -d @file and --data-binary @file stay file
+/// references (Body::Mode::BinaryFile), read when the request is sent.
+Parsed<CurlImport> importCurl(const QString &commandLine);
+
+/// The request alone; run settings (-k, -L, ...) show up only in the warnings.
+Parsed<CollectionItem> importCurl(const QString &commandLine, QStringList *warnings);

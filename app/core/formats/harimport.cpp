@@ -1,0 +1,414 @@
+// Reads HAR 1.2 files into collections: each recorded request becomes a request item.
+#include "core/formats/harimport.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QLocale>
+#include <QUrl>
+
+#include <algorithm>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(HarImport)
+};
+
+QString field(const QString &parent, const char *key)
+{
+    return parent + u'.' + QString::fromLatin1(key);
+}
+
+QString element(const QString &parent, qsizetype index)
+{
+    return parent + u'[' + QString::number(index) + u']';
+}
+
+bool is(const QString &name, QLatin1StringView other)
+{
+    return name.compare(other, Qt::CaseInsensitive) == 0;
+}
+
+/// Headers Qt writes itself from the URL and the body; copying them would contradict it.
+bool isWrittenByQt(const QString &name)
+{
+    return name.startsWith(u':') || is(name, "host"_L1) || is(name, "content-length"_L1)
+        || is(name, "transfer-encoding"_L1);
+}
+
+/// Form fields of an application/x-www-form-urlencoded body, decoded.
+QList<KeyValue> decodeForm(const QString &text)
+{
+    QList<KeyValue> form;
+    const QStringList pairs = text.split(u'&', Qt::SkipEmptyParts);
+    for (const QString &pair : pairs) {
+        auto decode = [](QString part) {
+            part.replace(u'+', u' ');
+            return QUrl::fromPercentEncoding(part.toUtf8());
+        };
+        const qsizetype equals = pair.indexOf(u'=');
+        form.append({decode(equals < 0 ? pair : pair.left(equals)),
+            equals < 0 ? QString() : decode(pair.mid(equals + 1)), true, QString()});
+    }
+    return form;
+}
+
+class HarReader
+{
+public:
+    HarReader(const QString &fileName, QStringList *skipped)
+        : m_fileName(fileName)
+        , m_skipped(skipped)
+    { }
+
+    bool read(const QJsonObject &root, Collection *out);
+    const ParseError &error() const { return m_error; }
+
+private:
+    bool fail(const QString &place, const QString &message)
+    {
+        m_error = {m_fileName, place, message};
+        return false;
+    }
+    void skip(const QString &what, const QString &text)
+    {
+        if (m_skipped)
+            m_skipped->append(what.isEmpty() ? text : what + u": "_s + text);
+    }
+    bool text(const QJsonValue &value, const QString &place, QString *out);
+    bool array(const QJsonValue &value, const QString &place, QJsonArray *out);
+    bool object(const QJsonValue &value, const QString &place, QJsonObject *out);
+    bool readEntry(const QJsonObject &entry, const QString &place, CollectionItem *out,
+        std::optional<QString> *host);
+    bool readHeaders(const QJsonValue &value, const QString &place, QList<KeyValue> *out);
+    bool readCookies(const QJsonValue &value, const QString &place, const QString &what,
+        QList<KeyValue> *headers);
+    bool readPostData(
+        const QJsonValue &value, const QString &place, const QString &what, RequestItem *out);
+
+    QString m_fileName;
+    QStringList *m_skipped;
+    ParseError m_error;
+    bool m_droppedAcceptEncoding = false;
+};
+
+bool HarReader::text(const QJsonValue &value, const QString &place, QString *out)
+{
+    if (value.isString())
+        *out = value.toString();
+    else if (value.isDouble())
+        *out = QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    else if (value.isBool())
+        *out = value.toBool() ? u"true"_s : u"false"_s;
+    else if (value.isNull() || value.isUndefined())
+        out->clear();
+    else
+        return fail(place, Tr::tr("expected a string"));
+    return true;
+}
+
+bool HarReader::array(const QJsonValue &value, const QString &place, QJsonArray *out)
+{
+    if (value.isNull() || value.isUndefined())
+        *out = {};
+    else if (value.isArray())
+        *out = value.toArray();
+    else
+        return fail(place, Tr::tr("expected an array"));
+    return true;
+}
+
+bool HarReader::object(const QJsonValue &value, const QString &place, QJsonObject *out)
+{
+    if (!value.isObject())
+        return fail(place, Tr::tr("expected an object"));
+    *out = value.toObject();
+    return true;
+}
+
+bool HarReader::read(const QJsonObject &root, Collection *out)
+{
+    QJsonObject log;
+    QJsonArray entries;
+    if (!object(root.value("log"_L1), u"log"_s, &log))
+        return false;
+    if (!log.value("entries"_L1).isArray())
+        return fail(u"log.entries"_s, Tr::tr("expected an array of entries"));
+    entries = log.value("entries"_L1).toArray();
+
+    const QJsonArray pages = log.value("pages"_L1).toArray();
+    out->name = pages.isEmpty() ? QString()
+                                : pages.first().toObject().value("title"_L1).toString().trimmed();
+    if (out->name.isEmpty())
+        out->name = QFileInfo(m_fileName).completeBaseName();
+    if (out->name.isEmpty())
+        out->name = Tr::tr("HAR import");
+    const QJsonObject creator = log.value("creator"_L1).toObject();
+    if (!creator.value("name"_L1).toString().isEmpty()) {
+        out->description
+            = Tr::tr("Recorded by %1 %2")
+                  .arg(creator.value("name"_L1).toString(), creator.value("version"_L1).toString())
+                  .trimmed();
+    }
+
+    QList<std::pair<QString, CollectionItem>> requests;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString place = element(u"log.entries"_s, i);
+        QJsonObject entry;
+        if (!object(entries.at(i), place, &entry))
+            return false;
+        CollectionItem item;
+        std::optional<QString> host;
+        if (!readEntry(entry, place, &item, &host))
+            return false;
+        if (host)
+            requests.append({*host, item});
+    }
+    if (entries.isEmpty())
+        skip(QString(), Tr::tr("the HAR file has no entries"));
+
+    QStringList hosts;
+    for (const auto &[host, item] : std::as_const(requests)) {
+        if (!hosts.contains(host))
+            hosts.append(host);
+    }
+    if (hosts.size() <= 1) {
+        for (const auto &[host, item] : std::as_const(requests))
+            out->items.append(item);
+        return true;
+    }
+    for (const QString &host : std::as_const(hosts)) {
+        CollectionItem folder;
+        folder.kind = CollectionItem::Kind::Folder;
+        folder.name = host;
+        for (const auto &[itemHost, item] : std::as_const(requests)) {
+            if (itemHost == host)
+                folder.children.append(item);
+        }
+        out->items.append(folder);
+    }
+    return true;
+}
+
+/// Fills *out from one entry; leaves *host empty when the entry is skipped.
+bool HarReader::readEntry(const QJsonObject &entry, const QString &place, CollectionItem *out,
+    std::optional<QString> *host)
+{
+    const QString requestPlace = field(place, "request");
+    QJsonObject request;
+    RequestItem &item = out->request;
+    if (!object(entry.value("request"_L1), requestPlace, &request)
+        || !text(request.value("method"_L1), field(requestPlace, "method"), &item.method)
+        || !text(request.value("url"_L1), field(requestPlace, "url"), &item.url)) {
+        return false;
+    }
+    item.method = item.method.trimmed();
+    if (item.method.isEmpty())
+        return fail(field(requestPlace, "method"), Tr::tr("expected a method such as GET"));
+    if (item.url.isEmpty())
+        return fail(field(requestPlace, "url"), Tr::tr("expected the request's URL"));
+
+    const QUrl url(item.url);
+    const QString path = url.path().isEmpty() ? u"/"_s : url.path();
+    out->name = item.method + u' ' + path;
+    const QString what = place + u" \""_s + out->name + u'"';
+    const QString scheme = url.scheme().toLower();
+    if (scheme != "http"_L1 && scheme != "https"_L1) {
+        skip(place, Tr::tr("%1 is not an HTTP request; skipped").arg(item.url.left(80)));
+        return true;
+    }
+    if (!text(entry.value("comment"_L1), field(place, "comment"), &out->description)
+        || !readHeaders(request.value("headers"_L1), field(requestPlace, "headers"), &item.headers)
+        || !readCookies(
+            request.value("cookies"_L1), field(requestPlace, "cookies"), what, &item.headers)
+        || !readPostData(
+            request.value("postData"_L1), field(requestPlace, "postData"), what, &item)) {
+        return false;
+    }
+    *host = url.port() < 0 ? url.host() : url.host() + u':' + QString::number(url.port());
+    return true;
+}
+
+bool HarReader::readHeaders(const QJsonValue &value, const QString &place, QList<KeyValue> *out)
+{
+    QJsonArray headers;
+    if (!array(value, place, &headers))
+        return false;
+    qsizetype cookieRow = -1;
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        const QString headerPlace = element(place, i);
+        QJsonObject object;
+        KeyValue header;
+        if (!this->object(headers.at(i), headerPlace, &object)
+            || !text(object.value("name"_L1), field(headerPlace, "name"), &header.key)
+            || !text(object.value("value"_L1), field(headerPlace, "value"), &header.value)) {
+            return false;
+        }
+        if (header.key.isEmpty() || isWrittenByQt(header.key))
+            continue;
+        if (is(header.key, "accept-encoding"_L1)) {
+            if (!m_droppedAcceptEncoding) {
+                skip(QString(),
+                    Tr::tr("Accept-Encoding headers left out: Qt asks for gzip and "
+                           "deflate itself and decodes them"));
+            }
+            m_droppedAcceptEncoding = true;
+            continue;
+        }
+        // HTTP/2 may split cookies over several headers; Qt sends one of each name.
+        if (is(header.key, "cookie"_L1) && cookieRow >= 0) {
+            (*out)[cookieRow].value += u"; "_s + header.value;
+            continue;
+        }
+        if (is(header.key, "cookie"_L1))
+            cookieRow = out->size();
+        out->append(header);
+    }
+    return true;
+}
+
+bool HarReader::readCookies(
+    const QJsonValue &value, const QString &place, const QString &what, QList<KeyValue> *headers)
+{
+    QJsonArray cookies;
+    if (!array(value, place, &cookies))
+        return false;
+    const bool hasCookieHeader = std::any_of(headers->cbegin(), headers->cend(),
+        [](const KeyValue &h) { return is(h.key, "cookie"_L1); });
+    if (hasCookieHeader || cookies.isEmpty())
+        return true;
+    QStringList pairs;
+    for (qsizetype i = 0; i < cookies.size(); ++i) {
+        const QString cookiePlace = element(place, i);
+        QJsonObject cookie;
+        QString name;
+        QString cookieValue;
+        if (!object(cookies.at(i), cookiePlace, &cookie)
+            || !text(cookie.value("name"_L1), field(cookiePlace, "name"), &name)
+            || !text(cookie.value("value"_L1), field(cookiePlace, "value"), &cookieValue)) {
+            return false;
+        }
+        pairs.append(name + u'=' + cookieValue);
+    }
+    headers->append({u"Cookie"_s, pairs.join(u"; "_s), true, QString()});
+    skip(what, Tr::tr("Cookie header made from the recorded cookies"));
+    return true;
+}
+
+bool HarReader::readPostData(
+    const QJsonValue &value, const QString &place, const QString &what, RequestItem *out)
+{
+    if (value.isNull() || value.isUndefined())
+        return true;
+    QJsonObject postData;
+    QString mimeType;
+    QString bodyText;
+    QJsonArray params;
+    if (!object(value, place, &postData)
+        || !text(postData.value("mimeType"_L1), field(place, "mimeType"), &mimeType)
+        || !text(postData.value("text"_L1), field(place, "text"), &bodyText)
+        || !array(postData.value("params"_L1), field(place, "params"), &params)) {
+        return false;
+    }
+    const QString encoding = postData.value("encoding"_L1).toString();
+    if (!encoding.isEmpty()) { // not HAR 1.2, but some tools write base64 bodies so
+        skip(what, Tr::tr("body encoded as %1 not imported").arg(encoding));
+        return true;
+    }
+    const QString type = mimeType.section(u';', 0, 0).trimmed().toLower();
+    Body &body = out->body;
+
+    if (type == "multipart/form-data"_L1 && !params.isEmpty()) {
+        body.mode = Body::Mode::Multipart;
+        for (qsizetype i = 0; i < params.size(); ++i) {
+            const QString paramPlace = element(field(place, "params"), i);
+            QJsonObject param;
+            FormPart part;
+            QString fileName;
+            if (!object(params.at(i), paramPlace, &param)
+                || !text(param.value("name"_L1), field(paramPlace, "name"), &part.name)
+                || !text(param.value("value"_L1), field(paramPlace, "value"), &part.value)
+                || !text(param.value("fileName"_L1), field(paramPlace, "fileName"), &fileName)
+                || !text(param.value("contentType"_L1), field(paramPlace, "contentType"),
+                    &part.contentType)) {
+                return false;
+            }
+            if (!fileName.isEmpty()) {
+                part.isFile = true;
+                part.value = fileName;
+                skip(what,
+                    Tr::tr("form part \"%1\" refers to the file \"%2\", whose content a HAR "
+                           "does not hold")
+                        .arg(part.name, fileName));
+            }
+            body.parts.append(part);
+        }
+        // The recorded boundary would not match the one Qt writes.
+        out->headers.removeIf([](const KeyValue &h) { return is(h.key, "content-type"_L1); });
+    } else if (type == "application/x-www-form-urlencoded"_L1 || !params.isEmpty()) {
+        if (bodyText.isEmpty() && params.isEmpty())
+            return true;
+        body.mode = Body::Mode::FormUrlEncoded;
+        if (!bodyText.isEmpty() && type == "application/x-www-form-urlencoded"_L1) {
+            body.form = decodeForm(bodyText);
+            return true;
+        }
+        for (qsizetype i = 0; i < params.size(); ++i) {
+            const QString paramPlace = element(field(place, "params"), i);
+            QJsonObject param;
+            KeyValue row;
+            if (!object(params.at(i), paramPlace, &param)
+                || !text(param.value("name"_L1), field(paramPlace, "name"), &row.key)
+                || !text(param.value("value"_L1), field(paramPlace, "value"), &row.value)) {
+                return false;
+            }
+            body.form.append(row);
+        }
+    } else if (!bodyText.isEmpty()) {
+        const bool json = type == "application/json"_L1 || type.endsWith("+json"_L1);
+        body.mode = json ? Body::Mode::Json : Body::Mode::Raw;
+        body.text = bodyText;
+        body.contentType = json ? QString() : mimeType;
+    } else if (type.startsWith("multipart/"_L1)) {
+        skip(what, Tr::tr("the multipart body was not recorded"));
+    }
+    return true;
+}
+
+} // namespace
+
+bool looksLikeHar(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    return document.object().value("log"_L1).toObject().value("entries"_L1).isArray();
+}
+
+Parsed<Collection> importHar(const QByteArray &json, const QString &fileName, QStringList *skipped)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const auto [line, column] = lineAndColumn(json, parseError.offset);
+        return ParseError {fileName, QString::number(line) + u':' + QString::number(column),
+            Tr::tr("invalid JSON: %1").arg(parseError.errorString())};
+    }
+    if (!document.isObject())
+        return ParseError {fileName, u"1:1"_s, Tr::tr("expected a JSON object with a \"log\"")};
+    QStringList notes;
+    HarReader reader(fileName, &notes);
+    Collection collection;
+    if (!reader.read(document.object(), &collection))
+        return reader.error();
+    if (skipped)
+        skipped->append(notes);
+    return collection;
+}

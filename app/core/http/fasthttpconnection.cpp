@@ -1,0 +1,304 @@
+#include "core/http/fasthttpconnection.h"
+
+#include "core/http/fasthttpmanager.h"
+#include "core/http/fasthttpreply.h"
+
+#include <QTcpSocket>
+
+#include <utility>
+
+namespace {
+// One read takes what the kernel has, up to this much: a small answer is one system call.
+constexpr qint64 ReadChunkBytes = 64 * 1024;
+// The socket's own buffer stops taking from the kernel beyond this, so a reply that stops
+// reading (its read-buffer limit reached) holds the sender back instead of filling memory.
+constexpr qint64 SocketBufferBytes = 4 * ReadChunkBytes;
+} // namespace
+
+FastHttpConnection::FastHttpConnection(
+    FastHttpManager *manager, const QByteArray &host, quint16 port)
+    : m_manager(manager)
+    , m_socket(new QTcpSocket(manager)) // so the manager's end deletes it, whatever happens
+    , m_host(host)
+    , m_port(port)
+    , m_poolKey(FastHttpManager::poolKey(host, port))
+{
+    m_parser.data = this;
+    m_socket->setReadBufferSize(SocketBufferBytes);
+    QObject::connect(m_socket, &QTcpSocket::connected, [this] { onConnected(); });
+    QObject::connect(m_socket, &QTcpSocket::readyRead, [this] { onReadyRead(); });
+    QObject::connect(m_socket, &QTcpSocket::bytesWritten, [this] { onBytesWritten(); });
+    QObject::connect(m_socket, &QTcpSocket::disconnected, [this] { onDisconnected(); });
+    QObject::connect(m_socket, &QTcpSocket::errorOccurred,
+        [this](QAbstractSocket::SocketError error) { onSocketError(error); });
+}
+
+FastHttpConnection::~FastHttpConnection()
+{
+    // Deleting a socket inside its own signal is not allowed: cut it loose and delete it later.
+    m_socket->disconnect();
+    m_socket->abort();
+    m_socket->deleteLater();
+}
+
+bool FastHttpConnection::isConnected() const
+{
+    return m_state == State::Idle && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void FastHttpConnection::send(FastHttpReply *reply)
+{
+    m_reply = reply;
+    reply->attach(this);
+    http_parser_init(&m_parser, HTTP_RESPONSE);
+    m_parser.data = this;
+    m_field.clear();
+    m_value.clear();
+    m_reason.clear();
+    m_lastWasValue = false;
+    m_messageComplete = false;
+    m_readingPaused = false;
+    m_responseBytes = 0;
+    if (m_state == State::Connecting) {
+        if (m_socket->state() == QAbstractSocket::UnconnectedState) {
+            reply->connectionStarted();
+            m_socket->connectToHost(QString::fromLatin1(m_host), m_port);
+        }
+        return; // writes once connected
+    }
+    m_state = State::Busy;
+    writeRequest();
+}
+
+void FastHttpConnection::onConnected()
+{
+    // Requests are small and answers wait for them: Nagle would only add latency. (Set here: an
+    // unconnected socket has no engine to take the option.)
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_state = m_reply ? State::Busy : State::Idle;
+    if (m_reply)
+        writeRequest();
+}
+
+void FastHttpConnection::writeRequest()
+{
+    m_socket->write(m_reply->wireRequest());
+    // Straight to the kernel rather than on the next event-loop pass.
+    m_socket->flush();
+    m_requestSentPending = true;
+    onBytesWritten();
+}
+
+void FastHttpConnection::onBytesWritten()
+{
+    if (!m_requestSentPending || !m_reply || m_socket->bytesToWrite() > 0)
+        return;
+    m_requestSentPending = false;
+    m_reply->requestWritten();
+}
+
+void FastHttpConnection::onReadyRead()
+{
+    if (m_state != State::Busy || !m_reply) {
+        // Bytes nobody asked for: the connection cannot be trusted with another request.
+        if (m_state == State::Idle)
+            close();
+        return;
+    }
+    char chunk[ReadChunkBytes];
+    // Bounded: each pass consumes what was there; a reply with a full buffer stops it.
+    while (m_reply && m_state == State::Busy && m_socket->bytesAvailable() > 0) {
+        if (!m_reply->wantsMoreBody()) {
+            m_readingPaused = true;
+            return;
+        }
+        const qint64 got = m_socket->read(chunk, ReadChunkBytes);
+        if (got <= 0)
+            break;
+        feed(chunk, qsizetype(got));
+    }
+    if (m_peerClosed && m_reply && m_state == State::Busy && m_socket->bytesAvailable() == 0)
+        finishAtEnd();
+}
+
+void FastHttpConnection::resumeReading()
+{
+    if (!m_readingPaused)
+        return;
+    m_readingPaused = false;
+    // From the event loop: the reader is inside read() of the reply now.
+    QMetaObject::invokeMethod(
+        m_socket, [this] { onReadyRead(); }, Qt::QueuedConnection);
+}
+
+void FastHttpConnection::feed(const char *data, qsizetype size)
+{
+    m_responseBytes += size;
+    FastHttpReply *reply = m_reply;
+    // The parser stops (pauses) at the end of the answer; interim answers it passes through.
+    const size_t used = http_parser_execute(&m_parser, &parserSettings(), data, size_t(size));
+    const auto error = http_errno(m_parser.http_errno);
+    if (error != HPE_OK && error != HPE_PAUSED) {
+        m_reply = nullptr;
+        reply->detach();
+        close();
+        reply->onMalformed(http_errno_description(error));
+        return;
+    }
+    reply->deliver();
+    if (m_reply != reply)
+        return; // aborted from one of its signals: this connection is closed
+    if (m_messageComplete)
+        responseComplete(qsizetype(used) < size);
+}
+
+void FastHttpConnection::responseComplete(bool bytesLeft)
+{
+    FastHttpReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->detach();
+    ++m_responses;
+    // Bytes after the answer were never asked for (no pipelining here): such a connection
+    // cannot be trusted with another request.
+    const bool reusable = !bytesLeft && http_should_keep_alive(&m_parser) != 0
+        && m_parser.upgrade == 0 && m_socket->state() == QAbstractSocket::ConnectedState;
+    // Back to the pool before the reply reports, so the request its finished() dispatches can
+    // take this connection at once.
+    if (reusable) {
+        m_state = State::Idle;
+        m_manager->connectionReleased(this);
+    } else {
+        close();
+    }
+    reply->onComplete();
+}
+
+void FastHttpConnection::onDisconnected()
+{
+    if (m_state == State::Closed)
+        return;
+    m_peerClosed = true;
+    if (m_reply && m_state == State::Busy) {
+        // What the socket still holds comes first; onReadyRead handles the end after it (now,
+        // or once a paused reply reads again).
+        onReadyRead();
+        return;
+    }
+    fail(QAbstractSocket::RemoteHostClosedError);
+}
+
+void FastHttpConnection::finishAtEnd()
+{
+    // An answer delimited by the end of the connection ends here; any other is cut short.
+    http_parser_execute(&m_parser, &parserSettings(), nullptr, 0);
+    if (!m_messageComplete)
+        return fail(QAbstractSocket::RemoteHostClosedError);
+    FastHttpReply *reply = m_reply;
+    reply->deliver();
+    if (m_reply == reply)
+        responseComplete(false);
+}
+
+void FastHttpConnection::onSocketError(QAbstractSocket::SocketError error)
+{
+    if (m_state == State::Closed)
+        return;
+    if (error == QAbstractSocket::RemoteHostClosedError)
+        return onDisconnected();
+    fail(error);
+}
+
+void FastHttpConnection::fail(QAbstractSocket::SocketError error)
+{
+    FastHttpReply *reply = m_reply;
+    m_reply = nullptr;
+    const State was = m_state;
+    const bool reused = wasUsed();
+    const qint64 received = m_responseBytes;
+    const QString socketMessage = m_socket->errorString();
+    close();
+    if (!reply)
+        return;
+    reply->detach();
+    // A kept-alive connection the server closed before any byte of the answer: the request may
+    // not have reached it. Like browsers and Qt, try once more on a fresh connection.
+    if (was == State::Busy && reused && received == 0 && reply->mayRetry()
+        && error == QAbstractSocket::RemoteHostClosedError) {
+        reply->markRetried();
+        m_manager->assign(reply, true);
+        return;
+    }
+    reply->onConnectionError(error, socketMessage);
+}
+
+void FastHttpConnection::abandon()
+{
+    m_reply = nullptr;
+    close();
+}
+
+void FastHttpConnection::close()
+{
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    m_socket->disconnect();
+    m_socket->abort();
+    m_manager->connectionClosed(this);
+}
+
+const http_parser_settings &FastHttpConnection::parserSettings()
+{
+    static const http_parser_settings settings = [] {
+        http_parser_settings s;
+        http_parser_settings_init(&s);
+        s.on_status = [](http_parser *p, const char *at, size_t length) {
+            self(p)->m_reason.append(at, qsizetype(length)); // may come in pieces
+            return 0;
+        };
+        s.on_header_field = [](http_parser *p, const char *at, size_t length) {
+            FastHttpConnection *c = self(p);
+            if (c->m_lastWasValue) {
+                c->m_reply->onHeader(std::move(c->m_field), std::move(c->m_value));
+                c->m_field.clear();
+                c->m_value.clear();
+            }
+            c->m_lastWasValue = false;
+            c->m_field.append(at, qsizetype(length));
+            return 0;
+        };
+        s.on_header_value = [](http_parser *p, const char *at, size_t length) {
+            FastHttpConnection *c = self(p);
+            c->m_lastWasValue = true;
+            c->m_value.append(at, qsizetype(length));
+            return 0;
+        };
+        s.on_headers_complete = [](http_parser *p) {
+            FastHttpConnection *c = self(p);
+            if (c->m_lastWasValue)
+                c->m_reply->onHeader(std::move(c->m_field), std::move(c->m_value));
+            c->m_field.clear();
+            c->m_value.clear();
+            c->m_lastWasValue = false;
+            const bool body
+                = c->m_reply->onHeadersComplete(p->status_code, std::exchange(c->m_reason, {}));
+            return body ? 0 : 1; // 1: no body follows (HEAD), whatever the headers say
+        };
+        s.on_body = [](http_parser *p, const char *at, size_t length) {
+            self(p)->m_reply->onBody(at, qsizetype(length));
+            return 0;
+        };
+        s.on_message_complete = [](http_parser *p) {
+            FastHttpConnection *c = self(p);
+            if (p->status_code >= 100 && p->status_code < 200 && p->status_code != 101) {
+                // An interim answer (100 Continue, 103 Early Hints): the real one follows.
+                return 0;
+            }
+            c->m_messageComplete = true;
+            http_parser_pause(p, 1);
+            return 0;
+        };
+        return s;
+    }();
+    return settings;
+}

@@ -1,0 +1,48 @@
+// The run's settings beside its buttons: concurrency, rate, iterations, data set, timeout, retries,
+// environment, and what the run will send.
+#pragma once
+
+#include "core/model/collection.h"
+
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+class RunPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RunPanel(QWidget *parent = nullptr);
+
+    /// The main window's actions, so buttons, menus and shortcuts stay one thing.
+    void setActions(QAction *run, QAction *pause, QAction *stop);
+    /// Shows settings and the environments to choose from, without emitting settingsEdited().
+    void setSettings(const RunSettings &settings, const QStringList &environments);
+    RunSettings settings() const;
+    /// "3 requests × 200 rows = 600 requests", or a problem in the plan.
+    void setPlanText(const QString &text, bool problem = false);
+
+Q_SIGNALS:
+    void settingsEdited(const RunSettings &settings);
+    void previewDataRequested();
+
+private:
+    void emitEdited();
+
+    RunSettings m_settings;
+    QSpinBox *m_concurrency;
+    QDoubleSpinBox *m_rate;
+    QSpinBox *m_iterations;
+    QSpinBox *m_timeout;
+    QSpinBox *m_retries;
+    QComboBox *m_environment;
+    QLineEdit *m_dataFile;
+    QLabel *m_plan;
+    QWidget *m_buttons;
+    bool m_updating = false;
+};

@@ -1,0 +1,312 @@
+// The command line with collections end to end: data-driven runs, variables, environments,
+// folders and assertions; import and export; bad input giving exit code 2 and the place.
+#include "support/clitest.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+using namespace CliTest;
+
+namespace {
+// A folder of two requests with assertions, and one request outside it; {{base}} comes from --var.
+const char CollectionJson[] = R"({
+  "format": "rafaga-collection",
+  "version": 1,
+  "name": "CLI test",
+  "environments": [
+    {
+      "name": "local",
+      "variables": [{"name": "greeting", "value": "hola"}]
+    }
+  ],
+  "items": [
+    {
+      "type": "folder",
+      "name": "Users",
+      "items": [
+        {
+          "type": "request",
+          "name": "Get user",
+          "request": {
+            "method": "GET",
+            "url": "{{base}}/get?id={{id}}",
+            "assertions": [
+              {"type": "statusEquals", "expected": "200"},
+              {"type": "jsonPathEquals", "target": "query.id", "expected": "{{id}}"}
+            ]
+          }
+        },
+        {
+          "type": "request",
+          "name": "Echo user",
+          "request": {
+            "method": "PUT",
+            "url": "{{base}}/echo",
+            "body": {"mode": "raw", "text": "{{name}} says {{greeting}}"},
+            "assertions": [
+              {"type": "bodyContains", "expected": "{{name}}"}
+            ]
+          }
+        }
+      ]
+    },
+    {
+      "type": "request",
+      "name": "Missing",
+      "request": {
+        "method": "GET",
+        "url": "{{base}}/status/404",
+        "assertions": [{"type": "statusEquals", "expected": "200"}]
+      }
+    }
+  ]
+}
+)";
+
+const char DataCsv[] = "id,name\r\n1,Ada\r\n2,\"Hopper, Grace\"\r\n3,Alan\r\n";
+
+QStringList readCsvLines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object()
+                                          : QJsonObject();
+}
+} // namespace
+
+class tst_CliCollections : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void folderRunsOverTheDataSet();
+    void failedAssertionsExitWithOne();
+    void environmentFromAFile();
+    void badInputNamesThePlace_data();
+    void badInputNamesThePlace();
+    void importCurlFromStandardInput();
+    void importPostmanAndExportItBack();
+    void exportAsCurl();
+
+private:
+    QString write(const QString &name, const QByteArray &data)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(data);
+        return path;
+    }
+    QString base() const { return QStringLiteral("base=") + m_server.baseUrl(); }
+
+    ServeProcess m_server;
+    QTemporaryDir m_dir;
+    QString m_collection;
+    QString m_data;
+};
+
+void tst_CliCollections::initTestCase()
+{
+    QVERIFY2(!rafagaBinary().isEmpty(), "RAFAGA_BIN must name the rafaga executable");
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_server.start());
+    m_collection = write(QStringLiteral("test.rafaga.json"), CollectionJson);
+    m_data = write(QStringLiteral("users.csv"), DataCsv);
+}
+
+void tst_CliCollections::folderRunsOverTheDataSet()
+{
+    const QString csv = m_dir.filePath(QStringLiteral("folder.csv"));
+    const QString json = m_dir.filePath(QStringLiteral("folder.json"));
+    const Outcome outcome = rafaga({QStringLiteral("run"), m_collection, QStringLiteral("--folder"),
+        QStringLiteral("Users"), QStringLiteral("--data"), m_data, QStringLiteral("--iterations"),
+        QStringLiteral("2"), QStringLiteral("--var"), base(), QStringLiteral("--env"),
+        QStringLiteral("local"), QStringLiteral("-c"), QStringLiteral("4"), QStringLiteral("--csv"),
+        csv, QStringLiteral("--json"), json, QStringLiteral("-q")});
+    QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
+
+    // 2 requests × 3 rows × 2 iterations, in that order.
+    const QJsonObject summary = readJson(json);
+    QCOMPARE(summary.value(QStringLiteral("requests")).toInt(), 12);
+    QCOMPARE(summary.value(QStringLiteral("succeeded")).toInt(), 12);
+    const QJsonObject assertions = summary.value(QStringLiteral("assertions")).toObject();
+    QCOMPARE(assertions.value(QStringLiteral("passed")).toInt(), 12 / 2 * 3);
+    QCOMPARE(assertions.value(QStringLiteral("failed")).toInt(), 0);
+
+    const QStringList lines = readCsvLines(csv);
+    QCOMPARE(lines.size(), 13);
+    const QStringList header = lines.first().split(QLatin1Char(','));
+    for (const char *column : {"index", "name", "method", "url", "status", "iteration", "row", "id",
+             "name", "assert: status == 200"})
+        QVERIFY2(header.contains(QLatin1String(column)), column);
+    // Row 2 of the first iteration: Get user with id 2, then Echo user with Grace's name.
+    QVERIFY2(lines.at(3).contains(QLatin1String("/get?id=2")), qPrintable(lines.at(3)));
+    QVERIFY2(lines.at(4).contains(QLatin1String("\"Hopper, Grace\"")), qPrintable(lines.at(4)));
+    QVERIFY2(lines.at(4).contains(QLatin1String(",PUT,")), qPrintable(lines.at(4)));
+    // The second iteration starts over at row 1.
+    QVERIFY2(lines.at(7).contains(QLatin1String("/get?id=1")), qPrintable(lines.at(7)));
+    for (int i = 1; i < lines.size(); ++i)
+        QVERIFY2(!lines.at(i).contains(QLatin1String("fail:")), qPrintable(lines.at(i)));
+}
+
+void tst_CliCollections::failedAssertionsExitWithOne()
+{
+    const QString json = m_dir.filePath(QStringLiteral("failed.json"));
+    const Outcome outcome = rafaga({QStringLiteral("run"), m_collection, QStringLiteral("--data"),
+        m_data, QStringLiteral("--var"), base(), QStringLiteral("--var"),
+        QStringLiteral("greeting=hi"), QStringLiteral("--json"), json});
+    QCOMPARE(outcome.exitCode, 1);
+    QVERIFY(outcome.out.contains("Assertions:"));
+    const QJsonObject summary = readJson(json);
+    QCOMPARE(summary.value(QStringLiteral("requests")).toInt(), 9);
+    // "Missing" answers 404 on each of the 3 rows: a failed status and a failed assertion.
+    QCOMPARE(summary.value(QStringLiteral("status_codes"))
+                 .toObject()
+                 .value(QStringLiteral("404"))
+                 .toInt(),
+        3);
+    QCOMPARE(summary.value(QStringLiteral("assertions"))
+                 .toObject()
+                 .value(QStringLiteral("failed"))
+                 .toInt(),
+        3);
+}
+
+void tst_CliCollections::environmentFromAFile()
+{
+    // A Postman environment export supplies the base URL instead of --var.
+    const QByteArray environment = R"({"name": "ci", "values": [{"key": "base", "value": ")"
+        + m_server.baseUrl().toUtf8()
+        + R"(", "enabled": true}, {"key": "greeting", "value": "hey", "enabled": true}]})";
+    const QString path = write(QStringLiteral("ci.postman_environment.json"), environment);
+    const Outcome outcome = rafaga({QStringLiteral("run"), m_collection, QStringLiteral("--folder"),
+        QStringLiteral("Users"), QStringLiteral("--data"), m_data, QStringLiteral("--env-file"),
+        path, QStringLiteral("--ndjson"), QStringLiteral("-")});
+    QVERIFY2(outcome.exitCode == 0, outcome.err.constData());
+    const QList<QByteArray> lines = outcome.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 6);
+    const QJsonObject echo = QJsonDocument::fromJson(lines.at(1)).object();
+    QCOMPARE(echo.value(QStringLiteral("method")).toString(), QStringLiteral("PUT"));
+    QCOMPARE(echo.value(QStringLiteral("data")).toObject().value(QStringLiteral("name")).toString(),
+        QStringLiteral("Ada"));
+}
+
+void tst_CliCollections::badInputNamesThePlace_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QStringList>("mentions");
+    QTest::newRow("malformed JSON")
+        << QStringLiteral("broken.rafaga.json")
+        << QByteArray("{\n  \"format\": \"rafaga-collection\",\n  \"items\": [,]\n}")
+        << QStringList {} << QStringList {QStringLiteral("broken.rafaga.json:3:")};
+    QTest::newRow("unresolved variable")
+        << QStringLiteral("vars.rafaga.json") << QByteArray(CollectionJson) << QStringList {}
+        << QStringList {QStringLiteral("Get user"), QStringLiteral("{{base}}")};
+    QTest::newRow("unknown folder")
+        << QStringLiteral("folder.rafaga.json") << QByteArray(CollectionJson)
+        << QStringList {QStringLiteral("--folder"), QStringLiteral("Nope")}
+        << QStringList {QStringLiteral("Nope")};
+    QTest::newRow("not a collection")
+        << QStringLiteral("notes.txt") << QByteArray("hello") << QStringList {}
+        << QStringList {QStringLiteral("notes.txt")};
+}
+
+void tst_CliCollections::badInputNamesThePlace()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, contents);
+    QFETCH(QStringList, extra);
+    QFETCH(QStringList, mentions);
+    const QString path = write(file, contents);
+    const Outcome outcome = rafaga(
+        QStringList {QStringLiteral("run"), path, QStringLiteral("--data"), m_data} + extra);
+    QCOMPARE(outcome.exitCode, 2);
+    const QString err = QString::fromUtf8(outcome.err).trimmed();
+    for (const QString &mention : mentions)
+        QVERIFY2(err.contains(mention), qPrintable(err));
+    QVERIFY(outcome.out.isEmpty()); // nothing was sent, nothing reported
+}
+
+void tst_CliCollections::importCurlFromStandardInput()
+{
+    const QByteArray command = "curl -X POST '" + m_server.baseUrl().toUtf8()
+        + "/echo' \\\n  -H 'X-Trace: 42' --data-raw '{\"a\": 1}' -k\n";
+    const Outcome imported = rafaga({QStringLiteral("import"), QStringLiteral("-")}, command);
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    const QJsonObject collection = QJsonDocument::fromJson(imported.out).object();
+    QCOMPARE(
+        collection.value(QStringLiteral("format")).toString(), QStringLiteral("rafaga-collection"));
+
+    // The imported request runs and the server gets what curl would have sent.
+    const QString path = write(QStringLiteral("curl.rafaga.json"), imported.out);
+    const Outcome run = rafaga({QStringLiteral("run"), path, QStringLiteral("--ndjson"),
+        QStringLiteral("-"), QStringLiteral("-q")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject result = QJsonDocument::fromJson(run.out.trimmed()).object();
+    QCOMPARE(result.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
+    QCOMPARE(result.value(QStringLiteral("bytes_out")).toInt(), 8);
+
+    const Outcome bad
+        = rafaga({QStringLiteral("import"), QStringLiteral("-")}, "curl --frobnicate http://x/\n");
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("word 2"), bad.err.constData());
+}
+
+void tst_CliCollections::importPostmanAndExportItBack()
+{
+    const QString fixture = QStringLiteral(RAFAGA_TESTDATA_DIR "/postman/roundtrip.postman_collection.json");
+    QVERIFY(!fixture.isEmpty());
+    const QString native = m_dir.filePath(QStringLiteral("imported.rafaga.json"));
+    const Outcome imported
+        = rafaga({QStringLiteral("import"), fixture, QStringLiteral("-o"), native});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    QVERIFY(readJson(native).value(QStringLiteral("items")).toArray().size() > 0);
+
+    const Outcome exported = rafaga(
+        {QStringLiteral("export"), native, QStringLiteral("--to"), QStringLiteral("postman")});
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    const QJsonObject postman = QJsonDocument::fromJson(exported.out).object();
+    QVERIFY(postman.value(QStringLiteral("info"))
+                .toObject()
+                .value(QStringLiteral("schema"))
+                .toString()
+                .contains(QLatin1String("v2.1.0")));
+    QFile original(fixture);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QJsonObject source = QJsonDocument::fromJson(original.readAll()).object();
+    QCOMPARE(postman.value(QStringLiteral("item")).toArray().size(),
+        source.value(QStringLiteral("item")).toArray().size());
+}
+
+void tst_CliCollections::exportAsCurl()
+{
+    const Outcome exported = rafaga(
+        {QStringLiteral("export"), m_collection, QStringLiteral("--to"), QStringLiteral("curl")});
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    const QString text = QString::fromUtf8(exported.out);
+    QCOMPARE(text.count(QLatin1String("curl ")), 3);
+    QVERIFY(text.contains(QLatin1String("# Users/Echo user")));
+    QVERIFY(text.contains(QLatin1String("{{base}}/echo")));
+
+    const Outcome bad = rafaga({QStringLiteral("export"), m_collection, QStringLiteral("--to"),
+        QStringLiteral("insomnia")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains("insomnia"));
+}
+
+QTEST_GUILESS_MAIN(tst_CliCollections)
+#include "tst_clicollections.moc"
