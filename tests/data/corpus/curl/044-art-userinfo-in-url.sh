@@ -1,0 +1,1 @@
+curl https://user:password@example.org/

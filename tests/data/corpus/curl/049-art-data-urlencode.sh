@@ -1,0 +1,1 @@
+curl --data-urlencode "name=I am Daniel" https://www.example.com

@@ -1,0 +1,1 @@
+curl --referer https://www.example.come https://www.example.com

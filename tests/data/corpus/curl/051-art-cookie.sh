@@ -1,0 +1,1 @@
+curl --cookie "name=Daniel" https://www.example.com

@@ -1,0 +1,2 @@
+curl --data "<xml>" --header "Content-Type: text/xml" \
+  --request PROPFIND example.com

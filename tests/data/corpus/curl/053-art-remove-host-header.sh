@@ -1,0 +1,1 @@
+curl --header "Host:" https://www.example.com
