@@ -1,8 +1,9 @@
 // Reading and writing the native collection file, *.rafaga.json, in a form that diffs well in git.
 #pragma once
 
-#include "core/model/collection.h"
+#include "core/base/jsonreader.h"
 #include "core/base/parseerror.h"
+#include "core/model/collection.h"
 
 #include <QByteArray>
 #include <QString>
@@ -40,6 +41,8 @@ inline constexpr char FormatTag[] = "rafaga-collection";
 Parsed<Collection> loadCollection(const QString &path);
 /// Parses the text of a collection file; `fileName` is only used in errors.
 Parsed<Collection> parseCollection(const QByteArray &json, const QString &fileName = {});
+/// Reads a collection file already parsed (an importer that parsed it to find its format).
+Parsed<Collection> readCollection(const JsonDocument &document);
 /// The file's text for `collection`. The same collection always gives the same bytes.
 QByteArray serializeCollection(const Collection &collection);
 /// Writes atomically: on failure the old file is left as it was and *error says why.

@@ -165,17 +165,10 @@ QString exportCurl(const RequestSpec &spec, bool insecure)
     return pipe + words.join(QLatin1Char(' '));
 }
 
-QString exportCurl(const RequestItem &item)
+namespace {
+/// The URL with the enabled params (and a query API key) in its query.
+QString urlWithQuery(const RequestItem &item)
 {
-    QStringList words {QStringLiteral("curl")};
-    const Body &body = item.body;
-    const bool hasBody = body.mode != Body::Mode::None;
-    const QString implied = hasBody ? QStringLiteral("POST") : QStringLiteral("GET");
-    if (item.method == QLatin1String("HEAD") && !hasBody)
-        words << QStringLiteral("-I");
-    else if (item.method != implied)
-        words << QStringLiteral("-X") << quoted(item.method);
-
     QString url = item.url;
     QStringList query;
     const auto param = [](const QString &key, const QString &value) {
@@ -195,10 +188,12 @@ QString exportCurl(const RequestItem &item)
             (url.left(end).contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?'))
                 + query.join(QLatin1Char('&')));
     }
-    if (needsGlobOff(url))
-        words << QStringLiteral("-g");
-    words << quoted(url);
+    return url;
+}
 
+QStringList authAndHeaderArguments(const RequestItem &item)
+{
+    QStringList words;
     switch (item.auth.type) {
     case Auth::Type::Basic:
         words << QStringLiteral("-u")
@@ -221,9 +216,35 @@ QString exportCurl(const RequestItem &item)
         && !hasHeader(item.headers, item.auth.key))
         words << QStringLiteral("-H")
               << headerArgument(item.auth.key.toUtf8(), item.auth.value.toUtf8());
+    return words;
+}
 
+QStringList formUrlEncodedArguments(const QList<KeyValue> &form)
+{
+    QStringList words;
+    for (const KeyValue &field : form) {
+        if (!field.enabled || (field.key.isEmpty() && field.value.isEmpty()))
+            continue;
+        const QByteArray key = encodeKeepingVariables(field.key, formEncode);
+        // curl encodes a --data-urlencode value as buildRequest() does except for ~ and *,
+        // and leaves out the '=' of an empty name: those go pre-encoded.
+        if (key.isEmpty() || field.value.contains(QLatin1Char('~'))
+            || field.value.contains(QLatin1Char('*')))
+            words << QStringLiteral("--data-raw")
+                  << ShellWords::quote(key + '=' + encodeKeepingVariables(field.value, formEncode));
+        else
+            words << QStringLiteral("--data-urlencode")
+                  << ShellWords::quote(key + '=' + field.value.toUtf8());
+    }
+    return words;
+}
+
+/// The body's arguments; *pipe gets a printf for a body the shell cannot quote.
+QStringList requestBodyArguments(const RequestItem &item, QString *pipe)
+{
+    const Body &body = item.body;
+    QStringList words;
     // The Content-Type buildRequest() gives the body when no header sets one.
-    QString pipe;
     QString contentType = body.contentType;
     if (body.mode == Body::Mode::Json)
         contentType = QStringLiteral("application/json");
@@ -240,24 +261,10 @@ QString exportCurl(const RequestItem &item)
     case Body::Mode::Json:
         if (!typeInHeaders)
             words << QStringLiteral("-H") << headerArgument("Content-Type", contentType.toUtf8());
-        words << bodyArguments(body.text.toUtf8(), &pipe);
+        words << bodyArguments(body.text.toUtf8(), pipe);
         break;
     case Body::Mode::FormUrlEncoded:
-        for (const KeyValue &field : body.form) {
-            if (!field.enabled || (field.key.isEmpty() && field.value.isEmpty()))
-                continue;
-            const QByteArray key = encodeKeepingVariables(field.key, formEncode);
-            // curl encodes a --data-urlencode value as buildRequest() does except for ~ and *,
-            // and leaves out the '=' of an empty name: those go pre-encoded.
-            if (key.isEmpty() || field.value.contains(QLatin1Char('~'))
-                || field.value.contains(QLatin1Char('*')))
-                words << QStringLiteral("--data-raw")
-                      << ShellWords::quote(
-                             key + '=' + encodeKeepingVariables(field.value, formEncode));
-            else
-                words << QStringLiteral("--data-urlencode")
-                      << ShellWords::quote(key + '=' + field.value.toUtf8());
-        }
+        words << formUrlEncodedArguments(body.form);
         break;
     case Body::Mode::Multipart:
         for (const FormPart &part : body.parts) {
@@ -271,5 +278,25 @@ QString exportCurl(const RequestItem &item)
         words << QStringLiteral("--data-binary") << quoted(QLatin1Char('@') + body.filePath);
         break;
     }
+    return words;
+}
+} // namespace
+
+QString exportCurl(const RequestItem &item)
+{
+    QStringList words {QStringLiteral("curl")};
+    const bool hasBody = item.body.mode != Body::Mode::None;
+    const QString implied = hasBody ? QStringLiteral("POST") : QStringLiteral("GET");
+    if (item.method == QLatin1String("HEAD") && !hasBody)
+        words << QStringLiteral("-I");
+    else if (item.method != implied)
+        words << QStringLiteral("-X") << quoted(item.method);
+    const QString url = urlWithQuery(item);
+    if (needsGlobOff(url))
+        words << QStringLiteral("-g");
+    words << quoted(url);
+    words << authAndHeaderArguments(item);
+    QString pipe;
+    words << requestBodyArguments(item, &pipe);
     return pipe + words.join(QLatin1Char(' '));
 }

@@ -1,8 +1,8 @@
 // Turns a pasted curl command line into a request of a collection.
 #pragma once
 
-#include "core/model/collection.h"
 #include "core/base/parseerror.h"
+#include "core/model/collection.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,12 +1,13 @@
 // Reads HAR 1.2 files into collections: each recorded request becomes a request item.
 #include "core/formats/harimport.h"
 
+#include "core/base/jsonreader.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 #include <QLocale>
 #include <QUrl>
 
@@ -15,22 +16,15 @@
 
 using namespace Qt::StringLiterals;
 
+using JsonPath::element;
+using JsonPath::field;
+
 namespace {
 
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(HarImport)
 };
-
-QString field(const QString &parent, const char *key)
-{
-    return parent + u'.' + QString::fromLatin1(key);
-}
-
-QString element(const QString &parent, qsizetype index)
-{
-    return parent + u'[' + QString::number(index) + u']';
-}
 
 bool is(const QString &name, QLatin1StringView other)
 {
@@ -66,26 +60,13 @@ class HarReader
 public:
     HarReader(const QString &fileName, QStringList *skipped)
         : m_fileName(fileName)
-        , m_skipped(skipped)
+        , m_r(fileName, skipped)
     { }
 
     bool read(const QJsonObject &root, Collection *out);
-    const ParseError &error() const { return m_error; }
+    ParseError error() const { return m_r.error(); }
 
 private:
-    bool fail(const QString &place, const QString &message)
-    {
-        m_error = {m_fileName, place, message};
-        return false;
-    }
-    void skip(const QString &what, const QString &text)
-    {
-        if (m_skipped)
-            m_skipped->append(what.isEmpty() ? text : what + u": "_s + text);
-    }
-    bool text(const QJsonValue &value, const QString &place, QString *out);
-    bool array(const QJsonValue &value, const QString &place, QJsonArray *out);
-    bool object(const QJsonValue &value, const QString &place, QJsonObject *out);
     bool readEntry(const QJsonObject &entry, const QString &place, CollectionItem *out,
         std::optional<QString> *host);
     bool readHeaders(const QJsonValue &value, const QString &place, QList<KeyValue> *out);
@@ -95,53 +76,18 @@ private:
         const QJsonValue &value, const QString &place, const QString &what, RequestItem *out);
 
     QString m_fileName;
-    QStringList *m_skipped;
-    ParseError m_error;
+    JsonReader m_r;
     bool m_droppedAcceptEncoding = false;
 };
-
-bool HarReader::text(const QJsonValue &value, const QString &place, QString *out)
-{
-    if (value.isString())
-        *out = value.toString();
-    else if (value.isDouble())
-        *out = QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
-    else if (value.isBool())
-        *out = value.toBool() ? u"true"_s : u"false"_s;
-    else if (value.isNull() || value.isUndefined())
-        out->clear();
-    else
-        return fail(place, Tr::tr("expected a string"));
-    return true;
-}
-
-bool HarReader::array(const QJsonValue &value, const QString &place, QJsonArray *out)
-{
-    if (value.isNull() || value.isUndefined())
-        *out = {};
-    else if (value.isArray())
-        *out = value.toArray();
-    else
-        return fail(place, Tr::tr("expected an array"));
-    return true;
-}
-
-bool HarReader::object(const QJsonValue &value, const QString &place, QJsonObject *out)
-{
-    if (!value.isObject())
-        return fail(place, Tr::tr("expected an object"));
-    *out = value.toObject();
-    return true;
-}
 
 bool HarReader::read(const QJsonObject &root, Collection *out)
 {
     QJsonObject log;
     QJsonArray entries;
-    if (!object(root.value("log"_L1), u"log"_s, &log))
+    if (!m_r.object(root.value("log"_L1), u"log"_s, &log))
         return false;
     if (!log.value("entries"_L1).isArray())
-        return fail(u"log.entries"_s, Tr::tr("expected an array of entries"));
+        return m_r.fail(u"log.entries"_s, Tr::tr("expected an array of entries"));
     entries = log.value("entries"_L1).toArray();
 
     const QJsonArray pages = log.value("pages"_L1).toArray();
@@ -163,7 +109,7 @@ bool HarReader::read(const QJsonObject &root, Collection *out)
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QString place = element(u"log.entries"_s, i);
         QJsonObject entry;
-        if (!object(entries.at(i), place, &entry))
+        if (!m_r.object(entries.at(i), place, &entry))
             return false;
         CollectionItem item;
         std::optional<QString> host;
@@ -173,7 +119,7 @@ bool HarReader::read(const QJsonObject &root, Collection *out)
             requests.append({*host, item});
     }
     if (entries.isEmpty())
-        skip(QString(), Tr::tr("the HAR file has no entries"));
+        m_r.note(QString(), Tr::tr("the HAR file has no entries"));
 
     QStringList hosts;
     for (const auto &[host, item] : std::as_const(requests)) {
@@ -202,19 +148,19 @@ bool HarReader::read(const QJsonObject &root, Collection *out)
 bool HarReader::readEntry(const QJsonObject &entry, const QString &place, CollectionItem *out,
     std::optional<QString> *host)
 {
-    const QString requestPlace = field(place, "request");
+    const QString requestPlace = field(place, "request"_L1);
     QJsonObject request;
     RequestItem &item = out->request;
-    if (!object(entry.value("request"_L1), requestPlace, &request)
-        || !text(request.value("method"_L1), field(requestPlace, "method"), &item.method)
-        || !text(request.value("url"_L1), field(requestPlace, "url"), &item.url)) {
+    if (!m_r.object(entry.value("request"_L1), requestPlace, &request)
+        || !m_r.text(request.value("method"_L1), field(requestPlace, "method"_L1), &item.method)
+        || !m_r.text(request.value("url"_L1), field(requestPlace, "url"_L1), &item.url)) {
         return false;
     }
     item.method = item.method.trimmed();
     if (item.method.isEmpty())
-        return fail(field(requestPlace, "method"), Tr::tr("expected a method such as GET"));
+        return m_r.fail(field(requestPlace, "method"_L1), Tr::tr("expected a method such as GET"));
     if (item.url.isEmpty())
-        return fail(field(requestPlace, "url"), Tr::tr("expected the request's URL"));
+        return m_r.fail(field(requestPlace, "url"_L1), Tr::tr("expected the request's URL"));
 
     const QUrl url(item.url);
     const QString path = url.path().isEmpty() ? u"/"_s : url.path();
@@ -222,15 +168,16 @@ bool HarReader::readEntry(const QJsonObject &entry, const QString &place, Collec
     const QString what = place + u" \""_s + out->name + u'"';
     const QString scheme = url.scheme().toLower();
     if (scheme != "http"_L1 && scheme != "https"_L1) {
-        skip(place, Tr::tr("%1 is not an HTTP request; skipped").arg(item.url.left(80)));
+        m_r.note(place, Tr::tr("%1 is not an HTTP request; skipped").arg(item.url.left(80)));
         return true;
     }
-    if (!text(entry.value("comment"_L1), field(place, "comment"), &out->description)
-        || !readHeaders(request.value("headers"_L1), field(requestPlace, "headers"), &item.headers)
+    if (!m_r.text(entry.value("comment"_L1), field(place, "comment"_L1), &out->description)
+        || !readHeaders(
+            request.value("headers"_L1), field(requestPlace, "headers"_L1), &item.headers)
         || !readCookies(
-            request.value("cookies"_L1), field(requestPlace, "cookies"), what, &item.headers)
+            request.value("cookies"_L1), field(requestPlace, "cookies"_L1), what, &item.headers)
         || !readPostData(
-            request.value("postData"_L1), field(requestPlace, "postData"), what, &item)) {
+            request.value("postData"_L1), field(requestPlace, "postData"_L1), what, &item)) {
         return false;
     }
     *host = url.port() < 0 ? url.host() : url.host() + u':' + QString::number(url.port());
@@ -240,23 +187,23 @@ bool HarReader::readEntry(const QJsonObject &entry, const QString &place, Collec
 bool HarReader::readHeaders(const QJsonValue &value, const QString &place, QList<KeyValue> *out)
 {
     QJsonArray headers;
-    if (!array(value, place, &headers))
+    if (!m_r.array(value, place, &headers))
         return false;
     qsizetype cookieRow = -1;
     for (qsizetype i = 0; i < headers.size(); ++i) {
         const QString headerPlace = element(place, i);
         QJsonObject object;
         KeyValue header;
-        if (!this->object(headers.at(i), headerPlace, &object)
-            || !text(object.value("name"_L1), field(headerPlace, "name"), &header.key)
-            || !text(object.value("value"_L1), field(headerPlace, "value"), &header.value)) {
+        if (!m_r.object(headers.at(i), headerPlace, &object)
+            || !m_r.text(object.value("name"_L1), field(headerPlace, "name"_L1), &header.key)
+            || !m_r.text(object.value("value"_L1), field(headerPlace, "value"_L1), &header.value)) {
             return false;
         }
         if (header.key.isEmpty() || isWrittenByQt(header.key))
             continue;
         if (is(header.key, "accept-encoding"_L1)) {
             if (!m_droppedAcceptEncoding) {
-                skip(QString(),
+                m_r.note(QString(),
                     Tr::tr("Accept-Encoding headers left out: Qt asks for gzip and "
                            "deflate itself and decodes them"));
             }
@@ -279,7 +226,7 @@ bool HarReader::readCookies(
     const QJsonValue &value, const QString &place, const QString &what, QList<KeyValue> *headers)
 {
     QJsonArray cookies;
-    if (!array(value, place, &cookies))
+    if (!m_r.array(value, place, &cookies))
         return false;
     const bool hasCookieHeader = std::any_of(headers->cbegin(), headers->cend(),
         [](const KeyValue &h) { return is(h.key, "cookie"_L1); });
@@ -291,15 +238,15 @@ bool HarReader::readCookies(
         QJsonObject cookie;
         QString name;
         QString cookieValue;
-        if (!object(cookies.at(i), cookiePlace, &cookie)
-            || !text(cookie.value("name"_L1), field(cookiePlace, "name"), &name)
-            || !text(cookie.value("value"_L1), field(cookiePlace, "value"), &cookieValue)) {
+        if (!m_r.object(cookies.at(i), cookiePlace, &cookie)
+            || !m_r.text(cookie.value("name"_L1), field(cookiePlace, "name"_L1), &name)
+            || !m_r.text(cookie.value("value"_L1), field(cookiePlace, "value"_L1), &cookieValue)) {
             return false;
         }
         pairs.append(name + u'=' + cookieValue);
     }
     headers->append({u"Cookie"_s, pairs.join(u"; "_s), true, QString()});
-    skip(what, Tr::tr("Cookie header made from the recorded cookies"));
+    m_r.note(what, Tr::tr("Cookie header made from the recorded cookies"));
     return true;
 }
 
@@ -312,15 +259,15 @@ bool HarReader::readPostData(
     QString mimeType;
     QString bodyText;
     QJsonArray params;
-    if (!object(value, place, &postData)
-        || !text(postData.value("mimeType"_L1), field(place, "mimeType"), &mimeType)
-        || !text(postData.value("text"_L1), field(place, "text"), &bodyText)
-        || !array(postData.value("params"_L1), field(place, "params"), &params)) {
+    if (!m_r.object(value, place, &postData)
+        || !m_r.text(postData.value("mimeType"_L1), field(place, "mimeType"_L1), &mimeType)
+        || !m_r.text(postData.value("text"_L1), field(place, "text"_L1), &bodyText)
+        || !m_r.array(postData.value("params"_L1), field(place, "params"_L1), &params)) {
         return false;
     }
     const QString encoding = postData.value("encoding"_L1).toString();
     if (!encoding.isEmpty()) { // not HAR 1.2, but some tools write base64 bodies so
-        skip(what, Tr::tr("body encoded as %1 not imported").arg(encoding));
+        m_r.note(what, Tr::tr("body encoded as %1 not imported").arg(encoding));
         return true;
     }
     const QString type = mimeType.section(u';', 0, 0).trimmed().toLower();
@@ -329,22 +276,23 @@ bool HarReader::readPostData(
     if (type == "multipart/form-data"_L1 && !params.isEmpty()) {
         body.mode = Body::Mode::Multipart;
         for (qsizetype i = 0; i < params.size(); ++i) {
-            const QString paramPlace = element(field(place, "params"), i);
+            const QString paramPlace = element(field(place, "params"_L1), i);
             QJsonObject param;
             FormPart part;
             QString fileName;
-            if (!object(params.at(i), paramPlace, &param)
-                || !text(param.value("name"_L1), field(paramPlace, "name"), &part.name)
-                || !text(param.value("value"_L1), field(paramPlace, "value"), &part.value)
-                || !text(param.value("fileName"_L1), field(paramPlace, "fileName"), &fileName)
-                || !text(param.value("contentType"_L1), field(paramPlace, "contentType"),
+            if (!m_r.object(params.at(i), paramPlace, &param)
+                || !m_r.text(param.value("name"_L1), field(paramPlace, "name"_L1), &part.name)
+                || !m_r.text(param.value("value"_L1), field(paramPlace, "value"_L1), &part.value)
+                || !m_r.text(
+                    param.value("fileName"_L1), field(paramPlace, "fileName"_L1), &fileName)
+                || !m_r.text(param.value("contentType"_L1), field(paramPlace, "contentType"_L1),
                     &part.contentType)) {
                 return false;
             }
             if (!fileName.isEmpty()) {
                 part.isFile = true;
                 part.value = fileName;
-                skip(what,
+                m_r.note(what,
                     Tr::tr("form part \"%1\" refers to the file \"%2\", whose content a HAR "
                            "does not hold")
                         .arg(part.name, fileName));
@@ -362,12 +310,12 @@ bool HarReader::readPostData(
             return true;
         }
         for (qsizetype i = 0; i < params.size(); ++i) {
-            const QString paramPlace = element(field(place, "params"), i);
+            const QString paramPlace = element(field(place, "params"_L1), i);
             QJsonObject param;
             KeyValue row;
-            if (!object(params.at(i), paramPlace, &param)
-                || !text(param.value("name"_L1), field(paramPlace, "name"), &row.key)
-                || !text(param.value("value"_L1), field(paramPlace, "value"), &row.value)) {
+            if (!m_r.object(params.at(i), paramPlace, &param)
+                || !m_r.text(param.value("name"_L1), field(paramPlace, "name"_L1), &row.key)
+                || !m_r.text(param.value("value"_L1), field(paramPlace, "value"_L1), &row.value)) {
                 return false;
             }
             body.form.append(row);
@@ -378,37 +326,40 @@ bool HarReader::readPostData(
         body.text = bodyText;
         body.contentType = json ? QString() : mimeType;
     } else if (type.startsWith("multipart/"_L1)) {
-        skip(what, Tr::tr("the multipart body was not recorded"));
+        m_r.note(what, Tr::tr("the multipart body was not recorded"));
     }
     return true;
 }
 
 } // namespace
 
-bool looksLikeHar(const QByteArray &json)
+bool looksLikeHar(const QJsonObject &root)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    return document.object().value("log"_L1).toObject().value("entries"_L1).isArray();
+    return root.value("log"_L1).toObject().value("entries"_L1).isArray();
 }
 
-Parsed<Collection> importHar(const QByteArray &json, const QString &fileName, QStringList *skipped)
+bool looksLikeHar(const QByteArray &json)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const auto [line, column] = lineAndColumn(json, parseError.offset);
-        return ParseError {fileName, QString::number(line) + u':' + QString::number(column),
-            Tr::tr("invalid JSON: %1").arg(parseError.errorString())};
-    }
-    if (!document.isObject())
-        return ParseError {fileName, u"1:1"_s, Tr::tr("expected a JSON object with a \"log\"")};
+    return looksLikeHar(QJsonDocument::fromJson(json).object());
+}
+
+Parsed<Collection> importHar(const JsonDocument &document, QStringList *skipped)
+{
     QStringList notes;
-    HarReader reader(fileName, &notes);
+    HarReader reader(document.fileName, &notes);
     Collection collection;
-    if (!reader.read(document.object(), &collection))
+    if (!reader.read(document.root, &collection))
         return reader.error();
     if (skipped)
         skipped->append(notes);
     return collection;
+}
+
+Parsed<Collection> importHar(const QByteArray &json, const QString &fileName, QStringList *skipped)
+{
+    Parsed<JsonDocument> document
+        = parseJsonDocument(json, fileName, Tr::tr("expected a JSON object with a \"log\""));
+    if (!document)
+        return document.error();
+    return importHar(document.value(), skipped);
 }

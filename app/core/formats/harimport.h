@@ -2,8 +2,9 @@
 // a request that can be edited and run again.
 #pragma once
 
-#include "core/model/collection.h"
+#include "core/base/jsonreader.h"
 #include "core/base/parseerror.h"
+#include "core/model/collection.h"
 
 #include <QByteArray>
 #include <QString>
@@ -11,6 +12,7 @@
 
 /// True when json is a HAR file: an object with a "log" object holding an "entries" array.
 bool looksLikeHar(const QByteArray &json);
+bool looksLikeHar(const QJsonObject &root);
 
 /// Reads log.entries[] of a HAR 1.2 file, each entry's request to a RequestItem; responses and
 /// timings are not read. Errors name fileName and the place: line:column for broken JSON, a path
@@ -34,3 +36,5 @@ bool looksLikeHar(const QByteArray &json);
 /// - Entries that are not http or https (ws:, data:, blob:, extensions) are skipped and listed.
 Parsed<Collection> importHar(
     const QByteArray &json, const QString &fileName, QStringList *skipped = nullptr);
+/// The same, for a file already parsed.
+Parsed<Collection> importHar(const JsonDocument &document, QStringList *skipped = nullptr);

@@ -1,12 +1,12 @@
 #include "core/formats/importer.h"
 
+#include "core/base/jsonreader.h"
 #include "core/collection/collectionfile.h"
 #include "core/formats/curlimport.h"
 #include "core/formats/harimport.h"
 #include "core/formats/postmanimport.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace {
@@ -65,26 +65,30 @@ Parsed<ImportResult> importCollection(const QByteArray &data, const QString &fil
             Tr::tr("not a collection: expected JSON (a Rafaga or Postman collection, a "
                    "HAR file) or a curl command")};
 
-    const QJsonObject root = QJsonDocument::fromJson(trimmed).object();
+    // Parsed once; each reader walks the same document. Broken JSON fails here, at its place.
+    const Parsed<JsonDocument> parsed = parseJsonDocument(data, fileName);
+    if (!parsed)
+        return parsed.error();
+    const JsonDocument &document = parsed.value();
+    const QJsonObject &root = document.root;
     if (root.value(QLatin1String("format")).toString()
         == QLatin1String(CollectionFile::FormatTag)) {
-        Parsed<Collection> native = parseCollection(data, fileName);
+        Parsed<Collection> native = readCollection(document);
         if (!native)
             return native.error();
         result.collection = std::move(native).value();
         return result;
     }
-    if (looksLikeHar(data)) {
-        Parsed<Collection> har = importHar(data, fileName, &result.notes);
+    if (looksLikeHar(root)) {
+        Parsed<Collection> har = importHar(document, &result.notes);
         if (!har)
             return har.error();
         result.format = ImportResult::Format::Har;
         result.collection = std::move(har).value();
         return result;
     }
-    if (looksLikePostmanCollection(data) || root.isEmpty()) {
-        // An object we cannot read as JSON still goes to a parser, which says where it breaks.
-        Parsed<Collection> postman = importPostmanCollection(data, fileName, &result.notes);
+    if (looksLikePostmanCollection(root) || root.isEmpty()) {
+        Parsed<Collection> postman = importPostmanCollection(document, &result.notes);
         if (!postman)
             return postman.error();
         result.format = ImportResult::Format::Postman;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/model/collection.h"
+#include "core/base/jsonreader.h"
 #include "core/base/parseerror.h"
 
 #include <QByteArray>
@@ -12,6 +13,7 @@
 /// True when json is a Postman collection: info.schema names getpostman.com, or it has an info
 /// object and an item array. Cheap enough to call on any file the user opens.
 bool looksLikePostmanCollection(const QByteArray &json);
+bool looksLikePostmanCollection(const QJsonObject &root);
 
 /// True when json is a Postman environment (or globals) file: a "values" array of variables and no
 /// collection shape.
@@ -39,6 +41,10 @@ bool looksLikePostmanEnvironment(const QByteArray &json);
 ///   (and is listed), since it could not be sent anyway.
 Parsed<Collection> importPostmanCollection(
     const QByteArray &json, const QString &fileName, QStringList *skipped = nullptr);
+
+/// The same, for a file already parsed.
+Parsed<Collection> importPostmanCollection(
+    const JsonDocument &document, QStringList *skipped = nullptr);
 
 /// Reads a Postman environment (or globals) export: its name and its variables; variables of type
 /// "secret" are marked secret, disabled ones are kept disabled.

@@ -91,6 +91,7 @@ private:
     bool singleQuoted(ParseError *failure);
     bool doubleQuoted(ParseError *failure);
     bool ansiC(ParseError *failure);
+    QByteArray ansiCEscape(qint32 e);
     void readOperator();
 
     QList<uint> m_text;
@@ -255,6 +256,83 @@ bool Splitter::doubleQuoted(ParseError *failure)
     return false;
 }
 
+/// The bytes of the escape \e in $'...', reading any digits after it.
+QByteArray Splitter::ansiCEscape(qint32 e)
+{
+    QByteArray piece;
+    switch (e) {
+    case 'a':
+        piece = "\a";
+        break;
+    case 'b':
+        piece = "\b";
+        break;
+    case 'e':
+    case 'E':
+        piece = "\x1b";
+        break;
+    case 'f':
+        piece = "\f";
+        break;
+    case 'n':
+        piece = "\n";
+        break;
+    case 'r':
+        piece = "\r";
+        break;
+    case 't':
+        piece = "\t";
+        break;
+    case 'v':
+        piece = "\v";
+        break;
+    case '\\':
+    case '\'':
+    case '"':
+    case '?':
+        piece = QByteArray(1, char(e));
+        break;
+    case 'c': {
+        const qint32 x = at(m_pos);
+        if (x == End)
+            return {};
+        ++m_pos;
+        piece = QByteArray(1, char((x == '?' ? 0x7F : x & 0x1F)));
+        break;
+    }
+    case 'x':
+    case 'u':
+    case 'U': {
+        const int maxDigits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+        quint32 value = 0;
+        int digits = 0;
+        while (digits < maxDigits && hexValue(at(m_pos)) >= 0) {
+            value = value * 16 + quint32(hexValue(at(m_pos)));
+            ++m_pos;
+            ++digits;
+        }
+        if (digits == 0)
+            piece = QByteArray("\\") + char(e);
+        else if (e == 'x')
+            piece = QByteArray(1, char(value)); // a raw byte, not a character
+        else
+            appendUtf8(piece, char32_t(value));
+        break;
+    }
+    default:
+        if (e >= '0' && e <= '7') {
+            int value = e - '0';
+            for (int digits = 1; digits < 3 && at(m_pos) >= '0' && at(m_pos) <= '7'; ++digits)
+                value = value * 8 + (at(m_pos++) - '0');
+            piece = QByteArray(1, char(value & 0xFF));
+        } else {
+            piece = "\\";
+            appendUtf8(piece, char32_t(e));
+        }
+    }
+    return piece;
+}
+
 bool Splitter::ansiC(ParseError *failure)
 {
     const qsizetype open = m_pos;
@@ -285,77 +363,7 @@ bool Splitter::ansiC(ParseError *failure)
         if (e == End)
             break;
         m_pos += 2;
-        QByteArray piece;
-        switch (e) {
-        case 'a':
-            piece = "\a";
-            break;
-        case 'b':
-            piece = "\b";
-            break;
-        case 'e':
-        case 'E':
-            piece = "\x1b";
-            break;
-        case 'f':
-            piece = "\f";
-            break;
-        case 'n':
-            piece = "\n";
-            break;
-        case 'r':
-            piece = "\r";
-            break;
-        case 't':
-            piece = "\t";
-            break;
-        case 'v':
-            piece = "\v";
-            break;
-        case '\\':
-        case '\'':
-        case '"':
-        case '?':
-            piece = QByteArray(1, char(e));
-            break;
-        case 'c': {
-            const qint32 x = at(m_pos);
-            if (x == End)
-                continue;
-            ++m_pos;
-            piece = QByteArray(1, char((x == '?' ? 0x7F : x & 0x1F)));
-            break;
-        }
-        case 'x':
-        case 'u':
-        case 'U': {
-            const int maxDigits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-            quint32 value = 0;
-            int digits = 0;
-            while (digits < maxDigits && hexValue(at(m_pos)) >= 0) {
-                value = value * 16 + quint32(hexValue(at(m_pos)));
-                ++m_pos;
-                ++digits;
-            }
-            if (digits == 0)
-                piece = QByteArray("\\") + char(e);
-            else if (e == 'x')
-                piece = QByteArray(1, char(value)); // a raw byte, not a character
-            else
-                appendUtf8(piece, char32_t(value));
-            break;
-        }
-        default:
-            if (e >= '0' && e <= '7') {
-                int value = e - '0';
-                for (int digits = 1; digits < 3 && at(m_pos) >= '0' && at(m_pos) <= '7'; ++digits)
-                    value = value * 8 + (at(m_pos++) - '0');
-                piece = QByteArray(1, char(value & 0xFF));
-            } else {
-                piece = "\\";
-                appendUtf8(piece, char32_t(e));
-            }
-        }
+        QByteArray piece = ansiCEscape(e);
         if (truncated)
             continue;
         const qsizetype nul = piece.indexOf('\0');
