@@ -1,7 +1,8 @@
 // Two finished runs side by side: overlaid latency histograms and percentiles with differences.
 #include "gui/charts/comparewidget.h"
 
-#include "gui/charts/chartspanel.h"
+#include "core/stats/latencybins.h"
+#include "gui/charts/chartplot.h"
 #include "gui/run/statuscolors.h"
 #include "gui/run/summarystrip.h"
 
@@ -14,8 +15,6 @@
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-#include "gui/charts/qcustomplot.h"
 
 #include <cmath>
 
@@ -68,8 +67,28 @@ CompareWidget::CompareWidget(QWidget *parent)
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_plot = new QCustomPlot;
+    createPlot();
+    createTable();
+
+    auto *tableColumn = new QVBoxLayout;
+    tableColumn->addWidget(m_table);
+    tableColumn->addStretch(1);
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_plot, 1);
+    body->addLayout(tableColumn);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(pickers);
+    layout->addWidget(m_details);
+    layout->addLayout(body, 1);
+
+    applyColours();
+    updateComparison();
+}
+
+void CompareWidget::createPlot()
+{
     const QFontMetrics metrics = fontMetrics();
+    m_plot = new QCustomPlot;
     m_plot->setMinimumSize(metrics.averageCharWidth() * 50, metrics.height() * 16);
     m_plot->setFont(font());
     m_plot->xAxis->setLabel(tr("Latency (ms, log scale)"));
@@ -86,7 +105,11 @@ CompareWidget::CompareWidget(QWidget *parent)
         graph = m_plot->addGraph();
         graph->setLineStyle(QCPGraph::lsStepLeft);
     }
+}
 
+void CompareWidget::createTable()
+{
+    const QFontMetrics metrics = fontMetrics();
     m_table = new QTableWidget(RowCount, ColumnCount);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setHorizontalHeaderLabels(
@@ -110,20 +133,6 @@ CompareWidget::CompareWidget(QWidget *parent)
     // Every row without scrolling, and no empty grid below them: there are only a few.
     m_table->setFixedHeight(m_table->verticalHeader()->defaultSectionSize() * RowCount
         + m_table->horizontalHeader()->sizeHint().height() + m_table->frameWidth() * 2);
-
-    auto *tableColumn = new QVBoxLayout;
-    tableColumn->addWidget(m_table);
-    tableColumn->addStretch(1);
-    auto *body = new QHBoxLayout;
-    body->addWidget(m_plot, 1);
-    body->addLayout(tableColumn);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(pickers);
-    layout->addWidget(m_details);
-    layout->addLayout(body, 1);
-
-    applyColours();
-    updateComparison();
 }
 
 void CompareWidget::addRun(
@@ -232,7 +241,7 @@ void CompareWidget::updateHistograms(const Entry *baseline, const Entry *candida
     for (const Entry *entry : {baseline, candidate}) {
         if (!entry)
             continue;
-        const auto [from, to] = ChartsPanel::usedBuckets(entry->stats.latency());
+        const auto [from, to] = LatencyBins::usedBuckets(entry->stats.latency());
         if (from < 0)
             continue;
         first = first < 0 ? from : qMin(first, from);
@@ -254,8 +263,8 @@ void CompareWidget::updateHistograms(const Entry *baseline, const Entry *candida
         graph->addToLegend();
         graph->setName((run == 0 ? tr("A: %1") : tr("B: %1")).arg(entry->label));
         const Histogram &latency = entry->stats.latency();
-        const QList<ChartsPanel::Bin> bins
-            = ChartsPanel::latencyBins(latency, first, last, ChartsPanel::HistogramMaxBins);
+        const QList<LatencyBins::Bin> bins
+            = LatencyBins::regroup(latency, first, last, LatencyBins::DefaultMaxBins);
         if (bins.isEmpty() || latency.count() == 0)
             continue;
         lower = bins.constFirst().lowerMs;
@@ -263,7 +272,7 @@ void CompareWidget::updateHistograms(const Entry *baseline, const Entry *candida
         // A step outline closed at both ends: up at the first bin, down after the last one.
         QList<QCPGraphData> steps;
         steps.append(QCPGraphData(bins.constFirst().lowerMs, 0));
-        for (const ChartsPanel::Bin &bin : bins) {
+        for (const LatencyBins::Bin &bin : bins) {
             const double share = 100.0 * double(bin.count) / double(latency.count());
             steps.append(QCPGraphData(bin.lowerMs, share));
             highest = qMax(highest, share);
@@ -424,7 +433,7 @@ QString CompareWidget::formatValue(Row row, double value) const
 void CompareWidget::applyColours()
 {
     const QPalette palette = this->palette();
-    ChartsPanel::applyPalette(m_plot, palette);
+    ChartPlot::applyPalette(m_plot, palette);
     m_plot->legend->setBrush(palette.brush(QPalette::Base));
     m_plot->legend->setTextColor(palette.color(QPalette::Text));
     for (int run = 0; run < 2; ++run) {

@@ -79,6 +79,8 @@ private:
         qint64 durationUs = 0;
     };
 
+    void createPlot();
+    void createTable();
     void fillCombos();
     void updateComparison();
     void updateHistograms(const Entry *baseline, const Entry *candidate);

@@ -1,0 +1,45 @@
+// The common ground of Rafaga's charts: a QCustomPlot with a title row, the widget's font and
+// palette, and percentile marks.
+#pragma once
+
+#include "gui/charts/qcustomplot.h"
+
+#include <QList>
+
+/// A plot with a header row (the title on the left, the legend beside it when there is one),
+/// drawn in the widget's font and coloured after its palette. Each chart derives from it.
+class ChartPlot : public QCustomPlot
+{
+    Q_OBJECT
+public:
+    explicit ChartPlot(const QString &title, QWidget *parent = nullptr);
+
+    /// Colours a plot's background, axes, grid, legend and titles after a widget palette.
+    static void applyPalette(QCustomPlot *plot, const QPalette &palette);
+    /// "p95", in the user's locale.
+    static QString quantileName(double quantile);
+    /// a and b mixed, t = 0 giving a and t = 1 giving b.
+    static QColor mix(const QColor &a, const QColor &b, double t);
+
+    /// Empties the chart's data.
+    virtual void clearData() = 0;
+    /// Colours what the chart draws after palette (the axes are done by applyPalette()).
+    virtual void applyColours(const QPalette &palette) = 0;
+
+protected:
+    /// Moves the legend from inside the axis rect to the header row, beside the title.
+    void moveLegendToHeader();
+
+    /// A percentile drawn as a line across the plot with a label.
+    struct PercentileMark
+    {
+        double quantile = 0;
+        QCPItemStraightLine *line = nullptr;
+        QCPItemText *label = nullptr;
+    };
+    /// Lines and labels for quantiles, hidden until there is data.
+    QList<PercentileMark> createMarks(const QList<double> &quantiles);
+    static void hideMarks(const QList<PercentileMark> &marks);
+    /// Dashed lines in the text colour, labels on a translucent backdrop readable over the data.
+    static void colourMarks(const QList<PercentileMark> &marks, const QPalette &palette);
+};
