@@ -1,8 +1,8 @@
 #include "gui/gui.h"
 
-#include "gui/mainwindow.h"
-#include "core/engine/runcontroller.h"
 #include "core/base/version.h"
+#include "core/engine/runcontroller.h"
+#include "gui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -74,7 +74,7 @@ int main(int argc, char *argv[])
         const QString path = parser.value(screenshot);
         if (parser.isSet(runDemo)) {
             QObject::connect(&window, &MainWindow::runFinished, &window, [&window, path] {
-                window.showTab(1);
+                window.showTab(MainWindow::Tab::Charts);
                 grabAndQuit(&window, path);
             });
             QTimer::singleShot(200, &window, [&window] { window.runCollection(); });

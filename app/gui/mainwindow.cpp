@@ -1,79 +1,55 @@
+// The workbench window: the collection tree, the request editor, the run panel, and the run's
+// results, charts and comparisons.
 #include "gui/mainwindow.h"
 
-#include "gui/charts/chartspanel.h"
-#include "core/collection/collectionfile.h"
-#include "gui/collection/collectionmodel.h"
-#include "gui/collection/collectionsettingsdialog.h"
-#include "core/collection/collectionsource.h"
-#include "gui/charts/comparewidget.h"
-#include "core/formats/curlimport.h"
-#include "gui/collection/datapreviewdialog.h"
-#include "core/collection/dataset.h"
-#include "gui/collection/foldereditor.h"
-#include "core/formats/harexport.h"
-#include "core/server/httpserver.h"
-#include "core/formats/importer.h"
-#include "core/formats/jtlexport.h"
 #include "core/base/plural.h"
-#include "core/formats/postmanexport.h"
+#include "core/base/version.h"
+#include "core/collection/collectionfile.h"
+#include "core/collection/collectionsource.h"
+#include "core/collection/dataset.h"
+#include "core/collection/secretstore.h"
+#include "core/engine/runcontroller.h"
+#include "core/server/httpserver.h"
+#include "gui/charts/chartspanel.h"
+#include "gui/charts/comparewidget.h"
+#include "gui/collection/collectionsettingsdialog.h"
+#include "gui/collection/collectiontree.h"
+#include "gui/collection/datapreviewdialog.h"
+#include "gui/collection/foldereditor.h"
+#include "gui/editors/autheditor.h"
 #include "gui/editors/requesteditor.h"
 #include "gui/run/resultspane.h"
-#include "core/formats/resultwriters.h"
-#include "core/engine/runcontroller.h"
 #include "gui/run/runpanel.h"
-#include "core/collection/secretstore.h"
 #include "gui/run/summarystrip.h"
-#include "core/base/version.h"
+#include "gui/windowsettings.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSaveFile>
-#include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTime>
 #include <QTimer>
 #include <QToolBar>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace {
-constexpr int MaxRecentFiles = 8;
 const QString ServerVariable = QStringLiteral("rafagaServer");
-
-/// A request worth starting from: GET on the built-in server.
-CollectionItem newRequest(const QString &name)
-{
-    CollectionItem item;
-    item.name = name;
-    item.request.url = QStringLiteral("{{rafagaServer}}/get");
-    return item;
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_document(new CollectionDocument(this))
-    , m_collectionModel(new CollectionModel(m_document, this))
-    , m_treeFilter(new QSortFilterProxyModel(this))
-    , m_tree(new QTreeView(this))
-    , m_treeFilterEdit(new QLineEdit(this))
+    , m_tree(new CollectionTree(m_document, this))
     , m_editorStack(new QStackedWidget(this))
     , m_emptyEditor(new QLabel(this))
     , m_requestEditor(new RequestEditor(this))
@@ -89,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_sends(new RunController(this))
     , m_server(std::make_unique<ServerThread>())
     , m_planTimer(new QTimer(this))
+    , m_files(new FileFlows(m_document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/rafaga/rafaga.svg")));
@@ -117,12 +94,29 @@ MainWindow::MainWindow(QWidget *parent)
         m_requestEditor->setSending(false);
         if (const ResultStore *store = m_sends->results(); store && store->isDone(0))
             m_results->showResponse(store->at(0), m_sends->requests()->at(0));
-        showTab(0);
+        showTab(Tab::Results);
         Q_EMIT sendFinished();
     });
 
+    connectDocument();
+    connectEditors();
+    m_files->setRun(m_runs, m_charts);
+    connect(m_files, &FileFlows::selectRequested, this, &MainWindow::selectItem);
+    connect(m_files, &FileFlows::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_files, &FileFlows::fileNameChanged, this, &MainWindow::updateTitle);
+    connect(m_files, &FileFlows::recentFilesChanged, this,
+        [this] { m_files->fillRecentMenu(m_recentMenu); });
+
+    Collection untitled;
+    untitled.name = tr("Untitled");
+    m_document->reset(untitled, QString());
+    updateRunActions();
+    WindowSettings::restore(this);
+}
+
+void MainWindow::connectDocument()
+{
     connect(m_document, &CollectionDocument::structureChanged, this, [this] {
-        m_tree->expandToDepth(0);
         if (!m_document->itemAt(m_shownPath))
             m_shownPath.clear();
         selectItem(m_shownPath);
@@ -143,7 +137,10 @@ MainWindow::MainWindow(QWidget *parent)
         m_planTimer->start();
     });
     connect(m_document, &CollectionDocument::modifiedChanged, this, &MainWindow::updateTitle);
+}
 
+void MainWindow::connectEditors()
+{
     connect(m_requestEditor, &RequestEditor::edited, this,
         [this](const CollectionItem &item, const QString &what) {
             m_document->replaceItem(m_shownPath, item, what);
@@ -161,10 +158,6 @@ MainWindow::MainWindow(QWidget *parent)
         m_document->setCollectionSettings(withSettings, tr("Edit run settings"));
     });
     connect(m_runPanel, &RunPanel::previewDataRequested, this, &MainWindow::previewData);
-
-    m_document->reset(Collection {tr("Untitled"), {}, {}, {}, {}, {}, {}, {}}, QString());
-    updateRunActions();
-    readSettings();
 }
 
 MainWindow::~MainWindow()
@@ -180,9 +173,14 @@ QUrl MainWindow::serverUrl() const
     return m_server->baseUrl();
 }
 
-void MainWindow::showTab(int index)
+void MainWindow::showTab(Tab tab)
 {
-    m_bottomTabs->setCurrentIndex(index);
+    m_bottomTabs->setCurrentIndex(int(tab));
+}
+
+MainWindow::Tab MainWindow::currentTab() const
+{
+    return Tab(m_bottomTabs->currentIndex());
 }
 
 void MainWindow::createActions()
@@ -190,18 +188,18 @@ void MainWindow::createActions()
     m_newAction
         = new QAction(style()->standardIcon(QStyle::SP_FileIcon), tr("&New Collection"), this);
     m_newAction->setShortcut(QKeySequence::New);
-    connect(m_newAction, &QAction::triggered, this, &MainWindow::newCollection);
+    connect(m_newAction, &QAction::triggered, m_files, &FileFlows::newCollection);
     m_openAction
         = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), this);
     m_openAction->setShortcut(QKeySequence::Open);
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::openFile);
+    connect(m_openAction, &QAction::triggered, m_files, &FileFlows::openFile);
     m_saveAction
         = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), this);
     m_saveAction->setShortcut(QKeySequence::Save);
-    connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
+    connect(m_saveAction, &QAction::triggered, m_files, &FileFlows::save);
     m_saveAsAction = new QAction(tr("Save &As…"), this);
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
-    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
+    connect(m_saveAsAction, &QAction::triggered, m_files, &FileFlows::saveAs);
 
     m_runAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run"), this);
     m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -223,53 +221,43 @@ void MainWindow::createActions()
     m_sendAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     connect(m_sendAction, &QAction::triggered, this, &MainWindow::sendCurrentRequest);
 
-    m_addRequestAction = new QAction(tr("Add &Request"), this);
-    m_addRequestAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    connect(m_addRequestAction, &QAction::triggered, this, [this] { addItem(false); });
-    m_addFolderAction = new QAction(tr("Add &Folder"), this);
-    connect(m_addFolderAction, &QAction::triggered, this, [this] { addItem(true); });
-    m_duplicateAction = new QAction(tr("&Duplicate"), this);
-    m_duplicateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    connect(m_duplicateAction, &QAction::triggered, this, &MainWindow::duplicateItem);
-    m_renameAction = new QAction(tr("Re&name"), this);
-    m_renameAction->setShortcut(QKeySequence(Qt::Key_F2));
-    connect(m_renameAction, &QAction::triggered, this, &MainWindow::renameItem);
-    m_deleteAction = new QAction(tr("De&lete"), this);
-    m_deleteAction->setShortcut(QKeySequence::Delete);
-    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteItem);
     m_runFolderAction = new QAction(tr("Run This Folder"), this);
     connect(m_runFolderAction, &QAction::triggered, this, &MainWindow::runCollection);
-    m_tree->addAction(m_deleteAction);
+    m_tree->setRunActions(m_runFolderAction, m_sendAction);
 }
 
-void MainWindow::createMenus()
+void MainWindow::createFileMenu()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newAction);
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Open &Demo Collection"), this, [this] {
-        if (maybeSave())
-            openDemo();
+        if (m_files->maybeSave())
+            m_files->openDemo();
     });
     file->addSeparator();
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
     file->addSeparator();
-    file->addAction(tr("&Import Collection…"), this, &MainWindow::importFile);
-    file->addAction(tr("Import &curl Command…"), this, &MainWindow::importCurl);
-    file->addAction(tr("Export Collection as &Postman…"), this, &MainWindow::exportCollection);
+    file->addAction(tr("&Import Collection…"), m_files, &FileFlows::importFile);
+    file->addAction(tr("Import &curl Command…"), m_files, &FileFlows::importCurl);
+    file->addAction(tr("Export Collection as &Postman…"), m_files, &FileFlows::exportCollection);
     QMenu *exportMenu = file->addMenu(tr("&Export Results"));
-    exportMenu->addAction(tr("CSV…"), this, [this] { exportResults(QStringLiteral("csv")); });
-    exportMenu->addAction(tr("JSON…"), this, [this] { exportResults(QStringLiteral("json")); });
-    exportMenu->addAction(tr("HAR…"), this, [this] { exportResults(QStringLiteral("har")); });
-    exportMenu->addAction(
-        tr("JMeter JTL…"), this, [this] { exportResults(QStringLiteral("jtl")); });
-    file->addAction(tr("Export C&harts…"), this, &MainWindow::exportCharts);
+    const std::pair<QString, ResultFormat> formats[]
+        = {{tr("CSV…"), ResultFormat::Csv}, {tr("JSON…"), ResultFormat::Json},
+            {tr("HAR…"), ResultFormat::Har}, {tr("JMeter JTL…"), ResultFormat::Jtl}};
+    for (const auto &[text, format] : formats)
+        exportMenu->addAction(text, m_files, [this, format] { m_files->exportResults(format); });
+    file->addAction(tr("Export C&harts…"), m_files, &FileFlows::exportCharts);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainWindow::createMenus()
+{
+    createFileMenu();
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -279,11 +267,11 @@ void MainWindow::createMenus()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    edit->addAction(m_addRequestAction);
-    edit->addAction(m_addFolderAction);
-    edit->addAction(m_duplicateAction);
-    edit->addAction(m_renameAction);
-    edit->addAction(m_deleteAction);
+    edit->addAction(m_tree->addRequestAction());
+    edit->addAction(m_tree->addFolderAction());
+    edit->addAction(m_tree->duplicateAction());
+    edit->addAction(m_tree->renameAction());
+    edit->addAction(m_tree->deleteAction());
     edit->addSeparator();
     QAction *find = edit->addAction(tr("&Find in Results"), m_results, &ResultsPane::focusFilter);
     find->setShortcut(QKeySequence::Find);
@@ -297,11 +285,11 @@ void MainWindow::createMenus()
     run->addAction(m_sendAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Results"), this, [this] { showTab(0); })
+    view->addAction(tr("&Results"), this, [this] { showTab(Tab::Results); })
         ->setShortcut(QKeySequence(Qt::ALT | Qt::Key_1));
-    view->addAction(tr("&Charts"), this, [this] { showTab(1); })
+    view->addAction(tr("&Charts"), this, [this] { showTab(Tab::Charts); })
         ->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
-    view->addAction(tr("C&ompare"), this, [this] { showTab(2); })
+    view->addAction(tr("C&ompare"), this, [this] { showTab(Tab::Compare); })
         ->setShortcut(QKeySequence(Qt::ALT | Qt::Key_3));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -322,43 +310,19 @@ void MainWindow::createMenus()
     toolbar->addAction(m_openAction);
     toolbar->addAction(m_saveAction);
     toolbar->addSeparator();
-    toolbar->addAction(m_addRequestAction);
-    toolbar->addAction(m_addFolderAction);
+    toolbar->addAction(m_tree->addRequestAction());
+    toolbar->addAction(m_tree->addFolderAction());
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    updateRecentMenu();
+    m_files->fillRecentMenu(m_recentMenu);
 }
 
 void MainWindow::createLayout()
 {
-    m_treeFilter->setSourceModel(m_collectionModel);
-    m_treeFilter->setRecursiveFilteringEnabled(true);
-    m_treeFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_treeFilter->setFilterRole(CollectionModel::SearchTextRole);
-    m_tree->setModel(m_treeFilter);
-    m_tree->setHeaderHidden(true);
-    m_tree->setDragDropMode(QAbstractItemView::InternalMove);
-    m_tree->setDefaultDropAction(Qt::MoveAction);
-    m_tree->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
-    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_tree->setUniformRowHeights(true);
-    connect(m_tree, &QWidget::customContextMenuRequested, this, &MainWindow::showTreeMenu);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
-        m_shownPath = currentPath();
+    connect(m_tree, &CollectionTree::currentPathChanged, this, [this](const ItemPath &path) {
+        m_shownPath = path;
         showCurrentItem();
         m_planTimer->start();
     });
-    m_treeFilterEdit->setPlaceholderText(tr("Filter requests"));
-    m_treeFilterEdit->setClearButtonEnabled(true);
-    connect(m_treeFilterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_treeFilter->setFilterFixedString(text);
-        m_tree->expandAll();
-    });
-
-    auto *left = new QWidget(this);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_treeFilterEdit);
-    leftLayout->addWidget(m_tree, 1);
 
     m_emptyEditor->setText(tr("<p>Select a request to edit it, or add one with <b>Add Request</b> "
                               "(Ctrl+T).</p><p>Requests may use <tt>{{variables}}</tt>; "
@@ -390,7 +354,7 @@ void MainWindow::createLayout()
 
     auto *main = new QSplitter(Qt::Horizontal, this);
     main->setObjectName(QStringLiteral("mainSplitter"));
-    main->addWidget(left);
+    main->addWidget(m_tree);
     main->addWidget(right);
     main->setStretchFactor(0, 1);
     main->setStretchFactor(1, 4);
@@ -408,333 +372,37 @@ void MainWindow::createLayout()
     statusBar()->addPermanentWidget(m_serverLabel);
 }
 
-void MainWindow::readSettings()
-{
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1360, 860);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    for (auto *splitter : findChildren<QSplitter *>()) {
-        if (!splitter->objectName().isEmpty())
-            splitter->restoreState(
-                settings.value(QStringLiteral("window/") + splitter->objectName()).toByteArray());
-    }
-}
-
-void MainWindow::writeSettings()
-{
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    for (auto *splitter : findChildren<QSplitter *>()) {
-        if (!splitter->objectName().isEmpty())
-            settings.setValue(
-                QStringLiteral("window/") + splitter->objectName(), splitter->saveState());
-    }
-    settings.setValue(QStringLiteral("files/last"), m_document->filePath());
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeSave()) {
+    if (!m_files->maybeSave()) {
         event->ignore();
         return;
     }
     m_runs->stop();
-    writeSettings();
+    WindowSettings::save(this, m_document->filePath());
     event->accept();
 }
 
 // --- Files ---------------------------------------------------------------------------------
 
-bool MainWindow::maybeSave()
-{
-    if (!m_document->isModified())
-        return true;
-    const auto answer = QMessageBox::warning(this, tr("Unsaved Changes"),
-        tr("“%1” has changes that are not saved. Save them first?").arg(m_document->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return save();
-    return answer == QMessageBox::Discard;
-}
-
-void MainWindow::newCollection()
-{
-    if (!maybeSave())
-        return;
-    Collection collection;
-    collection.name = tr("Untitled");
-    collection.items.append(newRequest(tr("New request")));
-    m_document->reset(collection, QString());
-    selectItem({0});
-}
-
-void MainWindow::openFile()
-{
-    if (!maybeSave())
-        return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Collection"),
-        QFileInfo(m_document->filePath()).path(),
-        tr("Collections (*.rafaga.json *.json);;All files (*)"));
-    if (!path.isEmpty())
-        openCollection(path);
-}
-
 bool MainWindow::openCollection(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(
-            this, tr("Open Collection"), tr("Cannot read “%1”: %2").arg(path, file.errorString()));
-        return false;
-    }
-    const Parsed<ImportResult> imported = importCollection(file.readAll(), path);
-    if (!imported) {
-        QMessageBox::warning(this, tr("Open Collection"),
-            tr("“%1” cannot be opened.\n\n%2")
-                .arg(QFileInfo(path).fileName(), imported.error().toString()));
-        return false;
-    }
-    const bool native = imported.value().format == ImportResult::Format::Native;
-    // An imported file is a new collection: saving must not overwrite the Postman or HAR file.
-    m_document->reset(
-        imported.value().collection, native ? QFileInfo(path).absoluteFilePath() : QString());
-    if (native)
-        addRecentFile(QFileInfo(path).absoluteFilePath());
-    m_tree->expandToDepth(0);
-    const QList<ItemPath> requests = m_document->requestPaths();
-    selectItem(requests.isEmpty() ? ItemPath() : requests.first());
-    if (!imported.value().notes.isEmpty())
-        QMessageBox::information(this,
-            tr("Imported %1").arg(importFormatName(imported.value().format)),
-            tr("Imported with these notes:\n\n• %1")
-                .arg(imported.value().notes.join(QStringLiteral("\n• "))));
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
-    return true;
+    return m_files->openCollection(path);
 }
 
 bool MainWindow::openDemo()
 {
-    // The demo lives in the user's data folder, so its data set resolves and it can be saved.
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/demo");
-    QDir().mkpath(folder);
-    for (const char *name : {"demo.rafaga.json", "users.csv"}) {
-        const QString target = folder + QLatin1Char('/') + QLatin1String(name);
-        if (!QFile::exists(target)) {
-            QFile::copy(QStringLiteral(":/rafaga/demo/") + QLatin1String(name), target);
-            QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
-        }
-    }
-    return openCollection(folder + QStringLiteral("/demo.rafaga.json"));
-}
-
-bool MainWindow::save()
-{
-    if (m_document->filePath().isEmpty())
-        return saveAs();
-    QString error;
-    if (!saveCollection(m_document->collection(), m_document->filePath(), &error)) {
-        QMessageBox::warning(this, tr("Save Collection"),
-            tr("The collection was not saved; the file on disk is unchanged.\n\n%1").arg(error));
-        return false;
-    }
-    m_document->markSaved(m_document->filePath());
-    statusBar()->showMessage(
-        tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())), 5000);
-    return true;
-}
-
-bool MainWindow::saveAs()
-{
-    QString suggested = m_document->filePath();
-    if (suggested.isEmpty())
-        suggested
-            = QDir::home().filePath(m_document->displayName() + QStringLiteral(".rafaga.json"));
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Save Collection"), suggested, tr("Rafaga collections (*.rafaga.json)"));
-    if (path.isEmpty())
-        return false;
-    if (!path.endsWith(QLatin1String(".json")))
-        path += QStringLiteral(".rafaga.json");
-    QString error;
-    if (!saveTo(path, &error)) {
-        QMessageBox::warning(this, tr("Save Collection"), error);
-        return false;
-    }
-    return true;
+    return m_files->openDemo();
 }
 
 bool MainWindow::saveTo(const QString &path, QString *error)
 {
-    // The data set path is saved relative to the collection: move it along with the file.
-    Collection collection = m_document->collection();
-    const QString dataFile = dataFileForReading(collection.run.dataFile, m_document->filePath());
-    collection.run.dataFile = dataFileForSaving(dataFile, QFileInfo(path).absoluteFilePath());
-    if (!saveCollection(collection, path, error))
-        return false;
-    if (collection.run.dataFile != m_document->collection().run.dataFile)
-        m_document->setCollectionSettings(collection, tr("Save As"));
-    m_document->markSaved(QFileInfo(path).absoluteFilePath());
-    addRecentFile(QFileInfo(path).absoluteFilePath());
-    updateTitle();
-    return true;
+    return m_files->saveTo(path, error);
 }
 
-void MainWindow::importFile()
+bool MainWindow::exportResultsTo(const QString &path, ResultFormat format, QString *error)
 {
-    if (!maybeSave())
-        return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Collection"), QString(),
-        tr("Postman collections and HAR files (*.json *.har);;All files (*)"));
-    if (!path.isEmpty())
-        openCollection(path);
-}
-
-void MainWindow::importCurl()
-{
-    bool ok = false;
-    const QString command = QInputDialog::getMultiLineText(this, tr("Import curl Command"),
-        tr("Paste a curl command (for example from a browser's “Copy as cURL”):"), QString(), &ok);
-    if (!ok || command.trimmed().isEmpty())
-        return;
-    QStringList warnings;
-    const Parsed<CollectionItem> item = ::importCurl(command, &warnings);
-    if (!item) {
-        QMessageBox::warning(this, tr("Import curl Command"), item.error().toString());
-        return;
-    }
-    const int row = int(m_document->collection().items.size());
-    m_document->insertItem({}, row, item.value(), tr("Import curl command"));
-    selectItem({row});
-    if (!warnings.isEmpty())
-        QMessageBox::information(this, tr("Import curl Command"),
-            tr("Imported with these notes:\n\n• %1").arg(warnings.join(QStringLiteral("\n• "))));
-}
-
-void MainWindow::exportCollection()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export as Postman Collection"),
-        QDir::home().filePath(
-            m_document->displayName() + QStringLiteral(".postman_collection.json")),
-        tr("Postman collections (*.json)"));
-    if (path.isEmpty())
-        return;
-    QSaveFile file(path);
-    const QByteArray data = exportPostmanCollection(m_document->collection());
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        QMessageBox::warning(
-            this, tr("Export"), tr("Cannot write “%1”: %2").arg(path, file.errorString()));
-}
-
-void MainWindow::exportResults(const QString &format)
-{
-    if (!m_runs->results() || m_runs->results()->completedCount() == 0) {
-        QMessageBox::information(
-            this, tr("Export Results"), tr("Run something first: there are no results to export."));
-        return;
-    }
-    const QString filter = format == QLatin1String("csv") ? tr("CSV files (*.csv)")
-        : format == QLatin1String("json")                 ? tr("JSON files (*.json)")
-        : format == QLatin1String("har")                  ? tr("HAR files (*.har)")
-                                                          : tr("JMeter results (*.jtl)");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Results"),
-        QDir::home().filePath(m_document->displayName() + QStringLiteral("-results.") + format),
-        filter);
-    if (path.isEmpty())
-        return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QString error;
-    const bool ok = exportResultsTo(path, format, &error);
-    QApplication::restoreOverrideCursor();
-    if (!ok)
-        QMessageBox::warning(this, tr("Export Results"), error);
-    else
-        statusBar()->showMessage(tr("Exported %1 result(s) to %2", nullptr,
-                                     pluralCount(m_runs->results()->completedCount()))
-                                     .arg(QLocale().toString(m_runs->results()->completedCount()))
-                                     .arg(QDir::toNativeSeparators(path)),
-            5000);
-}
-
-bool MainWindow::exportResultsTo(const QString &path, const QString &format, QString *error)
-{
-    const ResultStore *store = m_runs->results();
-    if (!store || store->completedCount() == 0) {
-        *error = tr("There are no results to export.");
-        return false;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
-        return false;
-    }
-    const RequestSource &source = *m_runs->requests();
-    const RunOptions &options = m_runs->run()->options();
-    const ResultWriters::SecretMask mask(
-        secretValues(m_document->collection(), SecretStore().lookupFor(m_document->filePath())));
-    bool ok;
-    if (format == QLatin1String("csv"))
-        ok = ResultWriters::writeCsv(
-            &file, *store, source, ResultWriters::CsvLayout::forRun(source), mask, error);
-    else if (format == QLatin1String("json"))
-        ok = ResultWriters::writeJson(&file, *store, source, m_runs->statsSnapshot(), options,
-            m_runs->elapsedUs(), mask, error);
-    else if (format == QLatin1String("har"))
-        ok = HarExport::write(
-            &file, *store, source, options, m_runs->run()->startedAt(), mask, error);
-    else
-        ok = JtlExport::write(
-            &file, *store, source, options, m_runs->run()->startedAt(), mask, error);
-    if (ok && !file.commit()) {
-        *error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
-        return false;
-    }
-    return ok;
-}
-
-void MainWindow::exportCharts()
-{
-    QString selected;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Charts"),
-        QDir::home().filePath(m_document->displayName() + QStringLiteral("-charts.png")),
-        tr("PNG image (*.png);;PDF document (*.pdf)"), &selected);
-    if (path.isEmpty())
-        return;
-    QString error;
-    const bool pdf = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
-        || selected.contains(QLatin1String("pdf"));
-    const bool ok = pdf ? m_charts->exportPdf(path, &error) : m_charts->exportPng(path, &error);
-    if (!ok)
-        QMessageBox::warning(this, tr("Export Charts"), error);
-}
-
-void MainWindow::addRecentFile(const QString &path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("files/recent")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > MaxRecentFiles)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("files/recent"), recent);
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu()
-{
-    if (!m_recentMenu)
-        return;
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("files/recent")).toStringList();
-    for (const QString &path : recent) {
-        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] {
-            if (maybeSave())
-                openCollection(path);
-        });
-    }
-    m_recentMenu->setEnabled(!recent.isEmpty());
+    return m_files->exportResultsTo(path, format, error);
 }
 
 void MainWindow::editCollectionSettings()
@@ -761,97 +429,11 @@ void MainWindow::previewData()
     DataPreviewDialog(path, data.value(), this).exec();
 }
 
-// --- Tree edits ----------------------------------------------------------------------------
-
-ItemPath MainWindow::currentPath() const
-{
-    return CollectionModel::pathOf(m_treeFilter->mapToSource(m_tree->currentIndex()));
-}
-
 void MainWindow::selectItem(const ItemPath &path)
 {
-    const QModelIndex index = m_treeFilter->mapFromSource(m_collectionModel->indexForPath(path));
-    m_tree->setCurrentIndex(index);
+    m_tree->setCurrentPath(path);
     m_shownPath = path;
     showCurrentItem();
-}
-
-void MainWindow::addItem(bool folder)
-{
-    // New items go into the selected folder, or beside the selected request.
-    ItemPath parent = currentPath();
-    const CollectionItem *current = m_document->itemAt(parent);
-    if (current && !current->isFolder())
-        parent.removeLast();
-    const CollectionItem *container = m_document->itemAt(parent);
-    const int row = parent.isEmpty() ? int(m_document->collection().items.size())
-                                     : int(container ? container->children.size() : 0);
-    CollectionItem item = folder ? CollectionItem {} : newRequest(tr("New request"));
-    if (folder) {
-        item.kind = CollectionItem::Kind::Folder;
-        item.name = tr("New folder");
-    }
-    m_document->insertItem(parent, row, item, folder ? tr("Add folder") : tr("Add request"));
-    selectItem(parent + ItemPath {row});
-    m_tree->edit(m_tree->currentIndex());
-}
-
-void MainWindow::duplicateItem()
-{
-    const ItemPath path = currentPath();
-    const CollectionItem *item = m_document->itemAt(path);
-    if (!item)
-        return;
-    CollectionItem copy = *item;
-    copy.name = tr("%1 (copy)").arg(item->name);
-    m_document->insertItem(path.mid(0, path.size() - 1), path.last() + 1, copy, tr("Duplicate"));
-    ItemPath copied = path;
-    ++copied.last();
-    selectItem(copied);
-}
-
-void MainWindow::renameItem()
-{
-    if (m_tree->currentIndex().isValid())
-        m_tree->edit(m_tree->currentIndex());
-}
-
-void MainWindow::deleteItem()
-{
-    const ItemPath path = currentPath();
-    const CollectionItem *item = m_document->itemAt(path);
-    if (!item)
-        return;
-    // Undo brings it back, so only a folder with contents asks first.
-    if (item->isFolder() && !item->children.isEmpty()
-        && QMessageBox::question(this, tr("Delete Folder"),
-               tr("Delete “%1” and the %n item(s) in it?", nullptr, int(item->children.size()))
-                   .arg(item->name))
-            != QMessageBox::Yes)
-        return;
-    m_document->removeItem(path, tr("Delete"));
-}
-
-void MainWindow::showTreeMenu(const QPoint &position)
-{
-    const QModelIndex index = m_tree->indexAt(position);
-    if (index.isValid())
-        m_tree->setCurrentIndex(index);
-    QMenu menu(this);
-    menu.addAction(m_addRequestAction);
-    menu.addAction(m_addFolderAction);
-    if (index.isValid()) {
-        menu.addSeparator();
-        menu.addAction(m_duplicateAction);
-        menu.addAction(m_renameAction);
-        menu.addAction(m_deleteAction);
-        menu.addSeparator();
-        if (index.data(CollectionModel::IsFolderRole).toBool())
-            menu.addAction(m_runFolderAction);
-        else
-            menu.addAction(m_sendAction);
-    }
-    menu.exec(m_tree->viewport()->mapToGlobal(position));
 }
 
 // --- Showing and running -------------------------------------------------------------------
@@ -877,23 +459,6 @@ VariableResolver MainWindow::resolverFor(const ItemPath &path) const
     return resolver;
 }
 
-QString MainWindow::inheritedAuthText(const ItemPath &path) const
-{
-    const Auth auth
-        = effectiveAuth(m_document->collection(), path.mid(0, path.size() - 1) + ItemPath {-1});
-    switch (auth.type) {
-    case Auth::Type::Basic:
-        return tr("Inherits basic auth (user “%1”) from its folder or the collection.")
-            .arg(auth.username);
-    case Auth::Type::Bearer:
-        return tr("Inherits a bearer token from its folder or the collection.");
-    case Auth::Type::ApiKey:
-        return tr("Inherits the API key “%1” from its folder or the collection.").arg(auth.key);
-    default:
-        return tr("Inherits no auth: neither its folders nor the collection set one.");
-    }
-}
-
 void MainWindow::showCurrentItem()
 {
     const CollectionItem *item = m_document->itemAt(m_shownPath);
@@ -903,11 +468,13 @@ void MainWindow::showCurrentItem()
     }
     if (item->isFolder()) {
         m_folderEditor->setItem(*item);
-        m_folderEditor->setInheritedAuthDescription(inheritedAuthText(m_shownPath + ItemPath {0}));
+        m_folderEditor->setInheritedAuthDescription(AuthEditor::describeInherited(
+            effectiveAuth(m_document->collection(), m_shownPath + ItemPath {-1})));
         m_editorStack->setCurrentWidget(m_folderEditor);
     } else {
         m_requestEditor->setItem(*item);
-        m_requestEditor->setInheritedAuthDescription(inheritedAuthText(m_shownPath));
+        m_requestEditor->setInheritedAuthDescription(AuthEditor::describeInherited(effectiveAuth(
+            m_document->collection(), m_shownPath.mid(0, m_shownPath.size() - 1) + ItemPath {-1})));
         const VariableResolver resolver = resolverFor(m_shownPath);
         m_requestEditor->setVariableLookup(
             [resolver](const QString &name) { return resolver.value(name); });
@@ -929,7 +496,7 @@ RunRequest MainWindow::runRequest(const QStringList &folders) const
 QStringList MainWindow::selectedFolders() const
 {
     // A selected folder runs alone; otherwise everything runs.
-    const ItemPath path = currentPath();
+    const ItemPath path = m_tree->currentPath();
     const CollectionItem *selected = m_document->itemAt(path);
     return selected && selected->isFolder() ? QStringList {m_document->pathName(path)}
                                             : QStringList();
@@ -967,7 +534,8 @@ void MainWindow::runCollection()
     RunOptions options = prepared.value().options;
     options.bodySampleBytes = 64 * 1024;
     m_runs->start(prepared.value().source, options);
-    showTab(m_bottomTabs->currentIndex() == 2 ? 0 : m_bottomTabs->currentIndex());
+    if (currentTab() == Tab::Compare)
+        showTab(Tab::Results);
     statusBar()->showMessage(tr("Running %1").arg(prepared.value().description()));
 }
 

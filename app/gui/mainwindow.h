@@ -2,9 +2,10 @@
 // results, charts and comparisons.
 #pragma once
 
-#include "gui/collection/collectiondocument.h"
 #include "core/collection/runplan.h"
 #include "core/collection/variables.h"
+#include "gui/collection/collectiondocument.h"
+#include "gui/fileflows.h"
 
 #include <QMainWindow>
 #include <QUrl>
@@ -12,17 +13,15 @@
 #include <memory>
 
 class ChartsPanel;
-class CollectionModel;
+class CollectionTree;
 class CompareWidget;
+class FileFlows;
 class FolderEditor;
 class QLabel;
-class QLineEdit;
 class QMenu;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QTabWidget;
 class QTimer;
-class QTreeView;
 class RequestEditor;
 class ResultsPane;
 class RunController;
@@ -56,11 +55,13 @@ public:
     CompareWidget *compareWidget() const { return m_compare; }
     /// Where the in-process built-in server listens; {{rafagaServer}} in requests.
     QUrl serverUrl() const;
-    /// The tab under the editor: results, charts or compare.
-    void showTab(int index);
-    /// Writes the current run's results as format (csv, json, har or jtl) to path; false with
-    /// *error when there is nothing to write or the file cannot be written.
-    bool exportResultsTo(const QString &path, const QString &format, QString *error);
+    /// The tabs under the editor, in their order.
+    enum class Tab { Results, Charts, Compare };
+    void showTab(Tab tab);
+    Tab currentTab() const;
+    /// Writes the current run's results to path; false with *error when there is nothing to
+    /// write or the file cannot be written.
+    bool exportResultsTo(const QString &path, ResultFormat format, QString *error);
     /// Saves the collection to path, as Save As does.
     bool saveTo(const QString &path, QString *error);
 
@@ -75,52 +76,27 @@ protected:
 
 private:
     void createActions();
+    void createFileMenu();
     void createMenus();
     void createLayout();
-    void readSettings();
-    void writeSettings();
 
-    // Files
-    void newCollection();
-    void openFile();
-    bool save();
-    bool saveAs();
-    bool maybeSave();
-    void importFile();
-    void importCurl();
-    void exportCollection();
-    void exportResults(const QString &format);
-    void exportCharts();
-    void addRecentFile(const QString &path);
-    void updateRecentMenu();
+    void connectDocument();
+    void connectEditors();
     void editCollectionSettings();
     void previewData();
-
-    // Tree edits
-    ItemPath currentPath() const;
-    void addItem(bool folder);
-    void duplicateItem();
-    void renameItem();
-    void deleteItem();
-    void showTreeMenu(const QPoint &position);
 
     // Showing and running
     void showCurrentItem();
     VariableResolver resolverFor(const ItemPath &path) const;
-    QString inheritedAuthText(const ItemPath &path) const;
     RunRequest runRequest(const QStringList &folders) const;
     QStringList selectedFolders() const;
     void updatePlan();
     void updateTitle();
     void updateRunActions();
     void onRunFinished();
-    QString secretSettingsFile() const;
 
     CollectionDocument *m_document;
-    CollectionModel *m_collectionModel;
-    QSortFilterProxyModel *m_treeFilter;
-    QTreeView *m_tree;
-    QLineEdit *m_treeFilterEdit;
+    CollectionTree *m_tree;
     QStackedWidget *m_editorStack;
     QLabel *m_emptyEditor;
     RequestEditor *m_requestEditor;
@@ -136,6 +112,7 @@ private:
     RunController *m_sends;
     std::unique_ptr<ServerThread> m_server;
     QTimer *m_planTimer;
+    FileFlows *m_files;
     ItemPath m_shownPath;
     QStringList m_runFolders; ///< what the current run covers, for its label in Compare
     int m_runNumber = 0;
@@ -149,10 +126,5 @@ private:
     QAction *m_pauseAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_sendAction = nullptr;
-    QAction *m_addRequestAction = nullptr;
-    QAction *m_addFolderAction = nullptr;
-    QAction *m_duplicateAction = nullptr;
-    QAction *m_renameAction = nullptr;
-    QAction *m_deleteAction = nullptr;
     QAction *m_runFolderAction = nullptr;
 };

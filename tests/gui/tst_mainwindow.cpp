@@ -1,18 +1,18 @@
 // The whole workbench as a user drives it, against its in-process server; no dialog ever opens.
-#include "gui/editors/bodyeditor.h"
 #include "core/collection/collectionfile.h"
-#include "gui/collection/collectionmodel.h"
+#include "core/collection/runplan.h"
+#include "core/engine/runcontroller.h"
 #include "gui/charts/comparewidget.h"
+#include "gui/collection/collectionmodel.h"
+#include "gui/editors/bodyeditor.h"
 #include "gui/editors/keyvaluetable.h"
-#include "gui/mainwindow.h"
 #include "gui/editors/requesteditor.h"
+#include "gui/mainwindow.h"
 #include "gui/run/responseviewer.h"
 #include "gui/run/resultsfilterproxy.h"
 #include "gui/run/resultsmodel.h"
 #include "gui/run/resultspane.h"
-#include "core/engine/runcontroller.h"
 #include "gui/run/runpanel.h"
-#include "core/collection/runplan.h"
 #include "gui/run/summarystrip.h"
 #include "support/testcollections.h"
 
@@ -660,7 +660,7 @@ void tst_MainWindow::exportResultsThroughTheGuiCodePath()
 
     const QString csvPath = dir.filePath(QStringLiteral("results.csv"));
     QString error;
-    QVERIFY2(window.exportResultsTo(csvPath, QStringLiteral("csv"), &error), qPrintable(error));
+    QVERIFY2(window.exportResultsTo(csvPath, ResultFormat::Csv, &error), qPrintable(error));
     const QList<QStringList> records = parseCsv(readFile(csvPath));
     QCOMPARE(records.size(), 1 + FolderRunSize);
     const QStringList header = records.first();
@@ -708,14 +708,14 @@ void tst_MainWindow::exportResultsThroughTheGuiCodePath()
 
     // The other formats through the same path: every result is there.
     const QString jsonPath = dir.filePath(QStringLiteral("results.json"));
-    QVERIFY2(window.exportResultsTo(jsonPath, QStringLiteral("json"), &error), qPrintable(error));
+    QVERIFY2(window.exportResultsTo(jsonPath, ResultFormat::Json, &error), qPrintable(error));
     const QJsonObject json = QJsonDocument::fromJson(readFile(jsonPath)).object();
     QCOMPARE(json.value(QStringLiteral("results")).toArray().size(), FolderRunSize);
     QCOMPARE(
         json.value(QStringLiteral("summary")).toObject().value(QStringLiteral("failed")).toInt(),
         2);
     const QString harPath = dir.filePath(QStringLiteral("results.har"));
-    QVERIFY2(window.exportResultsTo(harPath, QStringLiteral("har"), &error), qPrintable(error));
+    QVERIFY2(window.exportResultsTo(harPath, ResultFormat::Har, &error), qPrintable(error));
     const QJsonObject har = QJsonDocument::fromJson(readFile(harPath)).object();
     QCOMPARE(har.value(QStringLiteral("log"))
                  .toObject()
@@ -724,12 +724,12 @@ void tst_MainWindow::exportResultsThroughTheGuiCodePath()
                  .size(),
         FolderRunSize);
     const QString jtlPath = dir.filePath(QStringLiteral("results.jtl"));
-    QVERIFY2(window.exportResultsTo(jtlPath, QStringLiteral("jtl"), &error), qPrintable(error));
+    QVERIFY2(window.exportResultsTo(jtlPath, ResultFormat::Jtl, &error), qPrintable(error));
     QCOMPARE(parseCsv(readFile(jtlPath)).size(), 1 + FolderRunSize);
 
     // A file that cannot be written is an error, not a silent success.
     QVERIFY(!window.exportResultsTo(
-        dir.filePath(QStringLiteral("missing/dir/results.csv")), QStringLiteral("csv"), &error));
+        dir.filePath(QStringLiteral("missing/dir/results.csv")), ResultFormat::Csv, &error));
     QVERIFY(!error.isEmpty());
 }
 
@@ -740,7 +740,7 @@ void tst_MainWindow::exportWithoutARunIsRefused()
     MainWindow window;
     const QString path = dir.filePath(QStringLiteral("nothing.csv"));
     QString error;
-    QVERIFY(!window.exportResultsTo(path, QStringLiteral("csv"), &error));
+    QVERIFY(!window.exportResultsTo(path, ResultFormat::Csv, &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(!QFile::exists(path));
 }

@@ -76,7 +76,9 @@ CollectionSettingsDialog::CollectionSettingsDialog(const Collection &collection,
         if (name.trimmed().isEmpty())
             return;
         storeEnvironment();
-        m_collection.environments.append(Environment {name.trimmed(), {}});
+        Environment environment;
+        environment.name = name.trimmed();
+        m_collection.environments.append(environment);
         m_environments->addItem(name.trimmed());
         m_environments->setCurrentRow(m_environments->count() - 1);
     });

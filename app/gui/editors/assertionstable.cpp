@@ -79,7 +79,10 @@ AssertionsTable::AssertionsTable(QWidget *parent)
     layout->addLayout(buttons);
 
     connect(add, &QPushButton::clicked, this, [this] {
-        addRow(Assertion {Assertion::Kind::StatusEquals, QString(), QStringLiteral("200"), true});
+        Assertion assertion;
+        assertion.kind = Assertion::Kind::StatusEquals;
+        assertion.expected = QStringLiteral("200");
+        addRow(assertion);
         Q_EMIT edited();
     });
     connect(remove, &QPushButton::clicked, this, [this] {

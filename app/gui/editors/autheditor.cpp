@@ -131,3 +131,19 @@ void AuthEditor::emitEdited()
     if (!m_updating)
         Q_EMIT edited();
 }
+
+QString AuthEditor::describeInherited(const Auth &inherited)
+{
+    switch (inherited.type) {
+    case Auth::Type::Basic:
+        return tr("Inherits basic auth (user “%1”) from its folder or the collection.")
+            .arg(inherited.username);
+    case Auth::Type::Bearer:
+        return tr("Inherits a bearer token from its folder or the collection.");
+    case Auth::Type::ApiKey:
+        return tr("Inherits the API key “%1” from its folder or the collection.")
+            .arg(inherited.key);
+    default:
+        return tr("Inherits no auth: neither its folders nor the collection set one.");
+    }
+}

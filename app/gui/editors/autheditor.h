@@ -22,6 +22,8 @@ public:
     void setAuth(const Auth &auth);
     /// What Inherit resolves to here, shown to the user ("Inherits basic auth from folder X").
     void setInheritedDescription(const QString &text);
+    /// The sentence for setInheritedDescription() when Inherit resolves to inherited.
+    static QString describeInherited(const Auth &inherited);
 
 Q_SIGNALS:
     void edited();

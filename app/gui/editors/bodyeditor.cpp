@@ -62,6 +62,34 @@ BodyEditor::BodyEditor(QWidget *parent)
     none->setEnabled(false);
     m_pages->addWidget(none);
 
+    m_pages->addWidget(createTextPage());
+    m_pages->addWidget(m_form);
+
+    m_pages->addWidget(createPartsPage());
+    m_pages->addWidget(createFilePage());
+
+    auto *layout = new QVBoxLayout(this);
+    auto *modeRow = new QHBoxLayout;
+    modeRow->addWidget(new QLabel(tr("Body:"), this));
+    modeRow->addWidget(m_mode);
+    modeRow->addStretch();
+    layout->addLayout(modeRow);
+    layout->addWidget(m_pages, 1);
+
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
+        showMode();
+        emitEdited();
+    });
+    connect(m_contentType, &QLineEdit::textEdited, this, &BodyEditor::emitEdited);
+    connect(m_text, &QPlainTextEdit::textChanged, this, &BodyEditor::emitEdited);
+    connect(m_form, &KeyValueTable::edited, this, &BodyEditor::emitEdited);
+    connect(m_parts, &QTableWidget::cellChanged, this, &BodyEditor::emitEdited);
+    connect(m_file, &QLineEdit::textEdited, this, &BodyEditor::emitEdited);
+    showMode();
+}
+
+QWidget *BodyEditor::createTextPage()
+{
     auto *textPage = new QWidget(this);
     auto *textLayout = new QVBoxLayout(textPage);
     textLayout->setContentsMargins(0, 0, 0, 0);
@@ -75,10 +103,17 @@ BodyEditor::BodyEditor(QWidget *parent)
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setPlaceholderText(tr("Body text; {{variables}} are replaced when sending"));
     textLayout->addWidget(m_text);
-    m_pages->addWidget(textPage);
 
-    m_pages->addWidget(m_form);
+    connect(format, &QPushButton::clicked, this, [this] {
+        const QJsonDocument document = QJsonDocument::fromJson(m_text->toPlainText().toUtf8());
+        if (!document.isNull())
+            m_text->setPlainText(QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
+    });
+    return textPage;
+}
 
+QWidget *BodyEditor::createPartsPage()
+{
     auto *partsPage = new QWidget(this);
     auto *partsLayout = new QVBoxLayout(partsPage);
     partsLayout->setContentsMargins(0, 0, 0, 0);
@@ -98,8 +133,35 @@ BodyEditor::BodyEditor(QWidget *parent)
     partButtons->addStretch();
     partButtons->addWidget(removePart);
     partsLayout->addLayout(partButtons);
-    m_pages->addWidget(partsPage);
 
+    connect(addText, &QPushButton::clicked, this, [this] {
+        FormPart part;
+        part.name = QStringLiteral("field");
+        addPart(part);
+        emitEdited();
+    });
+    connect(addFile, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("File part"));
+        if (path.isEmpty())
+            return;
+        FormPart part;
+        part.name = QStringLiteral("file");
+        part.value = path;
+        part.isFile = true;
+        addPart(part);
+        emitEdited();
+    });
+    connect(removePart, &QPushButton::clicked, this, [this] {
+        if (m_parts->currentRow() >= 0) {
+            m_parts->removeRow(m_parts->currentRow());
+            emitEdited();
+        }
+    });
+    return partsPage;
+}
+
+QWidget *BodyEditor::createFilePage()
+{
     auto *filePage = new QWidget(this);
     auto *fileLayout = new QHBoxLayout(filePage);
     fileLayout->setContentsMargins(0, 0, 0, 0);
@@ -111,30 +173,7 @@ BodyEditor::BodyEditor(QWidget *parent)
     auto *fileOuterLayout = new QVBoxLayout(fileOuter);
     fileOuterLayout->addWidget(filePage);
     fileOuterLayout->addStretch();
-    m_pages->addWidget(fileOuter);
 
-    auto *layout = new QVBoxLayout(this);
-    auto *modeRow = new QHBoxLayout;
-    modeRow->addWidget(new QLabel(tr("Body:"), this));
-    modeRow->addWidget(m_mode);
-    modeRow->addStretch();
-    layout->addLayout(modeRow);
-    layout->addWidget(m_pages, 1);
-
-    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
-        showMode();
-        emitEdited();
-    });
-    connect(m_contentType, &QLineEdit::textEdited, this, &BodyEditor::emitEdited);
-    connect(m_text, &QPlainTextEdit::textChanged, this, &BodyEditor::emitEdited);
-    connect(m_form, &KeyValueTable::edited, this, &BodyEditor::emitEdited);
-    connect(m_parts, &QTableWidget::cellChanged, this, &BodyEditor::emitEdited);
-    connect(m_file, &QLineEdit::textEdited, this, &BodyEditor::emitEdited);
-    connect(format, &QPushButton::clicked, this, [this] {
-        const QJsonDocument document = QJsonDocument::fromJson(m_text->toPlainText().toUtf8());
-        if (!document.isNull())
-            m_text->setPlainText(QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
-    });
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Body file"));
         if (!path.isEmpty()) {
@@ -142,24 +181,7 @@ BodyEditor::BodyEditor(QWidget *parent)
             emitEdited();
         }
     });
-    connect(addText, &QPushButton::clicked, this, [this] {
-        addPart(FormPart {QStringLiteral("field"), QString(), false, QString(), true});
-        emitEdited();
-    });
-    connect(addFile, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("File part"));
-        if (path.isEmpty())
-            return;
-        addPart(FormPart {QStringLiteral("file"), path, true, QString(), true});
-        emitEdited();
-    });
-    connect(removePart, &QPushButton::clicked, this, [this] {
-        if (m_parts->currentRow() >= 0) {
-            m_parts->removeRow(m_parts->currentRow());
-            emitEdited();
-        }
-    });
-    showMode();
+    return fileOuter;
 }
 
 Body BodyEditor::body() const

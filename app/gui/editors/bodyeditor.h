@@ -26,6 +26,9 @@ Q_SIGNALS:
     void edited();
 
 private:
+    QWidget *createTextPage();
+    QWidget *createPartsPage();
+    QWidget *createFilePage();
     QList<FormPart> parts() const;
     void setParts(const QList<FormPart> &parts);
     void addPart(const FormPart &part);

@@ -113,9 +113,13 @@ void KeyValueTable::setVariables(const QList<Variable> &variables)
     if (variables == this->variables())
         return;
     m_table->setRowCount(0);
-    for (const Variable &variable : variables)
-        appendRow(
-            KeyValue {variable.name, variable.value, variable.enabled, QString()}, variable.secret);
+    for (const Variable &variable : variables) {
+        KeyValue row;
+        row.key = variable.name;
+        row.value = variable.value;
+        row.enabled = variable.enabled;
+        appendRow(row, variable.secret);
+    }
     appendEmptyRow();
 }
 

@@ -181,6 +181,15 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     pageLayout->addWidget(m_tabs, 1);
     m_stack->addWidget(page);
 
+    createFindActions();
+
+    // Attached for good: new text is coloured as it is set, when the highlighter is enabled.
+    m_highlighter = new JsonHighlighter(m_body->document(), palette());
+    clear();
+}
+
+void ResponseViewer::createFindActions()
+{
     auto *find = new QAction(tr("Find"), this);
     find->setShortcut(QKeySequence::Find);
     auto *next = new QAction(tr("Find Next"), this);
@@ -204,10 +213,6 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     m_next->setArrowType(Qt::DownArrow);
     m_previous->setArrowType(Qt::UpArrow);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] { updateMatches(); });
-
-    // Attached for good: new text is coloured as it is set, when the highlighter is enabled.
-    m_highlighter = new JsonHighlighter(m_body->document(), palette());
-    clear();
 }
 
 ResponseViewer::~ResponseViewer() = default;

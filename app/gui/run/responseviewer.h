@@ -65,6 +65,7 @@ protected:
 
 private:
     QWidget *createBodyPage();
+    void createFindActions();
     void showBody(const QByteArray &body, const HttpHeaders &headers);
     void showRaw(const Result &result, const QByteArray &body, const HttpHeaders &headers);
     void showHeaders(const Result &result, const RequestSpec &request);

@@ -261,6 +261,12 @@ bool TimingWaterfall::event(QEvent *event)
     return QWidget::event(event);
 }
 
+double TimingWaterfall::xFor(const QRect &area, qint64 us) const
+{
+    const qint64 totalUs = qMax<qint64>(1, m_endUs - m_startUs);
+    return area.left() + double(us - m_startUs) * area.width() / double(totalUs);
+}
+
 void TimingWaterfall::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -277,20 +283,33 @@ void TimingWaterfall::paintEvent(QPaintEvent *)
     }
 
     const QRect area = barArea();
-    const int rowH = rowHeight();
-    const qint64 totalUs = qMax<qint64>(1, m_endUs - m_startUs);
-    const auto xFor = [&](qint64 us) {
-        return area.left() + double(us - m_startUs) * area.width() / double(totalUs);
-    };
+    paintGrid(painter, area);
+    for (int phase = 0; phase < PhaseCount; ++phase)
+        paintRow(painter, area, Phase(phase));
 
+    // The total and what the bars do not show.
+    QString footer = tr("Total %1").arg(msText(m_endUs - m_startUs));
+    if (m_retries > 0)
+        footer
+            += tr(" · retried %n time(s): the phases are the last attempt's", nullptr, m_retries);
+    painter.setPen(pal.color(QPalette::WindowText));
+    const int footerTop = area.bottom() + 1 + fm.height() + fm.height() / 3;
+    painter.drawText(QRect(margin, footerTop, width() - 2 * margin, fm.height()),
+        Qt::AlignLeft | Qt::AlignVCenter, footer);
+}
+
+void TimingWaterfall::paintGrid(QPainter &painter, const QRect &area)
+{
+    const QPalette &pal = palette();
+    const QFontMetrics fm = fontMetrics();
     // Grid lines at round milliseconds, labelled under the bars.
-    const double totalMs = double(totalUs) / 1000.0;
+    const double totalMs = double(qMax<qint64>(1, m_endUs - m_startUs)) / 1000.0;
     const double step = niceStep(totalMs, qMax(2, area.width() / (fm.averageCharWidth() * 12)));
     QColor grid = pal.color(QPalette::WindowText);
     grid.setAlphaF(0.12f);
     const int axisY = area.bottom() + 1;
     for (double ms = 0; ms <= totalMs + step / 1000; ms += step) {
-        const double x = xFor(m_startUs + qint64(ms * 1000));
+        const double x = xFor(area, m_startUs + qint64(ms * 1000));
         painter.setPen(QPen(grid, 0));
         painter.drawLine(QPointF(x, area.top()), QPointF(x, axisY));
         painter.setPen(pal.color(QPalette::PlaceholderText));
@@ -307,50 +326,44 @@ void TimingWaterfall::paintEvent(QPaintEvent *)
         QPointF(area.right() + fm.averageCharWidth() + valueWidth() - fm.horizontalAdvance(unit),
             axisY + fm.ascent() + fm.descent() / 2),
         unit);
+}
 
-    for (int phase = 0; phase < PhaseCount; ++phase) {
-        const Span &span = m_spans[phase];
-        const int top = area.top() + phase * rowH;
-        painter.setPen(pal.color(QPalette::WindowText));
-        painter.drawText(QRect(margin, top, labelWidth(), rowH), Qt::AlignLeft | Qt::AlignVCenter,
-            phaseName(Phase(phase)));
-        if (span.absence != Absence::None) {
-            QFont italic = font();
-            italic.setItalic(true);
-            painter.setFont(italic);
-            painter.setPen(pal.color(QPalette::PlaceholderText));
-            painter.drawText(QRect(area.left(), top, area.width(), rowH),
-                Qt::AlignLeft | Qt::AlignVCenter, absenceText(span.absence));
-            painter.setFont(font());
-            continue;
-        }
-        // Before a new connection starts, the request waits in Qt's network thread: a whisker.
-        if (phase == Connect && m_dispatchedUs >= 0 && span.startUs > m_dispatchedUs) {
-            QColor whisker = phaseColor(Connect, pal);
-            painter.setPen(QPen(whisker, qMax(1.0, fm.height() / 12.0)));
-            painter.drawLine(QPointF(xFor(m_dispatchedUs), top + rowH / 2.0),
-                QPointF(xFor(span.startUs), top + rowH / 2.0));
-        }
-        const double x0 = xFor(span.startUs);
-        // Even a 10 µs phase stays visible as a sliver.
-        const double w = qMax(2.0, xFor(span.endUs) - x0);
-        const double barH = fm.height() * 0.7;
-        const QRectF bar(x0, top + (rowH - barH) / 2, w, barH);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(phaseColor(Phase(phase), pal));
-        painter.drawRoundedRect(bar, barH / 5, barH / 5);
-        painter.setPen(pal.color(QPalette::WindowText));
-        painter.drawText(QRect(area.right() + fm.averageCharWidth(), top, valueWidth(), rowH),
-            Qt::AlignRight | Qt::AlignVCenter, msText(span.endUs - span.startUs));
-    }
-
-    // The total and what the bars do not show.
-    QString footer = tr("Total %1").arg(msText(m_endUs - m_startUs));
-    if (m_retries > 0)
-        footer
-            += tr(" · retried %n time(s): the phases are the last attempt's", nullptr, m_retries);
+void TimingWaterfall::paintRow(QPainter &painter, const QRect &area, Phase phase)
+{
+    const QPalette &pal = palette();
+    const QFontMetrics fm = fontMetrics();
+    const int rowH = rowHeight();
+    const Span &span = m_spans[phase];
+    const int top = area.top() + phase * rowH;
     painter.setPen(pal.color(QPalette::WindowText));
-    const int footerTop = axisY + fm.height() + fm.height() / 3;
-    painter.drawText(QRect(margin, footerTop, width() - 2 * margin, fm.height()),
-        Qt::AlignLeft | Qt::AlignVCenter, footer);
+    painter.drawText(QRect(fm.height() / 2, top, labelWidth(), rowH),
+        Qt::AlignLeft | Qt::AlignVCenter, phaseName(phase));
+    if (span.absence != Absence::None) {
+        QFont italic = font();
+        italic.setItalic(true);
+        painter.setFont(italic);
+        painter.setPen(pal.color(QPalette::PlaceholderText));
+        painter.drawText(QRect(area.left(), top, area.width(), rowH),
+            Qt::AlignLeft | Qt::AlignVCenter, absenceText(span.absence));
+        painter.setFont(font());
+        return;
+    }
+    // Before a new connection starts, the request waits in Qt's network thread: a whisker.
+    if (phase == Connect && m_dispatchedUs >= 0 && span.startUs > m_dispatchedUs) {
+        QColor whisker = phaseColor(Connect, pal);
+        painter.setPen(QPen(whisker, qMax(1.0, fm.height() / 12.0)));
+        painter.drawLine(QPointF(xFor(area, m_dispatchedUs), top + rowH / 2.0),
+            QPointF(xFor(area, span.startUs), top + rowH / 2.0));
+    }
+    const double x0 = xFor(area, span.startUs);
+    // Even a 10 µs phase stays visible as a sliver.
+    const double w = qMax(2.0, xFor(area, span.endUs) - x0);
+    const double barH = fm.height() * 0.7;
+    const QRectF bar(x0, top + (rowH - barH) / 2, w, barH);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(phaseColor(phase, pal));
+    painter.drawRoundedRect(bar, barH / 5, barH / 5);
+    painter.setPen(pal.color(QPalette::WindowText));
+    painter.drawText(QRect(area.right() + fm.averageCharWidth(), top, valueWidth(), rowH),
+        Qt::AlignRight | Qt::AlignVCenter, msText(span.endUs - span.startUs));
 }

@@ -3,6 +3,8 @@
 
 #include "core/model/result.h"
 
+class QPainter;
+
 #include <QWidget>
 
 /// Bars on a common time axis, from when the request was due to its last byte, each labelled
@@ -54,6 +56,9 @@ protected:
 
 private:
     int rowHeight() const;
+    double xFor(const QRect &area, qint64 us) const;
+    void paintGrid(QPainter &painter, const QRect &area);
+    void paintRow(QPainter &painter, const QRect &area, Phase phase);
     int labelWidth() const;
     int valueWidth() const;
     QRect barArea() const;
