@@ -167,7 +167,8 @@ int main(int argc, char *argv[])
     }
     window.resize(1400, 900);
     window.show();
-    window.showTab(tab == QLatin1String("charts") ? 1 : 0);
+    window.showTab(
+        tab == QLatin1String("charts") ? MainWindow::Tab::Charts : MainWindow::Tab::Results);
 
     PaintCounter resultsPaints(window.resultsPane());
     PaintCounter chartsPaints(window.chartsPanel());
