@@ -130,7 +130,10 @@ void CurlParser::applyDefaultHeader(Opt id, const QString &option, const QString
         if (!referer.isEmpty())
             setDefaultHeader(QStringLiteral("Referer"), referer);
     } else if (id == Opt::Range) {
-        setDefaultHeader(QStringLiteral("Range"), QLatin1String("bytes=") + text);
+        // curl reads a lone start ("600") as the range from there to the end.
+        setDefaultHeader(QStringLiteral("Range"),
+            QLatin1String("bytes=") + text
+                + (text.contains(QLatin1Char('-')) ? QString() : QStringLiteral("-")));
     }
 }
 

@@ -346,6 +346,9 @@ void tst_CurlImport::parsesCommandLines_data()
         << u"GET /"_s << u"GET"_s << u"http://h/"_s
         << u"User-Agent: agent/1\nReferer: http://r/\nRange: bytes=0-99\nCookie: a=1;b=2"_s << none
         << QString() << QString() << u"none"_s;
+    QTest::newRow("--range 600: from byte 600 to the end")
+        << u"curl --range 600 http://h/"_s << u"GET /"_s << u"GET"_s << u"http://h/"_s
+        << u"Range: bytes=600-"_s << none << QString() << QString() << u"none"_s;
     QTest::newRow("-H wins over -A")
         << u"curl -A one -H 'User-Agent: two' http://h/"_s << u"GET /"_s << u"GET"_s
         << u"http://h/"_s << u"User-Agent: two"_s << none << QString() << QString() << u"none"_s;
