@@ -47,7 +47,7 @@ std::optional<ParseError> CurlParser::parseCommandLine()
     for (qsizetype c = 0; c < pipeline.size() && curlAt < 0; ++c) {
         for (int index : pipeline.at(c)) {
             const QByteArray &text = m_words.at(index).text;
-            if (m_words.at(index).isOperator || text == "$")
+            if (m_words.at(index).isOperator || text == "$" || text == "sudo")
                 continue;
             if (text == "curl" || text.endsWith("/curl") || text == "curl.exe")
                 curlAt = c;
@@ -145,10 +145,12 @@ std::optional<ParseError> CurlParser::parseCurl(const QList<int> &command)
 {
     bool options = true;
     qsizetype k = 0;
-    // A "$ " prompt copied along with the command, and the program's own name.
-    if (k < command.size() && m_words.at(command.at(k)).text == "$"
-        && !m_words.at(command.at(k)).isOperator)
-        ++k;
+    // A "$ " prompt copied along with the command, sudo, and the program's own name.
+    for (const char *before : {"$", "sudo"}) {
+        if (k < command.size() && m_words.at(command.at(k)).text == before
+            && !m_words.at(command.at(k)).isOperator)
+            ++k;
+    }
     if (k < command.size()) {
         const QByteArray &first = m_words.at(command.at(k)).text;
         if (first == "curl" || first.endsWith("/curl") || first == "curl.exe")

@@ -72,7 +72,8 @@ QString urlPath(const QString &url)
 
 ParseError CurlParser::fail(int word, const QString &what, const QString &message) const
 {
-    return ParseError {QString(), Tr::tr("word %1 (%2)").arg(word).arg(what), message};
+    return ParseError {
+        QString(), Tr::tr("word %1 (%2)").arg(word + m_wordOffset).arg(what), message};
 }
 
 Parsed<CurlImport> CurlParser::run(QStringList shellWarnings)

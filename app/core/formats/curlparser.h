@@ -50,8 +50,10 @@ struct DataPiece
 class CurlParser
 {
 public:
-    explicit CurlParser(QList<ShellWords::Word> words)
+    /// wordOffset: how many words of the whole paste come before these, for the places of errors.
+    explicit CurlParser(QList<ShellWords::Word> words, int wordOffset = 0)
         : m_words(std::move(words))
+        , m_wordOffset(wordOffset)
     { }
     Parsed<CurlImport> run(QStringList shellWarnings);
 
@@ -97,6 +99,7 @@ private:
     std::optional<ParseError> setUrl(const QByteArray &url, int word);
 
     QList<ShellWords::Word> m_words;
+    int m_wordOffset = 0;
     CurlImport m_result;
     StandardInput m_stdin;
     QString m_url;

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace {
 struct Tr
@@ -32,33 +33,53 @@ QString importFormatName(ImportResult::Format format)
     return QString();
 }
 
-Parsed<ImportResult> importCollection(const QByteArray &data, const QString &fileName)
+namespace {
+
+/// Whether text is shell: a line whose first word (after a "$ " prompt or sudo) runs curl.
+bool looksLikeCurl(const QByteArray &text)
+{
+    static const QRegularExpression curlLine(
+        QStringLiteral("(^|\\n)[ \\t]*(\\$[ \\t]+)?(sudo[ \\t]+)?\\S*curl(\\.exe)?([ \\t\\\\]|$)"));
+    return curlLine.match(QString::fromUtf8(text)).hasMatch();
+}
+
+Parsed<ImportResult> importCurlPaste(const QByteArray &text, const QString &fileName)
 {
     ImportResult result;
+    Parsed<QList<CurlImport>> commands
+        = importCurlCommands(QString::fromUtf8(text), &result.collection.variables, &result.notes);
+    if (!commands)
+        return ParseError {fileName, commands.error().place, commands.error().message};
+    result.format = ImportResult::Format::Curl;
+    result.collection.name = Tr::tr("Imported from curl");
+    for (const CurlImport &curl : std::as_const(commands.value())) {
+        result.collection.items.append(curl.item);
+        result.notes.append(curl.warnings);
+    }
+    // The run's settings come from the first command; the others asked for the same as a rule.
+    const CurlImport &curl = commands.value().first();
+    result.collection.run.insecure = curl.insecure;
+    result.collection.run.maxRedirects
+        = curl.maxRedirects >= 0 ? curl.maxRedirects : (curl.followRedirects ? 10 : 0);
+    if (curl.timeoutMs > 0)
+        result.collection.run.timeoutMs = curl.timeoutMs;
+    if (curl.retries >= 0)
+        result.collection.run.retries = curl.retries;
+    return result;
+}
+
+} // namespace
+
+Parsed<ImportResult> importCollection(const QByteArray &input, const QString &fileName)
+{
+    ImportResult result;
+    // A byte order mark (Windows editors write one) is not part of the text.
+    const QByteArray data = input.startsWith("\xEF\xBB\xBF") ? input.mid(3) : input;
     const QByteArray trimmed = data.trimmed();
     if (trimmed.isEmpty())
         return ParseError {fileName, QString(), Tr::tr("the input is empty")};
-
-    if (trimmed.startsWith("curl") || trimmed.startsWith("$ curl")) {
-        const QString command
-            = QString::fromUtf8(trimmed.startsWith("$ ") ? trimmed.mid(2) : trimmed);
-        Parsed<CurlImport> curl = importCurl(command);
-        if (!curl)
-            return ParseError {fileName, curl.error().place, curl.error().message};
-        result.format = ImportResult::Format::Curl;
-        result.collection.name = Tr::tr("Imported from curl");
-        result.collection.items.append(curl.value().item);
-        result.collection.run.insecure = curl.value().insecure;
-        result.collection.run.maxRedirects = curl.value().maxRedirects >= 0
-            ? curl.value().maxRedirects
-            : (curl.value().followRedirects ? 10 : 0);
-        if (curl.value().timeoutMs > 0)
-            result.collection.run.timeoutMs = curl.value().timeoutMs;
-        if (curl.value().retries >= 0)
-            result.collection.run.retries = curl.value().retries;
-        result.notes = curl.value().warnings;
-        return result;
-    }
+    if (!trimmed.startsWith('{') && looksLikeCurl(trimmed))
+        return importCurlPaste(data, fileName);
 
     if (!trimmed.startsWith('{'))
         return ParseError {fileName, QString(),

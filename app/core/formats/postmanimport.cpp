@@ -158,6 +158,14 @@ bool PostmanReader::readRequest(const QJsonValue &value, const QString &place, c
             request.value("description"_L1), field(place, "description"_L1), description)) {
         return false;
     }
+    // Postman sends no body (and no Content-Type) for an empty one: nothing is lost by leaving
+    // it out, where keeping it would send a Content-Type newman does not.
+    const Body &body = out->body;
+    if (((body.mode == Body::Mode::Raw || body.mode == Body::Mode::Json) && body.text.isEmpty())
+        || (body.mode == Body::Mode::FormUrlEncoded && body.form.isEmpty())
+        || (body.mode == Body::Mode::Multipart && body.parts.isEmpty())) {
+        out->body = Body();
+    }
     if (!JsonReader::isAbsent(request.value("proxy"_L1)))
         m_r.note(what, Tr::tr("proxy settings not imported"));
     if (!JsonReader::isAbsent(request.value("certificate"_L1)))
@@ -258,8 +266,9 @@ bool PostmanReader::readEnvironment(const QJsonObject &root, Environment *out)
 bool looksLikePostmanCollection(const QJsonObject &root)
 {
     const QJsonValue info = root.value("info"_L1);
+    // newman runs a collection without "info" too: the item array is enough.
     return info.toObject().value("schema"_L1).toString().contains("getpostman.com"_L1)
-        || (info.isObject() && root.value("item"_L1).isArray());
+        || ((info.isObject() || JsonReader::isAbsent(info)) && root.value("item"_L1).isArray());
 }
 
 bool looksLikePostmanCollection(const QByteArray &json)

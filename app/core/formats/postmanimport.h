@@ -2,16 +2,17 @@
 // collection model. Scripts are never run: what cannot be imported is listed, not dropped silently.
 #pragma once
 
-#include "core/model/collection.h"
 #include "core/base/jsonreader.h"
 #include "core/base/parseerror.h"
+#include "core/model/collection.h"
 
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
 
-/// True when json is a Postman collection: info.schema names getpostman.com, or it has an info
-/// object and an item array. Cheap enough to call on any file the user opens.
+/// True when json is a Postman collection: info.schema names getpostman.com, or it has an item
+/// array and an info object or none (newman runs those too). Cheap enough to call on any file
+/// the user opens.
 bool looksLikePostmanCollection(const QByteArray &json);
 bool looksLikePostmanCollection(const QJsonObject &root);
 
@@ -35,6 +36,8 @@ bool looksLikePostmanEnvironment(const QByteArray &json);
 ///   it; when its value is empty it becomes `{{id}}`, so a data row or an environment can supply
 ///   it, and a missing one is reported before the run instead of sending ":id".
 /// - Postman's {{var}} syntax is ours: kept as is.
+/// - An empty body (raw text "", no form rows) is left out, as Postman sends none: no
+///   Content-Type goes with it.
 /// - A GraphQL body becomes a JSON body {"query": ..., "variables": {...}}, which is what Postman
 ///   sends.
 /// - Auth that is absent means Inherit; "noauth" means None; an unsupported kind becomes None
