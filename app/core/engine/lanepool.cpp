@@ -73,7 +73,8 @@ int LanePool::laneCount() const
 
 FastHttpManager *LanePool::createManager(const QUrl &url) const
 {
-    // Its fast path takes the plain HTTP/1.1 requests; the rest goes to Qt's stack as before.
+    // Its fast path takes the plain-http requests (HTTP/1.1 and h2c); the rest goes to Qt's stack
+    // as before.
     auto *manager = new FastHttpManager(m_owner, Http1ConnectionsPerLane);
     manager->setFastPathEnabled(m_fastPath);
     manager->setAutoDeleteReplies(false);

@@ -1,7 +1,7 @@
 #include "core/http/fasthttp2connection.h"
 
-#include "core/http/fasthttpmanager.h"
 #include "core/http/fasthttpreply.h"
+#include "core/http/qterrors.h"
 
 #include <QCoreApplication>
 #include <QTcpSocket>
@@ -21,72 +21,15 @@ constexpr uint32_t DefaultMaxStreams = 100;
 constexpr int32_t StreamWindowBytes = 1 << 20;
 constexpr int32_t ConnectionWindowBytes = 0x7fffffff;
 
-// Request headers that mean something only to HTTP/1.1 (RFC 9113, 8.2.2); Qt drops them too.
-bool isConnectionSpecific(const QByteArray &lowerName)
-{
-    return lowerName == "host" || lowerName == "connection" || lowerName == "keep-alive"
-        || lowerName == "proxy-connection" || lowerName == "transfer-encoding"
-        || lowerName == "upgrade";
-}
-
 nghttp2_nv field(const QByteArray &name, const QByteArray &value)
 {
     return {reinterpret_cast<uint8_t *>(const_cast<char *>(name.constData())),
         reinterpret_cast<uint8_t *>(const_cast<char *>(value.constData())), size_t(name.size()),
         size_t(value.size()), NGHTTP2_NV_FLAG_NONE};
 }
-
-// The error Qt 6.4's HTTP/2 stack reports for an RST_STREAM or GOAWAY error code.
-std::pair<QNetworkReply::NetworkError, QString> qtError(uint32_t code)
-{
-    using E = QNetworkReply::NetworkError;
-    switch (code) {
-    case NGHTTP2_NO_ERROR:
-        return {E::NoError, QString()};
-    case NGHTTP2_PROTOCOL_ERROR:
-        return {E::ProtocolFailure, QStringLiteral("HTTP/2 protocol error")};
-    case NGHTTP2_INTERNAL_ERROR:
-        return {E::InternalServerError, QStringLiteral("Internal server error")};
-    case NGHTTP2_FLOW_CONTROL_ERROR:
-        return {E::ProtocolFailure, QStringLiteral("Flow control error")};
-    case NGHTTP2_SETTINGS_TIMEOUT:
-        return {E::TimeoutError, QStringLiteral("SETTINGS ACK timeout error")};
-    case NGHTTP2_STREAM_CLOSED:
-        return {
-            E::ProtocolFailure, QStringLiteral("Server received frame(s) on a half-closed stream")};
-    case NGHTTP2_FRAME_SIZE_ERROR:
-        return {E::ProtocolFailure, QStringLiteral("Server received a frame with an invalid size")};
-    case NGHTTP2_REFUSED_STREAM:
-        return {E::ProtocolFailure, QStringLiteral("Server refused a stream")};
-    case NGHTTP2_CANCEL:
-        return {E::ProtocolFailure, QStringLiteral("Stream is no longer needed")};
-    case NGHTTP2_COMPRESSION_ERROR:
-        return {E::ProtocolFailure,
-            QStringLiteral("Server is unable to maintain the header compression context for "
-                           "the connection")};
-    case NGHTTP2_CONNECT_ERROR:
-        return {E::UnknownNetworkError,
-            QStringLiteral("The connection established in response to a CONNECT request was "
-                           "reset or abnormally closed")};
-    case NGHTTP2_ENHANCE_YOUR_CALM:
-        return {E::UnknownServerError,
-            QStringLiteral("Server dislikes our behavior, excessive load detected.")};
-    case NGHTTP2_INADEQUATE_SECURITY:
-        return {E::ContentAccessDenied,
-            QStringLiteral("The underlying transport has properties that do not meet minimum "
-                           "security requirements")};
-    case NGHTTP2_HTTP_1_1_REQUIRED:
-        return {E::ProtocolFailure,
-            QStringLiteral("Server requires that HTTP/1.1 be used instead of HTTP/2.")};
-    default:
-        return {E::ProtocolFailure,
-            QStringLiteral("RST_STREAM with unknown error code (%1)").arg(code)};
-    }
-}
 } // namespace
 
-// The session's callbacks, with access to the connection.
-struct FastHttp2Callbacks
+struct FastHttp2Connection::Callbacks
 {
     static FastHttp2Connection *self(void *data)
     {
@@ -102,7 +45,7 @@ struct FastHttp2Callbacks
         const auto it = c->m_streams.find(frame->hd.stream_id);
         if (it == c->m_streams.end() || it->second.headersDone)
             return 0; // a cancelled stream, or trailers: Qt shows neither
-        FastHttp2Connection::Stream &stream = it->second;
+        Stream &stream = it->second;
         if (namelen == 7 && std::memcmp(name, ":status", 7) == 0) {
             int status = 0;
             for (size_t i = 0; i < valuelen && i < 3; ++i)
@@ -130,7 +73,7 @@ struct FastHttp2Callbacks
             // never processed and may go elsewhere.
             c->m_goingAway = true;
             c->m_lastStreamId = frame->goaway.last_stream_id;
-            c->m_manager->http2GoingAway(c);
+            c->m_pool->http2GoingAway(c);
             return 0;
         }
         if (frame->hd.type != NGHTTP2_HEADERS && frame->hd.type != NGHTTP2_DATA)
@@ -138,7 +81,7 @@ struct FastHttp2Callbacks
         const auto it = c->m_streams.find(frame->hd.stream_id);
         if (it == c->m_streams.end())
             return 0;
-        FastHttp2Connection::Stream &stream = it->second;
+        Stream &stream = it->second;
         if (frame->hd.type == NGHTTP2_HEADERS && !stream.headersDone) {
             const int status = stream.status;
             stream.status = 0;
@@ -203,7 +146,7 @@ struct FastHttp2Callbacks
             *flags |= NGHTTP2_DATA_FLAG_EOF;
             return 0;
         }
-        const QByteArray &body = it->second.reply->m_body;
+        const QByteArray &body = it->second.reply->wire().body;
         const qint64 n = qMin(qint64(length), qint64(body.size()) - it->second.sent);
         std::memcpy(buf, body.constData() + it->second.sent, size_t(n));
         it->second.sent += n;
@@ -226,15 +169,14 @@ struct FastHttp2Callbacks
     }
 };
 
-FastHttp2Connection::FastHttp2Connection(
-    FastHttpManager *manager, const QByteArray &host, quint16 port)
-    : m_manager(manager)
-    , m_socket(new QTcpSocket(manager)) // so the manager's end deletes it, whatever happens
+FastHttp2Connection::FastHttp2Connection(FastHttpPool *pool, const QByteArray &host, quint16 port)
+    : m_pool(pool)
+    , m_socket(new QTcpSocket(pool->owner())) // so the manager's end deletes it, whatever happens
     , m_host(host)
     , m_port(port)
-    , m_poolKey(FastHttpManager::poolKey(host, port))
+    , m_poolKey(FastHttpPool::key(host, port))
 {
-    static nghttp2_session_callbacks *const callbacks = FastHttp2Callbacks::make();
+    static nghttp2_session_callbacks *const callbacks = Callbacks::make();
     nghttp2_option *option = nullptr;
     nghttp2_option_new(&option);
     // The window opens as the replies' bodies are read, not as they arrive.
@@ -258,7 +200,7 @@ FastHttp2Connection::FastHttp2Connection(
 FastHttp2Connection::~FastHttp2Connection()
 {
     for (auto &[id, stream] : m_streams)
-        stream.reply->m_h2 = nullptr;
+        stream.reply->detach();
     m_socket->disconnect();
     m_socket->abort();
     m_socket->deleteLater();
@@ -267,54 +209,30 @@ FastHttp2Connection::~FastHttp2Connection()
 
 void FastHttp2Connection::send(FastHttpReply *reply)
 {
-    // The head the HTTP/1.1 path would write, as HTTP/2 fields: Qt builds both from one list.
-    const QByteArray &wire = reply->wireRequest();
-    const qsizetype headEnd = wire.indexOf("\r\n\r\n");
-    const qsizetype lineEnd = wire.indexOf("\r\n");
-    const qsizetype pathStart = wire.indexOf(' ') + 1;
-    const QByteArray path = wire.mid(pathStart, wire.lastIndexOf(' ', lineEnd) - pathStart);
-    // As Qt: host (an IPv6 address in brackets) and the port when the URL names one.
-    const QByteArray authority
-        = reply->url().authority(QUrl::FullyEncoded | QUrl::RemoveUserInfo).toLatin1();
+    const WireRequest &wire = reply->wire();
     static const QByteArray Authority(":authority"), Method(":method"), Path(":path"),
         Scheme(":scheme"), Http("http");
-    std::vector<QByteArray> names;
-    std::vector<QByteArray> values;
-    names.reserve(12);
-    values.reserve(12);
-    for (qsizetype at = lineEnd + 2; at < headEnd;) {
-        const qsizetype end = wire.indexOf("\r\n", at);
-        const qsizetype colon = wire.indexOf(':', at);
-        if (colon < 0 || colon > end)
-            break;
-        QByteArray name = wire.mid(at, colon - at).toLower();
-        if (!isConnectionSpecific(name)) {
-            names.push_back(std::move(name));
-            values.push_back(wire.mid(colon + 1, end - colon - 1).trimmed());
-        }
-        at = end + 2;
-    }
+    const std::vector<WireRequest::Field> headers = wire.http2Headers();
     std::vector<nghttp2_nv> fields;
-    fields.reserve(names.size() + 4);
-    fields.push_back(field(Authority, authority));
-    fields.push_back(field(Method, reply->m_verb));
-    fields.push_back(field(Path, path));
+    fields.reserve(headers.size() + 4);
+    fields.push_back(field(Authority, wire.authority));
+    fields.push_back(field(Method, wire.method));
+    fields.push_back(field(Path, wire.path));
     fields.push_back(field(Scheme, Http));
-    for (size_t i = 0; i < names.size(); ++i)
-        fields.push_back(field(names[i], values[i]));
+    for (const auto &[name, value] : headers)
+        fields.push_back(field(name, value));
 
     nghttp2_data_provider provider;
     provider.source.ptr = nullptr;
-    provider.read_callback = FastHttp2Callbacks::readBody;
-    const bool hasBody = !reply->m_body.isEmpty();
+    provider.read_callback = Callbacks::readBody;
+    const bool hasBody = !wire.body.isEmpty();
     const int32_t id = nghttp2_submit_request(
         m_session, nullptr, fields.data(), fields.size(), hasBody ? &provider : nullptr, nullptr);
     if (id < 0) {
         reply->fail(QNetworkReply::ProtocolFailure, QString::fromLatin1(nghttp2_strerror(id)));
         return;
     }
-    reply->m_h2 = this;
-    reply->m_streamId = id;
+    reply->attach(this, id);
     if (!m_connected && !m_announced) {
         m_announced = true; // the request that opens the connection
         reply->connectionStarted();
@@ -420,7 +338,7 @@ void FastHttp2Connection::settle(int32_t id, Stream &stream)
 
 void FastHttp2Connection::resume(FastHttpReply *reply)
 {
-    const int32_t id = reply->m_streamId;
+    const int32_t id = reply->stream();
     const auto it = m_streams.find(id);
     if (it == m_streams.end() || it->second.unconsumed == 0)
         return;
@@ -442,11 +360,11 @@ void FastHttp2Connection::finishStream(const Closed &closed)
     if (stream.unconsumed > 0)
         nghttp2_session_consume_connection(m_session, size_t(stream.unconsumed));
     FastHttpReply *reply = stream.reply;
-    reply->m_h2 = nullptr;
+    reply->detach();
     if (closed.unsent) {
         // Never sent: not a retry, just another connection.
-        if (m_manager)
-            return m_manager->assign(reply, true);
+        if (m_pool)
+            return m_pool->assign(reply, true);
         return retryOrFail(reply, closed.code);
     }
     if (m_goingAway && closed.id > m_lastStreamId)
@@ -456,7 +374,7 @@ void FastHttp2Connection::finishStream(const Closed &closed)
         reply->onComplete();
         return;
     }
-    auto [error, message] = qtError(closed.code);
+    auto [error, message] = qtErrorForHttp2(closed.code);
     if (error == QNetworkReply::NoError) {
         error = QNetworkReply::RemoteHostClosedError;
         message = QCoreApplication::translate("QHttp", "Connection closed");
@@ -466,12 +384,12 @@ void FastHttp2Connection::finishStream(const Closed &closed)
 
 void FastHttp2Connection::retryOrFail(FastHttpReply *reply, uint32_t code)
 {
-    if (reply->mayRetry() && m_manager) {
+    if (reply->mayRetry() && m_pool) {
         reply->markRetried();
-        m_manager->assign(reply, true);
+        m_pool->assign(reply, true);
         return;
     }
-    auto [error, message] = qtError(code);
+    auto [error, message] = qtErrorForHttp2(code);
     if (code == NGHTTP2_NO_ERROR || code == NGHTTP2_REFUSED_STREAM) {
         error = QNetworkReply::ContentReSendError;
         message = QStringLiteral(
@@ -480,10 +398,11 @@ void FastHttp2Connection::retryOrFail(FastHttpReply *reply, uint32_t code)
     reply->fail(error, message);
 }
 
-void FastHttp2Connection::cancel(FastHttpReply *reply)
+void FastHttp2Connection::release(FastHttpReply *reply)
 {
-    const auto it = m_streams.find(reply->m_streamId);
-    reply->m_h2 = nullptr;
+    const int32_t id = reply->stream();
+    const auto it = m_streams.find(id);
+    reply->detach();
     if (it == m_streams.end() || it->second.reply != reply)
         return;
     if (it->second.unconsumed > 0)
@@ -491,7 +410,7 @@ void FastHttp2Connection::cancel(FastHttpReply *reply)
     m_streams.erase(it);
     if (m_closed)
         return;
-    nghttp2_submit_rst_stream(m_session, NGHTTP2_FLAG_NONE, reply->m_streamId, NGHTTP2_CANCEL);
+    nghttp2_submit_rst_stream(m_session, NGHTTP2_FLAG_NONE, id, NGHTTP2_CANCEL);
     if (m_depth > 0) {
         m_flushPending = true;
     } else {
@@ -526,7 +445,7 @@ void FastHttp2Connection::close(QAbstractSocket::SocketError error, const QStrin
     m_closed = true;
     m_socket->disconnect();
     m_socket->abort();
-    m_manager->http2Closed(this);
+    m_pool->http2Closed(this);
     // Streams in id order, one at a time: a slot of one reply may delete another (which then
     // leaves m_streams through cancel()). Those the server never saw go on elsewhere.
     for (size_t left = m_streams.size(); left > 0 && !m_streams.empty(); --left) {
@@ -535,7 +454,7 @@ void FastHttp2Connection::close(QAbstractSocket::SocketError error, const QStrin
         const int32_t id = first->first;
         FastHttpReply *reply = first->second.reply;
         m_streams.erase(first);
-        reply->m_h2 = nullptr;
+        reply->detach();
         if (m_goingAway && id > m_lastStreamId)
             retryOrFail(reply, NGHTTP2_NO_ERROR);
         else if (error == QAbstractSocket::UnknownSocketError)

@@ -2,6 +2,8 @@
 // and driven by libnghttp2's client session, many requests at once, one stream each.
 #pragma once
 
+#include "core/http/fasthttptransport.h"
+
 #include <QAbstractSocket>
 #include <QByteArray>
 
@@ -9,16 +11,15 @@
 #include <unordered_map>
 #include <vector>
 
-class FastHttpManager;
 class FastHttpReply;
 class QTcpSocket;
 struct nghttp2_session;
 
-class FastHttp2Connection
+class FastHttp2Connection : public FastHttpTransport
 {
 public:
-    FastHttp2Connection(FastHttpManager *manager, const QByteArray &host, quint16 port);
-    ~FastHttp2Connection();
+    FastHttp2Connection(FastHttpPool *pool, const QByteArray &host, quint16 port);
+    ~FastHttp2Connection() override;
     FastHttp2Connection(const FastHttp2Connection &) = delete;
     FastHttp2Connection &operator=(const FastHttp2Connection &) = delete;
 
@@ -30,9 +31,9 @@ public:
     /// concurrent streams.
     void send(FastHttpReply *reply);
     /// The reply gives up (abort or deletion): its stream is cancelled, the connection stays.
-    void cancel(FastHttpReply *reply);
+    void release(FastHttpReply *reply) override;
     /// The reply read some of its body: the server may send more.
-    void resume(FastHttpReply *reply);
+    void resume(FastHttpReply *reply) override;
 
 private:
     struct Stream
@@ -68,9 +69,10 @@ private:
     /// Hands reply on to a new connection once, or fails it as Qt would.
     void retryOrFail(FastHttpReply *reply, uint32_t code);
 
-    friend struct FastHttp2Callbacks;
+    /// The session's callbacks (fasthttp2connection.cpp).
+    struct Callbacks;
 
-    FastHttpManager *m_manager;
+    FastHttpPool *m_pool;
     QTcpSocket *m_socket;
     nghttp2_session *m_session = nullptr;
     QByteArray m_host;

@@ -1,6 +1,5 @@
 #include "core/http/fasthttpconnection.h"
 
-#include "core/http/fasthttpmanager.h"
 #include "core/http/fasthttpreply.h"
 
 #include <QTcpSocket>
@@ -15,13 +14,12 @@ constexpr qint64 ReadChunkBytes = 64 * 1024;
 constexpr qint64 SocketBufferBytes = 4 * ReadChunkBytes;
 } // namespace
 
-FastHttpConnection::FastHttpConnection(
-    FastHttpManager *manager, const QByteArray &host, quint16 port)
-    : m_manager(manager)
-    , m_socket(new QTcpSocket(manager)) // so the manager's end deletes it, whatever happens
+FastHttpConnection::FastHttpConnection(FastHttpPool *pool, const QByteArray &host, quint16 port)
+    : m_pool(pool)
+    , m_socket(new QTcpSocket(pool->owner())) // so the manager's end deletes it, whatever happens
     , m_host(host)
     , m_port(port)
-    , m_poolKey(FastHttpManager::poolKey(host, port))
+    , m_poolKey(FastHttpPool::key(host, port))
 {
     m_parser.data = this;
     m_socket->setReadBufferSize(SocketBufferBytes);
@@ -82,7 +80,7 @@ void FastHttpConnection::onConnected()
 
 void FastHttpConnection::writeRequest()
 {
-    m_socket->write(m_reply->wireRequest());
+    m_socket->write(m_reply->wire().http1());
     // Straight to the kernel rather than on the next event-loop pass.
     m_socket->flush();
     m_requestSentPending = true;
@@ -121,7 +119,7 @@ void FastHttpConnection::onReadyRead()
         finishAtEnd();
 }
 
-void FastHttpConnection::resumeReading()
+void FastHttpConnection::resume(FastHttpReply *)
 {
     if (!m_readingPaused)
         return;
@@ -166,7 +164,7 @@ void FastHttpConnection::responseComplete(bool bytesLeft)
     // take this connection at once.
     if (reusable) {
         m_state = State::Idle;
-        m_manager->connectionReleased(this);
+        m_pool->connectionReleased(this);
     } else {
         close();
     }
@@ -225,7 +223,7 @@ void FastHttpConnection::fail(QAbstractSocket::SocketError error)
     if (was == State::Busy && reused && received == 0 && reply->mayRetry()
         && error == QAbstractSocket::RemoteHostClosedError) {
         reply->markRetried();
-        m_manager->assign(reply, true);
+        m_pool->assign(reply, true);
         return;
     }
     reply->onConnectionError(error, socketMessage);
@@ -244,7 +242,7 @@ void FastHttpConnection::close()
     m_state = State::Closed;
     m_socket->disconnect();
     m_socket->abort();
-    m_manager->connectionClosed(this);
+    m_pool->connectionClosed(this);
 }
 
 const http_parser_settings &FastHttpConnection::parserSettings()

@@ -2,20 +2,21 @@
 // time, the response parsed by libhttp-parser straight into the reply.
 #pragma once
 
+#include "core/http/fasthttptransport.h"
+
 #include <QAbstractSocket>
 #include <QByteArray>
 
 #include <http_parser.h>
 
-class FastHttpManager;
 class FastHttpReply;
 class QTcpSocket;
 
-class FastHttpConnection
+class FastHttpConnection : public FastHttpTransport
 {
 public:
-    FastHttpConnection(FastHttpManager *manager, const QByteArray &host, quint16 port);
-    ~FastHttpConnection();
+    FastHttpConnection(FastHttpPool *pool, const QByteArray &host, quint16 port);
+    ~FastHttpConnection() override;
     FastHttpConnection(const FastHttpConnection &) = delete;
     FastHttpConnection &operator=(const FastHttpConnection &) = delete;
 
@@ -27,10 +28,11 @@ public:
 
     /// Sends reply's request: at once when connected, else once connected.
     void send(FastHttpReply *reply);
-    /// The reply gives up (abort or deletion): the connection closes, mid-answer it is useless.
+    /// Closes the connection (the pool makes room, or its reply gave up).
     void abandon();
+    void release(FastHttpReply *) override { abandon(); }
     /// The reply's read buffer has room again.
-    void resumeReading();
+    void resume(FastHttpReply *) override;
 
 private:
     enum class State { Connecting, Idle, Busy, Closed };
@@ -56,7 +58,7 @@ private:
         return static_cast<FastHttpConnection *>(parser->data);
     }
 
-    FastHttpManager *m_manager;
+    FastHttpPool *m_pool;
     QTcpSocket *m_socket;
     QByteArray m_host;
     quint16 m_port;

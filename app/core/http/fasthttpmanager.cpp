@@ -61,7 +61,7 @@ FastHttpManager::~FastHttpManager()
 {
     // Replies outlive this body (QObject deletes its children later): cut them loose first.
     for (FastHttpReply *reply : findChildren<FastHttpReply *>(Qt::FindDirectChildrenOnly)) {
-        reply->managerGone();
+        reply->poolGone();
         reply->detach();
     }
     for (FastHttpConnection *connection : m_connections)
@@ -98,8 +98,7 @@ bool FastHttpManager::takes(
         || !isManual(request, QNetworkRequest::CookieLoadControlAttribute)
         || !isManual(request, QNetworkRequest::CookieSaveControlAttribute))
         return false;
-    if (request.attribute(QNetworkRequest::RedirectPolicyAttribute, int(redirectPolicy())).toInt()
-        == int(QNetworkRequest::UserVerifiedRedirectPolicy))
+    if (redirectPolicyOf(request) == QNetworkRequest::UserVerifiedRedirectPolicy)
         return false;
     if (request.hasRawHeader("Expect") || request.hasRawHeader("Upgrade")
         || request.hasRawHeader("Transfer-Encoding"))
@@ -117,7 +116,7 @@ bool FastHttpManager::isDirect(const QUrl &url) const
         return true;
     if (proxy().type() != QNetworkProxy::DefaultProxy || proxyFactory())
         return false;
-    const QByteArray key = poolKey(hostOf(url), portOf(url));
+    const QByteArray key = FastHttpPool::key(hostOf(url), portOf(url));
     if (const auto known = m_direct.find(key); known != m_direct.end())
         return known->second;
     const QNetworkProxy application = QNetworkProxy::applicationProxy();
@@ -139,10 +138,26 @@ QNetworkReply *FastHttpManager::createRequest(
     QByteArray body;
     if (outgoingData)
         body = outgoingData->readAll();
-    auto *reply = new FastHttpReply(this, operation, request, verbFor(operation, request),
-        std::move(body), outgoingData != nullptr);
+    FastHttpReply *reply = createReply(
+        operation, request, verbFor(operation, request), std::move(body), outgoingData != nullptr);
     submit(reply);
     return reply;
+}
+
+QNetworkRequest::RedirectPolicy FastHttpManager::redirectPolicyOf(
+    const QNetworkRequest &request) const
+{
+    return QNetworkRequest::RedirectPolicy(
+        request.attribute(QNetworkRequest::RedirectPolicyAttribute, int(redirectPolicy())).toInt());
+}
+
+FastHttpReply *FastHttpManager::createReply(Operation operation, const QNetworkRequest &request,
+    QByteArray verb, QByteArray body, bool hasUpload)
+{
+    WireRequest wire
+        = WireRequest::build(request, operation, std::move(verb), std::move(body), hasUpload);
+    return new FastHttpReply(
+        this, operation, request, redirectPolicyOf(request), std::move(wire), hasUpload);
 }
 
 QNetworkReply *FastHttpManager::send(
@@ -153,7 +168,7 @@ QNetworkReply *FastHttpManager::send(
         const Operation operation = verb == "GET" ? GetOperation : HeadOperation;
         if (!takes(operation, request))
             return operation == GetOperation ? get(request) : head(request);
-        auto *reply = new FastHttpReply(this, operation, request, verb, QByteArray(), false);
+        FastHttpReply *reply = createReply(operation, request, verb, QByteArray(), false);
         submit(reply);
         return reply;
     }
@@ -162,7 +177,7 @@ QNetworkReply *FastHttpManager::send(
     if (!takes(CustomOperation, custom))
         return sendCustomRequest(request, verb, body);
     // As sendCustomRequest(): an upload device, even an empty one, so the same head goes out.
-    auto *reply = new FastHttpReply(this, CustomOperation, custom, verb, body, true);
+    FastHttpReply *reply = createReply(CustomOperation, custom, verb, body, true);
     submit(reply);
     return reply;
 }
@@ -175,7 +190,7 @@ QNetworkReply *FastHttpManager::createQtReply(
 
 void FastHttpManager::submit(FastHttpReply *reply)
 {
-    reply->m_queued = true;
+    m_queued.insert(reply);
     m_submitted.push_back(reply);
     // One posted call starts everything submitted until then: the caller connects to the reply
     // first, as it would to Qt's (which also starts from the event loop).
@@ -194,22 +209,17 @@ void FastHttpManager::startSubmitted()
         if (!reply)
             continue; // withdrawn meanwhile
         m_starting[i] = nullptr;
-        reply->m_queued = false;
+        m_queued.erase(reply);
         assign(reply, false);
     }
     m_starting.clear();
-}
-
-QByteArray FastHttpManager::poolKey(const QByteArray &host, quint16 port)
-{
-    return host + ':' + QByteArray::number(port);
 }
 
 FastHttpManager::HostPool &FastHttpManager::poolFor(const QUrl &url)
 {
     const QByteArray host = hostOf(url);
     const quint16 port = portOf(url);
-    const QByteArray key = poolKey(host, port);
+    const QByteArray key = FastHttpPool::key(host, port);
     auto it = m_pools.find(key);
     if (it == m_pools.end()) {
         it = m_pools.emplace(key, HostPool()).first;
@@ -241,15 +251,14 @@ void FastHttpManager::assign(FastHttpReply *reply, bool freshOnly)
         connection->send(reply);
         return;
     }
-    reply->m_queued = true;
+    m_queued.insert(reply);
     pool.waiting.push_back(reply);
 }
 
 void FastHttpManager::withdraw(FastHttpReply *reply)
 {
-    if (!reply->m_queued)
+    if (m_queued.erase(reply) == 0)
         return;
-    reply->m_queued = false;
     const auto forget = [reply](auto &list) {
         std::replace(list.begin(), list.end(), reply, static_cast<FastHttpReply *>(nullptr));
     };
@@ -267,7 +276,7 @@ void FastHttpManager::connectionReleased(FastHttpConnection *connection)
         pool.waiting.pop_front();
         if (!reply)
             continue;
-        reply->m_queued = false;
+        m_queued.erase(reply);
         connection->send(reply);
         return;
     }
@@ -290,7 +299,7 @@ void FastHttpManager::connectionClosed(FastHttpConnection *connection)
         pool.waiting.pop_front();
         if (!reply)
             continue;
-        reply->m_queued = false;
+        m_queued.erase(reply);
         assign(reply, true);
     }
 }

@@ -1,11 +1,16 @@
-// A QNetworkAccessManager whose plain-HTTP/1.1 requests skip Qt's HTTP thread: see FastHttpReply.
+// A QNetworkAccessManager whose plain-http requests (HTTP/1.1, or h2c with prior knowledge) skip
+// Qt's HTTP thread: see FastHttpReply.
 #pragma once
+
+#include "core/http/fasthttptransport.h"
 
 #include <QByteArray>
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 
 #include <deque>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 class FastHttp2Connection;
@@ -16,13 +21,13 @@ class FastHttpReply;
 /// which costs more CPU than everything else a small request needs. This manager answers the
 /// requests it can take itself, in its own thread: keep-alive QTcpSocket connections per host
 /// and port (at most connectionsPerHost of them, like Qt's six), read in bulk and parsed by
-/// libhttp-parser. It takes http:// requests over HTTP/1.1 with no proxy in effect, no cache,
+/// libhttp-parser. It takes http:// requests with no proxy in effect, no cache,
 /// cookies under manual control, no transfer timeout and no Expect or Upgrade header. Such a
 /// request with Http2DirectAttribute (h2c with prior knowledge) goes over one HTTP/2 connection
 /// per host and port instead, libnghttp2's client session multiplexing its streams (Qt 6.4's own
 /// HTTP/2 stack costs ~430k instructions per request). Everything else (https, proxies, HTTP/2
 /// over TLS or by upgrade, CONNECT, ...) goes to Qt's own stack untouched.
-class FastHttpManager : public QNetworkAccessManager
+class FastHttpManager : public QNetworkAccessManager, private FastHttpPool
 {
     Q_OBJECT
 public:
@@ -57,11 +62,6 @@ protected:
         Operation operation, const QNetworkRequest &request, QIODevice *outgoingData) override;
 
 private:
-    friend class FastHttpReply;
-    friend class FastHttpConnection;
-    friend class FastHttp2Connection;
-    friend struct FastHttp2Callbacks;
-
     struct HostPool
     {
         QByteArray host;
@@ -72,32 +72,33 @@ private:
         FastHttp2Connection *h2 = nullptr; ///< the one taking new HTTP/2 streams
     };
 
-    /// The key of m_pools, which a connection also names its pool by: "host:port".
-    static QByteArray poolKey(const QByteArray &host, quint16 port);
+    /// The request's redirect policy, or this manager's when it names none.
+    QNetworkRequest::RedirectPolicy redirectPolicyOf(const QNetworkRequest &request) const;
+    FastHttpReply *createReply(Operation operation, const QNetworkRequest &request, QByteArray verb,
+        QByteArray body, bool hasUpload);
     bool isDirect(const QUrl &url) const;
     HostPool &poolFor(const QUrl &url);
-    /// Queues reply for a connection; it starts from the event loop, after the caller connected.
-    void submit(FastHttpReply *reply);
     void startSubmitted();
-    /// Gives reply a connection now, or queues it. freshOnly: never a kept-alive one.
-    void assign(FastHttpReply *reply, bool freshOnly);
-    /// The reply no longer waits (finished, aborted or deleted).
-    void withdraw(FastHttpReply *reply);
-    /// A connection answered its request and stays open: the next waiting reply takes it, or
-    /// it waits idle.
-    void connectionReleased(FastHttpConnection *connection);
-    /// A connection closed (by either side, idle or not): frees its place in the pool.
-    void connectionClosed(FastHttpConnection *connection);
     /// Gives an HTTP/2 reply a stream on the host's connection, opening one when there is none
     /// (or it is going away).
     void assignHttp2(FastHttpReply *reply);
-    /// The server sent GOAWAY: new streams go to a new connection.
-    void http2GoingAway(FastHttp2Connection *connection);
-    void http2Closed(FastHttp2Connection *connection);
     void reapLater();
-    /// Qt's own reply, for a redirect that leaves the fast path.
+
+    // FastHttpPool: what replies and connections ask of this manager.
+    QObject *owner() override { return this; }
+    bool takesRequest(Operation operation, const QNetworkRequest &request) const override
+    {
+        return takes(operation, request);
+    }
+    void submit(FastHttpReply *reply) override;
+    void withdraw(FastHttpReply *reply) override;
     QNetworkReply *createQtReply(
-        Operation operation, const QNetworkRequest &request, QIODevice *outgoingData);
+        Operation operation, const QNetworkRequest &request, QIODevice *outgoingData) override;
+    void assign(FastHttpReply *reply, bool freshOnly) override;
+    void connectionReleased(FastHttpConnection *connection) override;
+    void connectionClosed(FastHttpConnection *connection) override;
+    void http2GoingAway(FastHttp2Connection *connection) override;
+    void http2Closed(FastHttp2Connection *connection) override;
 
     const int m_connectionsPerHost;
     bool m_enabled;
@@ -110,5 +111,6 @@ private:
     std::vector<FastHttp2Connection *> m_http2Connections; ///< open, connecting or going away
     std::vector<FastHttp2Connection *> m_http2Closed; ///< to delete from the event loop
     std::unordered_map<QByteArray, HostPool> m_pools; ///< by "host:port"
+    std::unordered_set<const FastHttpReply *> m_queued; ///< submitted or waiting for a connection
     mutable std::unordered_map<QByteArray, bool> m_direct; ///< per "host:port": no proxy applies
 };

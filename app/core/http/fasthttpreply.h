@@ -1,31 +1,38 @@
-// The reply of FastHttpManager's fast path: one plain HTTP/1.1 request, answered over a pooled
-// connection, with the signals, attributes and errors Qt's own reply would give.
+// The reply of FastHttpManager's fast path: one plain-http request (HTTP/1.1, or h2c with prior
+// knowledge), answered over a pooled connection or stream, with the signals, attributes and
+// errors Qt's own reply would give.
 #pragma once
+
+#include "core/http/contentdecoder.h"
+#include "core/http/qterrors.h"
+#include "core/http/wirerequest.h"
 
 #include <QAbstractSocket>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
-#include <memory>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
-class FastHttp2Connection;
-class FastHttpConnection;
-class FastHttpManager;
-struct z_stream_s;
+class FastHttpPool;
+class FastHttpTransport;
 
 /// Lives in its manager's thread. Signals as Qt's reply emits them: socketStartedConnecting (a
 /// new connection only), requestSent, redirected (each redirect followed), metaDataChanged (the
 /// final answer's headers), readyRead, then finished exactly once, after errorOccurred on
-/// failure. Redirects are followed as Qt's NoLessSafeRedirectPolicy does; one that leaves the
-/// fast path (to https) continues in a Qt reply behind this one.
+/// failure. Redirects are followed by the request's redirect policy (the manager's when it names
+/// none); one that leaves the fast path (to https) continues in a Qt reply behind this one.
+///
+/// Its public functions below the QNetworkReply overrides are the transports' interface: a
+/// connection or stream reports what it parsed, in order, and this reply emits it.
 class FastHttpReply : public QNetworkReply
 {
     Q_OBJECT
 public:
-    FastHttpReply(FastHttpManager *manager, QNetworkAccessManager::Operation operation,
-        const QNetworkRequest &request, QByteArray verb, QByteArray body, bool hasUpload);
+    FastHttpReply(FastHttpPool *pool, QNetworkAccessManager::Operation operation,
+        const QNetworkRequest &request, QNetworkRequest::RedirectPolicy redirectPolicy,
+        WireRequest wire, bool hasUpload);
     ~FastHttpReply() override;
 
     void abort() override;
@@ -34,22 +41,21 @@ public:
     bool isSequential() const override { return true; }
     void setReadBufferSize(qint64 size) override;
 
-protected:
-    qint64 readData(char *data, qint64 maxSize) override;
-    qint64 skipData(qint64 maxSize) override;
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    friend class FastHttpConnection;
-    friend class FastHttp2Connection;
-    friend struct FastHttp2Callbacks;
-    friend class FastHttpManager;
-
-    // What the connection reports, in order.
+    // The transports' side, in the order they call it.
+    /// The request as it goes on the wire (rebuilt when a redirect is followed).
+    const WireRequest &wire() const { return m_wire; }
+    /// Whether the request goes over HTTP/2 (h2c with prior knowledge).
+    bool wantsHttp2() const { return m_http2; }
+    /// transport carries this reply from now on; stream: its HTTP/2 stream id (0 for HTTP/1.1).
+    void attach(FastHttpTransport *transport, int32_t stream = 0)
+    {
+        m_transport = transport;
+        m_stream = stream;
+    }
+    /// The transport let go of this reply (it closed, or the answer is complete).
+    void detach() { m_transport = nullptr; }
+    int32_t stream() const { return m_stream; }
     void connectionStarted();
-    void attach(FastHttpConnection *connection) { m_connection = connection; }
-    const QByteArray &wireRequest() const { return m_wire; }
-    bool isHead() const { return m_verb == "HEAD"; }
     void requestWritten();
     void onHeader(QByteArray name, QByteArray value);
     /// Returns whether a body follows (false for HEAD and interim answers).
@@ -63,38 +69,39 @@ private:
     /// The connection failed before the answer was complete.
     void onConnectionError(QAbstractSocket::SocketError error, const QString &socketMessage);
     void onMalformed(const QByteArray &why);
+    void fail(NetworkError code, const QString &message);
     bool wantsMoreBody() const;
     bool mayRetry() const { return !m_retried; }
     void markRetried() { m_retried = true; }
-    void detach() { m_connection = nullptr; }
-    /// Whether the request goes over HTTP/2 (h2c with prior knowledge).
-    bool wantsHttp2() const { return m_http2; }
+    /// The manager is being deleted: this reply is on its own.
+    void poolGone() { m_pool = nullptr; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override;
+    qint64 skipData(qint64 maxSize) override;
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
     /// Lets go of the connection or stream carrying this reply (it closes or is cancelled).
     void abandonTransport();
     /// The reader took some of the body: the connection or stream may read more.
     void resumeTransport();
-    void managerGone()
-    {
-        m_manager = nullptr;
-        m_queued = false;
-    }
-
-    void buildWireRequest();
+    /// A redirect to follow: keeps its Location and returns true, or marks one too many.
+    bool takeRedirect(int status);
+    /// Starts decoding the answer's Content-Encoding; false when it must go to Qt instead.
+    bool startDecoding();
+    void setHeaders(int status, QByteArray reason);
     void followRedirect();
     void continueInQt(const QNetworkRequest &request);
-    void fail(NetworkError code, const QString &message);
+    void connectQtReply(QNetworkReply *qt);
     void finishNow();
     void appendBody(const char *data, qsizetype size);
-    bool startDecoding(const QByteArray &encoding);
 
-    FastHttpManager *m_manager;
-    FastHttpConnection *m_connection = nullptr;
-    FastHttp2Connection *m_h2 = nullptr; ///< the HTTP/2 connection carrying this reply's stream
-    int m_streamId = 0;
+    FastHttpPool *m_pool;
+    FastHttpTransport *m_transport = nullptr;
+    int32_t m_stream = 0;
     QNetworkReply *m_qtReply = nullptr; ///< set once a redirect left the fast path
-    QByteArray m_verb;
-    QByteArray m_body; ///< of the request
-    QByteArray m_wire; ///< the request as sent: head and body
+    WireRequest m_wire;
     QByteArray m_buffer; ///< response body not read yet, from m_readPos
     qsizetype m_readPos = 0;
     std::vector<std::pair<QByteArray, QByteArray>> m_headers; ///< of the answer being parsed
@@ -102,19 +109,13 @@ private:
     QByteArray m_redirectTo; ///< Location of a redirect being followed
     int m_redirectStatus = 0; ///< of the redirect being followed; 0 = none
     int m_status = 0;
-    struct Failure
-    {
-        NetworkError code = NoError;
-        QString message;
-    } m_failure; ///< found while parsing, reported at the end (undecodable body)
+    QtError m_failure; ///< found while parsing, reported at the end (undecodable body)
     bool m_metaDataPending = false;
     bool m_bodyPending = false;
-    std::unique_ptr<z_stream_s> m_inflate; ///< decoding gzip/deflate, as Qt does when it asked
+    ContentDecoder m_decoder; ///< decoding gzip/deflate, as Qt does when it asked
     int m_redirectsLeft = 0;
-    bool m_followRedirects = false;
+    QNetworkRequest::RedirectPolicy m_redirectPolicy;
     bool m_hasUpload; ///< the request came with an upload device (Qt then sends a length)
-    bool m_askedForEncoding = false; ///< Accept-Encoding was ours, so decoding is ours too
-    bool m_queued = false; ///< submitted or waiting at the manager
     bool m_retried = false;
     bool m_tooManyRedirects = false; ///< the answer is a redirect beyond the allowed count
     bool m_reissueInQt = false; ///< an encoding only Qt decodes: fetch again through Qt

@@ -21,8 +21,9 @@ struct RunOptions
     int retryMaxDelayMs = 10000; ///< cap on one backoff, Retry-After included
     int maxRedirects = 10; ///< 0 = do not follow redirects
     HttpVersionPolicy httpVersion = HttpVersionPolicy::Auto;
-    /// Plain http:// over HTTP/1.1 with no proxy goes through Rafaga's fast path (FastHttpManager:
-    /// bulk reads, libhttp-parser) instead of Qt's HTTP thread; false, or the environment
+    /// Plain http:// with no proxy (HTTP/1.1, or h2c with prior knowledge) goes through Rafaga's
+    /// fast path (FastHttpManager: bulk reads, libhttp-parser, libnghttp2) instead of Qt's HTTP
+    /// thread; false, or the environment
     /// variable RAFAGA_QT_HTTP=1, sends everything through Qt's own stack.
     bool fastHttpPath = true;
     bool insecure = false; ///< accept any TLS certificate, on purpose

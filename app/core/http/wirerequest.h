@@ -1,0 +1,39 @@
+// One request of the fast path as it goes on the wire: method, path, authority, headers and body,
+// built once from a QNetworkRequest the way Qt builds it, then written as an HTTP/1.1 head or
+// given to nghttp2 as HTTP/2 fields.
+#pragma once
+
+#include <QByteArray>
+#include <QNetworkAccessManager>
+
+#include <utility>
+#include <vector>
+
+class QNetworkRequest;
+
+struct WireRequest
+{
+    using Field = std::pair<QByteArray, QByteArray>;
+
+    QByteArray method;
+    QByteArray path; ///< with its query, fully encoded; "/" at least
+    QByteArray host; ///< the Host header Qt writes for HTTP/1.1 (none when the caller set one)
+    QByteArray authority; ///< HTTP/2's :authority: the URL's host (IPv6 in brackets) and port
+    /// The caller's headers in their order, then Qt's defaults (Content-Type, Content-Length,
+    /// Connection, Accept-Encoding, Accept-Language, User-Agent) where the caller named none.
+    std::vector<Field> headers;
+    QByteArray body;
+    bool askedForEncoding = false; ///< Accept-Encoding is ours, so decoding the answer is ours
+
+    /// hasUpload: the request came with an upload device (Qt then sends a length, even 0).
+    static WireRequest build(const QNetworkRequest &request,
+        QNetworkAccessManager::Operation operation, QByteArray method, QByteArray body,
+        bool hasUpload);
+
+    bool isHead() const { return method == "HEAD"; }
+    /// The HTTP/1.1 request: head in Qt's order (Host first), then the body.
+    QByteArray http1() const;
+    /// The headers for HTTP/2, lower-case, without those that mean something only to HTTP/1.1
+    /// (RFC 9113, 8.2.2; Qt drops them too), pseudo-headers not included.
+    std::vector<Field> http2Headers() const;
+};
