@@ -4,7 +4,7 @@
 <context>
     <name>CollectionModel</name>
     <message numerus="yes">
-        <location filename="../app/gui/collectionmodel.cpp" line="+121"/>
+        <location filename="../app/gui/collection/collectionmodel.cpp" line="+121"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -13,9 +13,20 @@
     </message>
 </context>
 <context>
+    <name>CollectionTree</name>
+    <message numerus="yes">
+        <location filename="../app/gui/collection/collectiontree.cpp" line="+139"/>
+        <source>Delete “%1” and the %n item(s) in it?</source>
+        <translation>
+            <numerusform>Delete “%1” and the %n item in it?</numerusform>
+            <numerusform>Delete “%1” and the %n items in it?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CompareWidget</name>
     <message numerus="yes">
-        <location filename="../app/gui/comparewidget.cpp" line="+208"/>
+        <location filename="../app/gui/charts/comparewidget.cpp" line="+213"/>
         <source>%1: %n requests, concurrency %2</source>
         <translation>
             <numerusform>%1: %n request, concurrency %2</numerusform>
@@ -24,9 +35,20 @@
     </message>
 </context>
 <context>
+    <name>CurlImport</name>
+    <message numerus="yes">
+        <location filename="../app/core/formats/curlcommands.cpp" line="+95"/>
+        <source>%n curl command(s) found, each imported as a request</source>
+        <translation>
+            <numerusform>%n curl command found, imported as a request</numerusform>
+            <numerusform>%n curl commands found, each imported as a request</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DataPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../app/gui/datapreviewdialog.cpp" line="+30"/>
+        <location filename="../app/gui/collection/datapreviewdialog.cpp" line="+30"/>
         <source>%1 row(s) × %2</source>
         <translation>
             <numerusform>%1 row × %2</numerusform>
@@ -45,7 +67,7 @@
 <context>
     <name>DataSet</name>
     <message numerus="yes">
-        <location filename="../app/core/dataset.cpp" line="+143"/>
+        <location filename="../app/core/collection/dataset.cpp" line="+143"/>
         <source>%n field(s), the header has %1</source>
         <translation>
             <numerusform>%n field, the header has %1</numerusform>
@@ -54,28 +76,20 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>FileFlows</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+654"/>
+        <location filename="../app/gui/fileflows.cpp" line="+285"/>
         <source>Exported %1 result(s) to %2</source>
         <translation>
             <numerusform>Exported %1 result to %2</numerusform>
             <numerusform>Exported %1 results to %2</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+174"/>
-        <source>Delete “%1” and the %n item(s) in it?</source>
-        <translation>
-            <numerusform>Delete “%1” and the %n item in it?</numerusform>
-            <numerusform>Delete “%1” and the %n items in it?</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>PostmanImport</name>
     <message numerus="yes">
-        <location filename="../app/core/postmanimport.cpp" line="+269"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="+135"/>
         <source>%n saved example response(s) not imported</source>
         <translation>
             <numerusform>%n saved example response not imported</numerusform>
@@ -83,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+317"/>
+        <location filename="../app/core/formats/postmanbody.cpp" line="+143"/>
         <source>form part &quot;%1&quot;: only the first of %n files imported</source>
         <translation>
             <numerusform>form part &quot;%1&quot;: only the first of %n file imported</numerusform>
@@ -94,7 +108,7 @@
 <context>
     <name>ResponseViewer</name>
     <message numerus="yes">
-        <location filename="../app/gui/responseviewer.cpp" line="+347"/>
+        <location filename="../app/gui/run/responseviewer.cpp" line="+352"/>
         <source>retried %n time(s)</source>
         <translation>
             <numerusform>retried %n time</numerusform>
@@ -121,7 +135,7 @@
 <context>
     <name>ResultsModel</name>
     <message numerus="yes">
-        <location filename="../app/gui/resultsmodel.cpp" line="+360"/>
+        <location filename="../app/gui/run/resultsmodel.cpp" line="+360"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -162,7 +176,7 @@
 <context>
     <name>SummaryStrip</name>
     <message numerus="yes">
-        <location filename="../app/gui/summarystrip.cpp" line="+56"/>
+        <location filename="../app/gui/run/summarystrip.cpp" line="+56"/>
         <location line="+55"/>
         <source>%Ln errors</source>
         <translation>
@@ -182,7 +196,7 @@
 <context>
     <name>TimingWaterfall</name>
     <message numerus="yes">
-        <location filename="../app/gui/timingwaterfall.cpp" line="+351"/>
+        <location filename="../app/gui/run/timingwaterfall.cpp" line="+294"/>
         <source> · retried %n time(s): the phases are the last attempt&apos;s</source>
         <translation>
             <numerusform> · retried %n time: the phases are the last attempt&apos;s</numerusform>

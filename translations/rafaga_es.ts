@@ -4,7 +4,7 @@
 <context>
     <name>Assertions</name>
     <message>
-        <location filename="../app/core/assertions.cpp" line="+22"/>
+        <location filename="../app/core/checks/assertions.cpp" line="+22"/>
         <source>(missing)</source>
         <translation>(ausente)</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>AssertionsTable</name>
     <message>
-        <location filename="../app/gui/assertionstable.cpp" line="+31"/>
+        <location filename="../app/gui/editors/assertionstable.cpp" line="+31"/>
         <source>Status equals</source>
         <translation>Estado igual a</translation>
     </message>
@@ -196,7 +196,7 @@
 <context>
     <name>AuthEditor</name>
     <message>
-        <location filename="../app/gui/autheditor.cpp" line="+44"/>
+        <location filename="../app/gui/editors/autheditor.cpp" line="+44"/>
         <source>Inherit from parent</source>
         <translation>Heredar del nivel superior</translation>
     </message>
@@ -275,11 +275,31 @@
         <source>Type:</source>
         <translation>Tipo:</translation>
     </message>
+    <message>
+        <location line="+58"/>
+        <source>Inherits basic auth (user “%1”) from its folder or the collection.</source>
+        <translation>Hereda la autenticación básica (usuario “%1”) de su carpeta o de la colección.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inherits a bearer token from its folder or the collection.</source>
+        <translation>Hereda un token bearer de su carpeta o de la colección.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inherits the API key “%1” from its folder or the collection.</source>
+        <translation>Hereda la clave de API “%1” de su carpeta o de la colección.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inherits no auth: neither its folders nor the collection set one.</source>
+        <translation>No hereda autenticación: ni sus carpetas ni la colección definen ninguna.</translation>
+    </message>
 </context>
 <context>
     <name>BodyEditor</name>
     <message>
-        <location filename="../app/gui/bodyeditor.cpp" line="+49"/>
+        <location filename="../app/gui/editors/bodyeditor.cpp" line="+49"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
@@ -324,7 +344,7 @@
         <translation>Esta petición no envía cuerpo.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+37"/>
         <source>Content type:</source>
         <translation>Tipo de contenido:</translation>
     </message>
@@ -339,7 +359,7 @@
         <translation>Texto del cuerpo; las {{variables}} se sustituyen al enviar</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -374,7 +394,7 @@
         <translation>Quitar</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+38"/>
         <source>Path of the file to send as the body</source>
         <translation>Ruta del archivo que se envía como cuerpo</translation>
     </message>
@@ -384,100 +404,33 @@
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-96"/>
         <source>Body:</source>
         <translation>Cuerpo:</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+105"/>
         <source>Body file</source>
         <translation>Archivo del cuerpo</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-34"/>
         <source>File part</source>
         <translation>Parte de archivo</translation>
     </message>
 </context>
 <context>
-    <name>ChartsPanel</name>
+    <name>ChartPlot</name>
     <message>
-        <location filename="../app/gui/chartspanel.cpp" line="+97"/>
+        <location filename="../app/gui/charts/chartplot.cpp" line="+43"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
     <message>
-        <location line="+55"/>
-        <source>Latency over time</source>
-        <translation>Latencia a lo largo del tiempo</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+63"/>
-        <source>Time since start (s)</source>
-        <translation>Tiempo desde el inicio (s)</translation>
-    </message>
-    <message>
-        <location line="-62"/>
-        <location line="+33"/>
-        <source>Latency (ms, log scale)</source>
-        <translation>Latencia (ms, escala log.)</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Latency histogram</source>
-        <translation>Histograma de latencia</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+9"/>
-        <location line="+46"/>
-        <source>Requests</source>
-        <translation>Peticiones</translation>
-    </message>
-    <message>
-        <location line="-30"/>
-        <source>Throughput</source>
-        <translation>Rendimiento</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Requests per second</source>
-        <translation>Peticiones por segundo</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>In flight</source>
-        <translation>En curso</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Succeeded</source>
-        <translation>Correctas</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Failed</source>
-        <translation>Fallidas</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>In flight (max)</source>
-        <translation>En curso (máx.)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Status codes</source>
-        <translation>Códigos de estado</translation>
-    </message>
-    <message>
-        <location line="+234"/>
-        <location line="+53"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <location line="+249"/>
+        <location filename="../app/gui/charts/chartspanel.cpp" line="+215"/>
         <source>No run</source>
         <translation>Sin ejecución</translation>
     </message>
@@ -552,7 +505,7 @@ Opciones:
 <context>
     <name>CollectionDocument</name>
     <message>
-        <location filename="../app/gui/collectiondocument.cpp" line="+61"/>
+        <location filename="../app/gui/collection/collectiondocument.cpp" line="+61"/>
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
@@ -565,63 +518,17 @@ Opciones:
 <context>
     <name>CollectionFile</name>
     <message>
-        <location filename="../app/core/collectionfile.cpp" line="+429"/>
-        <source>expected one of %1</source>
-        <translation>se esperaba uno de estos valores: %1</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>expected a string</source>
-        <translation>se esperaba una cadena</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>expected true or false</source>
-        <translation>se esperaba true o false</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>expected a whole number from %1 to %2</source>
-        <translation>se esperaba un número entero entre %1 y %2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>expected a number, 0 or more</source>
-        <translation>se esperaba un número mayor o igual que 0</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>expected an array</source>
-        <translation>se esperaba un array</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <location line="+7"/>
-        <source>expected an object</source>
-        <translation>se esperaba un objeto</translation>
-    </message>
-    <message>
-        <location line="+99"/>
+        <location filename="../app/core/collection/collectionfile.cpp" line="+96"/>
         <source>expected either &quot;value&quot; or &quot;file&quot;, not both</source>
         <translation>se esperaba &quot;value&quot; o &quot;file&quot;, no ambos</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>expected &quot;folder&quot; or &quot;request&quot;</source>
         <translation>se esperaba &quot;folder&quot; o &quot;request&quot;</translation>
     </message>
     <message>
-        <location line="+205"/>
-        <source>invalid JSON: %1</source>
-        <translation>JSON no válido: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>expected a JSON object</source>
-        <translation>se esperaba un objeto JSON</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+57"/>
         <source>not a Rafaga collection: expected &quot;format&quot;: &quot;%1&quot;</source>
         <translation>no es una colección de Rafaga: se esperaba &quot;format&quot;: &quot;%1&quot;</translation>
     </message>
@@ -641,7 +548,7 @@ Opciones:
         <translation>no se puede leer el archivo: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../app/core/collection/collectionwriter.cpp" line="+404"/>
         <source>cannot save %1: %2</source>
         <translation>no se puede guardar %1: %2</translation>
     </message>
@@ -649,7 +556,7 @@ Opciones:
 <context>
     <name>CollectionModel</name>
     <message numerus="yes">
-        <location filename="../app/gui/collectionmodel.cpp" line="+121"/>
+        <location filename="../app/gui/collection/collectionmodel.cpp" line="+121"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n elemento</numerusform>
@@ -665,7 +572,7 @@ Opciones:
 <context>
     <name>CollectionSettingsDialog</name>
     <message>
-        <location filename="../app/gui/collectionsettingsdialog.cpp" line="+24"/>
+        <location filename="../app/gui/collection/collectionsettingsdialog.cpp" line="+24"/>
         <location line="+4"/>
         <source>Variable</source>
         <translation>Variable</translation>
@@ -682,14 +589,14 @@ Opciones:
         <translation>Configuración de la colección</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <location line="+34"/>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Name:</source>
         <translation>Nombre:</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>Description:</source>
         <translation>Descripción:</translation>
     </message>
@@ -734,7 +641,7 @@ Opciones:
         <translation>Nuevo entorno</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Rename Environment</source>
         <translation>Renombrar entorno</translation>
     </message>
@@ -742,7 +649,7 @@ Opciones:
 <context>
     <name>CollectionSource</name>
     <message>
-        <location filename="../app/core/collectionsource.cpp" line="+61"/>
+        <location filename="../app/core/collection/collectionsource.cpp" line="+61"/>
         <source>unresolved variable %1</source>
         <translation>variable %1 sin resolver</translation>
     </message>
@@ -875,9 +782,90 @@ Opciones:
     </message>
 </context>
 <context>
+    <name>CollectionTree</name>
+    <message>
+        <location filename="../app/gui/collection/collectiontree.cpp" line="+38"/>
+        <source>Filter requests</source>
+        <translation>Filtrar peticiones</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Add &amp;Request</source>
+        <translation>Añadir &amp;petición</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add &amp;Folder</source>
+        <translation>Añadir &amp;carpeta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Duplicate</source>
+        <translation>D&amp;uplicar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;name</source>
+        <translation>Re&amp;nombrar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De&amp;lete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>New request</source>
+        <translation>Nueva petición</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New folder</source>
+        <translation>Nueva carpeta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add folder</source>
+        <translation>Añadir carpeta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add request</source>
+        <translation>Añadir petición</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (copy)</source>
+        <translation>%1 (copia)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Delete Folder</source>
+        <translation>Eliminar carpeta</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete “%1” and the %n item(s) in it?</source>
+        <translation>
+            <numerusform>¿Eliminar “%1” y su contenido (%n elemento)?</numerusform>
+            <numerusform>¿Eliminar “%1” y su contenido (%n elementos)?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+</context>
+<context>
     <name>CompareWidget</name>
     <message>
-        <location filename="../app/gui/comparewidget.cpp" line="+58"/>
+        <location filename="../app/gui/charts/comparewidget.cpp" line="+53"/>
         <source>Swap</source>
         <translation>Intercambiar</translation>
     </message>
@@ -897,7 +885,7 @@ Opciones:
         <translation>Candidata (B):</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+32"/>
         <source>Latency (ms, log scale)</source>
         <translation>Latencia (ms, escala log.)</translation>
     </message>
@@ -907,19 +895,19 @@ Opciones:
         <translation>Proporción de peticiones (%)</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+254"/>
+        <location line="+21"/>
+        <location line="+240"/>
         <source>Baseline (A)</source>
         <translation>Referencia (A)</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <location line="+256"/>
+        <location line="-240"/>
+        <location line="+242"/>
         <source>Candidate (B)</source>
         <translation>Candidata (B)</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-242"/>
         <source>Difference</source>
         <translation>Diferencia</translation>
     </message>
@@ -929,7 +917,7 @@ Opciones:
         <translation>Variación</translation>
     </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+97"/>
         <source>%1: %n requests, concurrency %2</source>
         <translation>
             <numerusform>%1: %n petición, concurrencia %2</numerusform>
@@ -1049,7 +1037,7 @@ B = %2</translation>
 <context>
     <name>CurlImport</name>
     <message>
-        <location filename="../app/core/curlimport.cpp" line="+358"/>
+        <location filename="../app/core/formats/curlimport.cpp" line="+76"/>
         <source>word %1 (%2)</source>
         <translation>palabra %1 (%2)</translation>
     </message>
@@ -1059,7 +1047,7 @@ B = %2</translation>
         <translation>se ignoraron opciones que solo cambian lo que muestra curl o cómo se conecta: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../app/core/formats/curlcommandline.cpp" line="+27"/>
         <source>subshells, case lists and here-documents are not supported</source>
         <translation>no se admiten subshells, listas case ni here-documents</translation>
     </message>
@@ -1099,38 +1087,38 @@ B = %2</translation>
         <translation>no se admiten conversiones de printf distintas de %%</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>a redirection without a file name after it</source>
         <translation>una redirección sin nombre de archivo a continuación</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>%1 needs a value after it</source>
         <translation>%1 necesita un valor a continuación</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>--expand-%1: curl variables are not expanded</source>
         <translation>--expand-%1: las variables de curl no se expanden</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>--no- can only turn off an on/off option</source>
         <translation>--no- solo puede desactivar una opción de tipo sí/no</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>unknown curl option %1</source>
         <translation>opción de curl %1 desconocida</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-15"/>
         <source>%1 takes no value</source>
         <translation>%1 no admite ningún valor</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../app/core/formats/curlimport.cpp" line="+8"/>
         <source>a second URL (the first is word %1); import one request at a time</source>
         <translation>una segunda URL (la primera es la palabra %1); las peticiones se importan de una en una</translation>
     </message>
@@ -1140,47 +1128,47 @@ B = %2</translation>
         <translation>una URL vacía</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../app/core/formats/curloptionvalues.cpp" line="+150"/>
         <source>expected a number after %1, not &quot;%2&quot;</source>
         <translation>se esperaba un número después de %1, no &quot;%2&quot;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-128"/>
         <source>expected a method name after %1</source>
         <translation>se esperaba un nombre de método después de %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+70"/>
         <source>%1 gives no password (curl would ask for one); the password is left empty</source>
         <translation>%1 no indica ninguna contraseña (curl la pediría); la contraseña se deja vacía</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>ignored %1 %2: reading cookies from a file is not supported</source>
         <translation>se ignoró %1 %2: no se admite leer cookies de un archivo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>%1 &apos;&apos; leaves the User-Agent out in curl; Rafaga always sends one</source>
         <translation>%1 &apos;&apos; omite el User-Agent en curl; Rafaga siempre envía uno</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>%1 ;auto (a Referer on redirects) is not supported</source>
         <translation>no se admite %1 ;auto (un Referer en las redirecciones)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+28"/>
         <source>%1 needs no header: Rafaga asks for gzip and deflate by itself and decompresses the answer (an explicit Accept-Encoding header would turn that off)</source>
         <translation>%1 no necesita ninguna cabecera: Rafaga pide gzip y deflate por su cuenta y descomprime la respuesta (una cabecera Accept-Encoding explícita lo desactivaría)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-95"/>
         <source>uploading standard input is not supported</source>
         <translation>no se admite subir la entrada estándar</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+6"/>
         <source>%1 reads more options from a file, which is not supported; paste those options instead</source>
         <translation>%1 lee más opciones de un archivo, lo cual no se admite; pega esas opciones en su lugar</translation>
     </message>
@@ -1190,12 +1178,12 @@ B = %2</translation>
         <translation>%1 empieza una segunda petición; las peticiones se importan de una en una</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+108"/>
         <source>ignored %1: not supported, so the request may differ from what curl sends</source>
         <translation>se ignoró %1: no se admite, así que la petición puede diferir de lo que envía curl</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+31"/>
         <source>reading headers from a file (%1 @file) is not supported</source>
         <translation>no se admite leer cabeceras de un archivo (%1 @archivo)</translation>
     </message>
@@ -1251,7 +1239,7 @@ B = %2</translation>
         <translation>@- lee la entrada estándar, que una importación no puede ver; guárdala en un archivo y usa @archivo</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location filename="../app/core/formats/curlform.cpp" line="+97"/>
         <source>expected name=content after %1</source>
         <translation>se esperaba nombre=contenido después de %1</translation>
     </message>
@@ -1291,7 +1279,7 @@ B = %2</translation>
         <translation>%1 no es texto UTF-8; envíalo como archivo con nombre=@%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../app/core/formats/curlrequest.cpp" line="+59"/>
         <source>no URL: expected one after curl</source>
         <translation>no hay URL: se esperaba una después de curl</translation>
     </message>
@@ -1321,7 +1309,7 @@ B = %2</translation>
         <translation>%1 @%2: curl quita los saltos de línea del archivo; Rafaga envía el archivo tal cual (como haría --data-binary)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+52"/>
         <source>-T sends no Content-Type in curl; Rafaga labels the file by its extension</source>
         <translation>-T no envía Content-Type en curl; Rafaga indica el tipo del archivo según su extensión</translation>
     </message>
@@ -1336,12 +1324,12 @@ B = %2</translation>
         <translation>el cuerpo no es texto UTF-8, así que la colección no puede guardarlo tal cual; guárdalo en un archivo y usa --data-binary @archivo</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>%1 is not supported; the credentials are sent with basic auth</source>
         <translation>no se admite %1; las credenciales se envían con autenticación básica</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../app/core/formats/curlimport.cpp" line="+34"/>
         <source>-k applies to the whole run: turn on insecure TLS in its settings</source>
         <translation>-k afecta a toda la ejecución: activa la opción de TLS inseguro en la configuración de la ejecución</translation>
     </message>
@@ -1350,11 +1338,29 @@ B = %2</translation>
         <source>-L applies to the whole run: Rafaga follows redirects unless its settings say not to</source>
         <translation>-L afecta a toda la ejecución: Rafaga sigue las redirecciones salvo que su configuración indique lo contrario</translation>
     </message>
+    <message>
+        <location filename="../app/core/formats/curlcommands.cpp" line="+79"/>
+        <source>skipped the command %1: not curl</source>
+        <translation>se omitió el comando %1: no es curl</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no curl command found: expected a command line starting with curl</source>
+        <translation>no se encontró ningún comando curl: se esperaba una línea de comandos que empezara por curl</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n curl command(s) found, each imported as a request</source>
+        <translation>
+            <numerusform>se encontró %n comando curl, importado como una petición</numerusform>
+            <numerusform>se encontraron %n comandos curl, cada uno importado como una petición</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DataPreviewDialog</name>
     <message>
-        <location filename="../app/gui/datapreviewdialog.cpp" line="+17"/>
+        <location filename="../app/gui/collection/datapreviewdialog.cpp" line="+17"/>
         <source>Data Set: %1</source>
         <translation>Conjunto de datos: %1</translation>
     </message>
@@ -1388,7 +1394,7 @@ B = %2</translation>
 <context>
     <name>DataSet</name>
     <message>
-        <location filename="../app/core/dataset.cpp" line="+49"/>
+        <location filename="../app/core/collection/dataset.cpp" line="+49"/>
         <source>the file is empty; expected a data set</source>
         <translation>el archivo está vacío; se esperaba un conjunto de datos</translation>
     </message>
@@ -1535,7 +1541,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>ErrorCategory</name>
     <message>
-        <location filename="../app/core/errorcategory.cpp" line="+41"/>
+        <location filename="../app/core/model/errorcategory.cpp" line="+41"/>
         <source>no error</source>
         <translation>sin error</translation>
     </message>
@@ -1583,25 +1589,230 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>FastHttpReply</name>
     <message>
-        <location filename="../app/core/fasthttpreply.cpp" line="+235"/>
+        <location filename="../app/core/http/fasthttpreply.cpp" line="+133"/>
         <source>Unsupported content encoding: %1</source>
         <translation>Codificación de contenido no admitida: %1</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+60"/>
         <source>Decompression failed</source>
         <translation>Falló la descompresión</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+180"/>
         <source>Malformed HTTP response: %1</source>
         <translation>Respuesta HTTP mal formada: %1</translation>
     </message>
 </context>
 <context>
+    <name>FileFlows</name>
+    <message>
+        <location filename="../app/gui/fileflows.cpp" line="+75"/>
+        <source>Unsaved Changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” has changes that are not saved. Save them first?</source>
+        <translation>“%1” tiene cambios sin guardar. ¿Guardarlos antes?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New request</source>
+        <translation>Nueva petición</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+10"/>
+        <location line="+6"/>
+        <source>Open Collection</source>
+        <translation>Abrir colección</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Collections (*.rafaga.json *.json);;All files (*)</source>
+        <translation>Colecciones (*.rafaga.json *.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot read “%1”: %2</source>
+        <translation>No se puede leer “%1”: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” cannot be opened.
+
+%2</source>
+        <translation>No se puede abrir “%1”.
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Imported %1</source>
+        <translation>Importación: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+102"/>
+        <source>Imported with these notes:
+
+• %1</source>
+        <translation>Se importó con estas observaciones:
+
+• %1</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Opened %1</source>
+        <translation>Se abrió %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+17"/>
+        <location line="+7"/>
+        <source>Save Collection</source>
+        <translation>Guardar colección</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>The collection was not saved; the file on disk is unchanged.
+
+%1</source>
+        <translation>No se guardó la colección; el archivo en disco no ha cambiado.
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved %1</source>
+        <translation>Se guardó %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rafaga collections (*.rafaga.json)</source>
+        <translation>Colecciones de Rafaga (*.rafaga.json)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Save As</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import Collection</source>
+        <translation>Importar colección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postman collections and HAR files (*.json *.har);;All files (*)</source>
+        <translation>Colecciones de Postman y archivos HAR (*.json *.har);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>Import curl Command</source>
+        <translation>Importar comando curl</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Paste a curl command (for example from a browser&apos;s “Copy as cURL”):</source>
+        <translation>Pega un comando curl (por ejemplo, el de “Copiar como cURL” de un navegador):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import curl command</source>
+        <translation>Importar comando curl</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export as Postman Collection</source>
+        <translation>Exportar como colección de Postman</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Postman collections (*.json)</source>
+        <translation>Colecciones de Postman (*.json)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+54"/>
+        <location line="+27"/>
+        <source>Cannot write “%1”: %2</source>
+        <translation>No se puede escribir “%1”: %2</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <location line="+19"/>
+        <location line="+11"/>
+        <source>Export Results</source>
+        <translation>Exportar resultados</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Run something first: there are no results to export.</source>
+        <translation>Primero hay que ejecutar algo: no hay resultados que exportar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HAR files (*.har)</source>
+        <translation>Archivos HAR (*.har)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JMeter results (*.jtl)</source>
+        <translation>Resultados de JMeter (*.jtl)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Exported %1 result(s) to %2</source>
+        <translation>
+            <numerusform>Se exportó %1 resultado a %2</numerusform>
+            <numerusform>Se exportaron %1 resultados a %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There are no results to export.</source>
+        <translation>No hay resultados que exportar.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+10"/>
+        <source>Export Charts</source>
+        <translation>Exportar gráficos</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>Imagen PNG (*.png);;Documento PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>FolderEditor</name>
     <message>
-        <location filename="../app/gui/foldereditor.cpp" line="+16"/>
+        <location filename="../app/gui/collection/foldereditor.cpp" line="+16"/>
         <source>Variable</source>
         <translation>Variable</translation>
     </message>
@@ -1692,22 +1903,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>HarImport</name>
     <message>
-        <location filename="../app/core/harimport.cpp" line="+114"/>
-        <source>expected a string</source>
-        <translation>se esperaba una cadena</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>expected an array</source>
-        <translation>se esperaba un array</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>expected an object</source>
-        <translation>se esperaba un objeto</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../app/core/formats/harimport.cpp" line="+90"/>
         <source>expected an array of entries</source>
         <translation>se esperaba un array de entradas</translation>
     </message>
@@ -1742,7 +1938,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>%1 no es una petición HTTP; se omitió</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Accept-Encoding headers left out: Qt asks for gzip and deflate itself and decodes them</source>
         <translation>se omitieron las cabeceras Accept-Encoding: Qt pide gzip y deflate por su cuenta y los descodifica</translation>
     </message>
@@ -1757,7 +1953,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>no se importó el cuerpo codificado en %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>form part &quot;%1&quot; refers to the file &quot;%2&quot;, whose content a HAR does not hold</source>
         <translation>la parte &quot;%1&quot; del formulario hace referencia al archivo &quot;%2&quot;, cuyo contenido no se guarda en un HAR</translation>
     </message>
@@ -1767,12 +1963,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>el cuerpo multiparte no se grabó</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>invalid JSON: %1</source>
-        <translation>JSON no válido: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+32"/>
         <source>expected a JSON object with a &quot;log&quot;</source>
         <translation>se esperaba un objeto JSON con &quot;log&quot;</translation>
     </message>
@@ -1780,7 +1971,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>HttpServer</name>
     <message>
-        <location filename="../app/core/httpserver.cpp" line="+604"/>
+        <location filename="../app/core/server/httpserver.cpp" line="+604"/>
         <source>already listening</source>
         <translation>ya está escuchando</translation>
     </message>
@@ -1887,7 +2078,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>Importer</name>
     <message>
-        <location filename="../app/core/importer.cpp" line="+24"/>
+        <location filename="../app/core/formats/importer.cpp" line="+25"/>
         <source>Rafaga collection</source>
         <translation>colección de Rafaga</translation>
     </message>
@@ -1907,22 +2098,22 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>comando curl</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+49"/>
         <source>the input is empty</source>
         <translation>la entrada está vacía</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-26"/>
         <source>Imported from curl</source>
         <translation>Importado desde curl</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+32"/>
         <source>not a collection: expected JSON (a Rafaga or Postman collection, a HAR file) or a curl command</source>
         <translation>no es una colección: se esperaba JSON (una colección de Rafaga o de Postman, un archivo HAR) o un comando curl</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>unrecognised JSON: expected a Rafaga collection (&quot;format&quot;: &quot;rafaga-collection&quot;), a Postman collection (&quot;info&quot; and &quot;item&quot;) or a HAR file (&quot;log&quot; with &quot;entries&quot;)</source>
         <translation>JSON no reconocido: se esperaba una colección de Rafaga (&quot;format&quot;: &quot;rafaga-collection&quot;), una colección de Postman (&quot;info&quot; e &quot;item&quot;) o un archivo HAR (&quot;log&quot; con &quot;entries&quot;)</translation>
     </message>
@@ -1930,7 +2121,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>JsonPath</name>
     <message>
-        <location filename="../app/core/jsonpath.cpp" line="+38"/>
+        <location filename="../app/core/checks/jsonpath.cpp" line="+38"/>
         <source>the path is empty; expected a key like data.id, an index like [0], or $ for the whole body</source>
         <translation>la ruta está vacía; se esperaba una clave como data.id, un índice como [0] o $ para todo el cuerpo</translation>
     </message>
@@ -1991,9 +2182,59 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
 </context>
 <context>
+    <name>JsonReader</name>
+    <message>
+        <location filename="../app/core/base/jsonreader.cpp" line="+179"/>
+        <source>invalid JSON: %1</source>
+        <translation>JSON no válido: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected a JSON object</source>
+        <translation>se esperaba un objeto JSON</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <location line="+30"/>
+        <source>expected a string</source>
+        <translation>se esperaba una cadena</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>expected an array</source>
+        <translation>se esperaba un array</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+67"/>
+        <source>expected an object</source>
+        <translation>se esperaba un objeto</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>expected true or false</source>
+        <translation>se esperaba true o false</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>expected a whole number from %1 to %2</source>
+        <translation>se esperaba un número entero entre %1 y %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>expected a number, 0 or more</source>
+        <translation>se esperaba un número mayor o igual que 0</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>expected one of %1</source>
+        <translation>se esperaba uno de estos valores: %1</translation>
+    </message>
+</context>
+<context>
     <name>KeyValueTable</name>
     <message>
-        <location filename="../app/gui/keyvaluetable.cpp" line="+29"/>
+        <location filename="../app/gui/editors/keyvaluetable.cpp" line="+29"/>
         <source>Secret</source>
         <translation>Secreta</translation>
     </message>
@@ -2019,9 +2260,56 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
 </context>
 <context>
+    <name>LatencyHistogramChart</name>
+    <message>
+        <location filename="../app/gui/charts/latencyhistogramchart.cpp" line="+15"/>
+        <source>Latency histogram</source>
+        <translation>Histograma de latencia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Latency (ms, log scale)</source>
+        <translation>Latencia (ms, escala log.)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Requests</source>
+        <translation>Peticiones</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>LatencyScatterChart</name>
+    <message>
+        <location filename="../app/gui/charts/latencyscatterchart.cpp" line="+57"/>
+        <source>Latency over time</source>
+        <translation>Latencia a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time since start (s)</source>
+        <translation>Tiempo desde el inicio (s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency (ms, log scale)</source>
+        <translation>Latencia (ms, escala log.)</translation>
+    </message>
+    <message>
+        <location line="+180"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+98"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+75"/>
         <source>Built-in server: %1</source>
         <translation>Servidor integrado: %1</translation>
     </message>
@@ -2031,18 +2319,17 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>No se pudo iniciar el servidor integrado: %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+81"/>
         <source>Edit run settings</source>
         <translation>Editar configuración de ejecución</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+302"/>
+        <location line="-47"/>
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="+78"/>
         <source>&amp;New Collection</source>
         <translation>&amp;Nueva colección</translation>
     </message>
@@ -2063,23 +2350,23 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+4"/>
-        <location line="+86"/>
+        <location line="+76"/>
         <source>&amp;Run</source>
         <translation>E&amp;jecutar</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-74"/>
         <source>Run the selected folder, or the whole collection (Ctrl+R)</source>
         <translation>Ejecutar la carpeta seleccionada o toda la colección (Ctrl+R)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+820"/>
+        <location line="+390"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location line="-819"/>
+        <location line="-389"/>
         <source>Stop sending new requests; what is in flight finishes</source>
         <translation>Dejar de enviar peticiones nuevas; las que están en curso terminan</translation>
     </message>
@@ -2097,31 +2384,6 @@ rafaga run --url %2 -n 2000 -c 50
         <location line="+2"/>
         <source>Se&amp;nd Request</source>
         <translation>En&amp;viar petición</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Add &amp;Request</source>
-        <translation>Añadir &amp;petición</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Add &amp;Folder</source>
-        <translation>Añadir &amp;carpeta</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Duplicate</source>
-        <translation>D&amp;uplicar</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Re&amp;name</source>
-        <translation>Re&amp;nombrar</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>De&amp;lete</source>
-        <translation>&amp;Eliminar</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2164,12 +2426,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>&amp;Exportar resultados</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>JSON…</source>
         <translation>JSON…</translation>
     </message>
@@ -2179,12 +2441,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>HAR…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>JMeter JTL…</source>
         <translation>JMeter JTL…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export C&amp;harts…</source>
         <translation>Exportar grá&amp;ficos…</translation>
     </message>
@@ -2194,7 +2456,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
@@ -2269,12 +2531,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Colección</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Filter requests</source>
-        <translation>Filtrar peticiones</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>&lt;p&gt;Select a request to edit it, or add one with &lt;b&gt;Add Request&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Requests may use &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; is the built-in test server.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Selecciona una petición para editarla o añade una con &lt;b&gt;Añadir petición&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Las peticiones pueden usar &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; es el servidor de pruebas integrado.&lt;/p&gt;</translation>
     </message>
@@ -2294,210 +2551,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Comparar</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <source>Unsaved Changes</source>
-        <translation>Cambios sin guardar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“%1” has changes that are not saved. Save them first?</source>
-        <translation>“%1” tiene cambios sin guardar. ¿Guardarlos antes?</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+321"/>
-        <source>New request</source>
-        <translation>Nueva petición</translation>
-    </message>
-    <message>
-        <location line="-312"/>
-        <location line="+12"/>
-        <location line="+5"/>
-        <source>Open Collection</source>
-        <translation>Abrir colección</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <source>Collections (*.rafaga.json *.json);;All files (*)</source>
-        <translation>Colecciones (*.rafaga.json *.json);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Cannot read “%1”: %2</source>
-        <translation>No se puede leer “%1”: %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>“%1” cannot be opened.
-
-%2</source>
-        <translation>No se puede abrir “%1”.
-
-%2</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Imported %1</source>
-        <translation>Importación: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+102"/>
-        <source>Imported with these notes:
-
-• %1</source>
-        <translation>Se importó con estas observaciones:
-
-• %1</translation>
-    </message>
-    <message>
-        <location line="-100"/>
-        <source>Opened %1</source>
-        <translation>Se abrió %1</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <location line="+17"/>
-        <location line="+7"/>
-        <source>Save Collection</source>
-        <translation>Guardar colección</translation>
-    </message>
-    <message>
-        <location line="-23"/>
-        <source>The collection was not saved; the file on disk is unchanged.
-
-%1</source>
-        <translation>No se guardó la colección; el archivo en disco no ha cambiado.
-
-%1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Saved %1</source>
-        <translation>Se guardó %1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Rafaga collections (*.rafaga.json)</source>
-        <translation>Colecciones de Rafaga (*.rafaga.json)</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Save As</source>
-        <translation>Guardar como</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Import Collection</source>
-        <translation>Importar colección</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Postman collections and HAR files (*.json *.har);;All files (*)</source>
-        <translation>Colecciones de Postman y archivos HAR (*.json *.har);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <location line="+7"/>
-        <location line="+7"/>
-        <source>Import curl Command</source>
-        <translation>Importar comando curl</translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <source>Paste a curl command (for example from a browser&apos;s “Copy as cURL”):</source>
-        <translation>Pega un comando curl (por ejemplo, el de “Copiar como cURL” de un navegador):</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Import curl command</source>
-        <translation>Importar comando curl</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Export as Postman Collection</source>
-        <translation>Exportar como colección de Postman</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Postman collections (*.json)</source>
-        <translation>Colecciones de Postman (*.json)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Export</source>
-        <translation>Exportar</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+42"/>
-        <location line="+21"/>
-        <source>Cannot write “%1”: %2</source>
-        <translation>No se puede escribir “%1”: %2</translation>
-    </message>
-    <message>
-        <location line="-56"/>
-        <location line="+7"/>
-        <location line="+10"/>
-        <source>Export Results</source>
-        <translation>Exportar resultados</translation>
-    </message>
-    <message>
-        <location line="-17"/>
-        <source>Run something first: there are no results to export.</source>
-        <translation>Primero hay que ejecutar algo: no hay resultados que exportar.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JSON files (*.json)</source>
-        <translation>Archivos JSON (*.json)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>HAR files (*.har)</source>
-        <translation>Archivos HAR (*.har)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JMeter results (*.jtl)</source>
-        <translation>Resultados de JMeter (*.jtl)</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
-        <source>Exported %1 result(s) to %2</source>
-        <translation>
-            <numerusform>Se exportó %1 resultado a %2</numerusform>
-            <numerusform>Se exportaron %1 resultados a %2</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+356"/>
+        <location line="+232"/>
         <source>Run finished in %3 s: %1 succeeded, %2 failed</source>
         <translation>Ejecución terminada en %3 s: %1 correctas, %2 fallidas</translation>
     </message>
     <message>
-        <location line="-345"/>
-        <source>There are no results to export.</source>
-        <translation>No hay resultados que exportar.</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <location line="+10"/>
-        <source>Export Charts</source>
-        <translation>Exportar gráficos</translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <source>PNG image (*.png);;PDF document (*.pdf)</source>
-        <translation>Imagen PNG (*.png);;Documento PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="-166"/>
         <source>Edit collection settings</source>
         <translation>Editar configuración de la colección</translation>
     </message>
@@ -2513,70 +2572,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Primero hay que elegir un archivo CSV o JSON (Datos…).</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>New folder</source>
-        <translation>Nueva carpeta</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add folder</source>
-        <translation>Añadir carpeta</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Add request</source>
-        <translation>Añadir petición</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>%1 (copy)</source>
-        <translation>%1 (copia)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duplicate</source>
-        <translation>Duplicar</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Delete Folder</source>
-        <translation>Eliminar carpeta</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Delete “%1” and the %n item(s) in it?</source>
-        <translation>
-            <numerusform>¿Eliminar “%1” y su contenido (%n elemento)?</numerusform>
-            <numerusform>¿Eliminar “%1” y su contenido (%n elementos)?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Delete</source>
-        <translation>Eliminar</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>Inherits basic auth (user “%1”) from its folder or the collection.</source>
-        <translation>Hereda la autenticación básica (usuario “%1”) de su carpeta o de la colección.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Inherits a bearer token from its folder or the collection.</source>
-        <translation>Hereda un token bearer de su carpeta o de la colección.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Inherits the API key “%1” from its folder or the collection.</source>
-        <translation>Hereda la clave de API “%1” de su carpeta o de la colección.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Inherits no auth: neither its folders nor the collection set one.</source>
-        <translation>No hereda autenticación: ni sus carpetas ni la colección definen ninguna.</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+87"/>
         <source>Add a request to run.</source>
         <translation>Añade una petición para ejecutarla.</translation>
     </message>
@@ -2600,7 +2596,7 @@ rafaga run --url %2 -n 2000 -c 50
 %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Running %1</source>
         <translation>Ejecutando %1</translation>
     </message>
@@ -2637,42 +2633,28 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>PostmanImport</name>
     <message>
-        <location filename="../app/core/postmanimport.cpp" line="+93"/>
-        <source>invalid JSON: %1</source>
-        <translation>JSON no válido: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="+303"/>
+        <location line="+9"/>
         <source>expected a JSON object at the top</source>
         <translation>se esperaba un objeto JSON en el nivel superior</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <source>expected a string</source>
-        <translation>se esperaba una cadena</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>expected an array</source>
-        <translation>se esperaba un array</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-265"/>
         <source>this is a Postman collection in format v1, which is not supported; export it from Postman as Collection v2.1</source>
         <translation>esta es una colección de Postman en formato v1, que no se admite; expórtala desde Postman como Collection v2.1</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+200"/>
-        <location line="+118"/>
-        <location line="+34"/>
+        <location filename="../app/core/formats/postmanbody.cpp" line="+60"/>
+        <location line="+36"/>
         <location line="+14"/>
-        <location line="+104"/>
+        <location line="+83"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="+5"/>
+        <location filename="../app/core/formats/postmanurl.cpp" line="+106"/>
         <source>expected an object</source>
         <translation>se esperaba un objeto</translation>
     </message>
     <message>
-        <location line="-461"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="+9"/>
         <source>collection</source>
         <translation>colección</translation>
     </message>
@@ -2687,7 +2669,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>carpeta &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>expected a &quot;request&quot; (for a request) or an &quot;item&quot; array (for a folder)</source>
         <translation>se esperaba &quot;request&quot; (para una petición) o un array &quot;item&quot; (para una carpeta)</translation>
     </message>
@@ -2711,12 +2693,12 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+11"/>
-        <location line="+80"/>
+        <location filename="../app/core/formats/postmanurl.cpp" line="-27"/>
         <source>expected a string or an object</source>
         <translation>se esperaba una cadena o un objeto</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="+24"/>
         <source>proxy settings not imported</source>
         <translation>no se importó la configuración del proxy</translation>
     </message>
@@ -2726,23 +2708,23 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>no se importó el certificado de cliente</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location filename="../app/core/formats/postmanurl.cpp" line="+7"/>
         <source>URL fragment &quot;%1&quot; not imported (it is never sent)</source>
         <translation>no se importó el fragmento de URL &quot;%1&quot; (nunca se envía)</translation>
     </message>
     <message>
-        <location line="+104"/>
-        <location line="+224"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="+13"/>
+        <location filename="../app/core/formats/postmanurl.cpp" line="+106"/>
         <source>expected an object with &quot;key&quot; and &quot;value&quot;</source>
         <translation>se esperaba un objeto con &quot;key&quot; y &quot;value&quot;</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location filename="../app/core/formats/postmanbody.cpp" line="-123"/>
         <source>body is disabled in Postman; not imported</source>
         <translation>el cuerpo está desactivado en Postman; no se importó</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>binary body has no file chosen</source>
         <translation>el cuerpo binario no tiene ningún archivo elegido</translation>
     </message>
@@ -2775,12 +2757,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>las variables de GraphQL no son un objeto JSON; se envían como texto</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+43"/>
         <source>%1 auth not supported; imported as no auth</source>
         <translation>no se admite la autenticación %1; se importó sin autenticación</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="+29"/>
         <source>expected a string or an object with &quot;content&quot;</source>
         <translation>se esperaba una cadena o un objeto con &quot;content&quot;</translation>
     </message>
@@ -2810,7 +2792,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>esta es una colección de Postman, no un entorno</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>expected an array of variables (a Postman environment)</source>
         <translation>se esperaba un array de variables (un entorno de Postman)</translation>
     </message>
@@ -2818,34 +2800,34 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>QHttp</name>
     <message>
-        <location filename="../app/core/fasthttpreply.cpp" line="-156"/>
+        <location filename="../app/core/http/fasthttpreply.cpp" line="-134"/>
         <source>Too many redirects</source>
         <translation>Demasiadas redirecciones</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+55"/>
+        <location line="+21"/>
+        <location line="+53"/>
         <source>Unknown protocol specified</source>
         <translation>Protocolo especificado desconocido</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-46"/>
         <source>Insecure redirect</source>
         <translation>Redirección insegura</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location filename="../app/core/http/qterrors.cpp" line="+54"/>
         <source>Connection refused</source>
         <translation>Conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../app/core/fasthttp2connection.cpp" line="+462"/>
-        <location filename="../app/core/fasthttpreply.cpp" line="+4"/>
+        <location filename="../app/core/http/fasthttp2connection.cpp" line="+380"/>
+        <location filename="../app/core/http/qterrors.cpp" line="+3"/>
         <source>Connection closed</source>
         <translation>Conexión cerrada</translation>
     </message>
     <message>
-        <location filename="../app/core/fasthttpreply.cpp" line="+4"/>
+        <location filename="../app/core/http/qterrors.cpp" line="+3"/>
         <source>Host %1 not found</source>
         <translation>Equipo %1 no encontrado</translation>
     </message>
@@ -2853,12 +2835,12 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>QNetworkReply</name>
     <message>
-        <location line="-135"/>
+        <location line="-17"/>
         <source>Error transferring %1 - server replied: %2</source>
         <translation>Error transfiriendo %1- el servidor respondió: %2</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location filename="../app/core/http/fasthttpreply.cpp" line="+144"/>
         <source>Operation canceled</source>
         <translation>Operación cancelada</translation>
     </message>
@@ -2866,7 +2848,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>RequestEditor</name>
     <message>
-        <location filename="../app/gui/requesteditor.cpp" line="+21"/>
+        <location filename="../app/gui/editors/requesteditor.cpp" line="+21"/>
         <location line="+38"/>
         <location line="+67"/>
         <source>Send</source>
@@ -2987,7 +2969,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>ResponseViewer</name>
     <message>
-        <location filename="../app/gui/responseviewer.cpp" line="+138"/>
+        <location filename="../app/gui/run/responseviewer.cpp" line="+138"/>
         <source>Select a result to see its response</source>
         <translation>Selecciona un resultado para ver su respuesta</translation>
     </message>
@@ -3022,7 +3004,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Tiempos</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Find</source>
         <translation>Buscar</translation>
     </message>
@@ -3037,7 +3019,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Buscar anterior</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+33"/>
         <source>Find in body</source>
         <translation>Buscar en el cuerpo</translation>
     </message>
@@ -3147,14 +3129,14 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>ResultWriters</name>
     <message>
-        <location filename="../app/core/jtlexport.cpp" line="+148"/>
-        <location filename="../app/core/resultwriters.cpp" line="+484"/>
+        <location filename="../app/core/formats/jtlexport.cpp" line="+148"/>
+        <location filename="../app/core/formats/resultwriters.cpp" line="+484"/>
         <location line="+73"/>
         <source>cannot write the output: %1</source>
         <translation>no se puede escribir la salida: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/resultwriters.cpp" line="-2"/>
+        <location filename="../app/core/formats/resultwriters.cpp" line="-2"/>
         <source>the output is not open for writing</source>
         <translation>la salida no está abierta para escritura</translation>
     </message>
@@ -3162,7 +3144,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../app/gui/resultsmodel.cpp" line="+341"/>
+        <location filename="../app/gui/run/resultsmodel.cpp" line="+341"/>
         <source>pending</source>
         <translation>pendiente</translation>
     </message>
@@ -3301,7 +3283,7 @@ Redirigida a %2</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../app/gui/resultspane.cpp" line="+50"/>
+        <location filename="../app/gui/run/resultspane.cpp" line="+50"/>
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
@@ -3329,7 +3311,7 @@ Redirigida a %2</translation>
 <context>
     <name>Run</name>
     <message>
-        <location filename="../app/core/run.cpp" line="+246"/>
+        <location filename="../app/core/engine/run.cpp" line="+246"/>
         <location line="+256"/>
         <source>the run was stopped before this request finished</source>
         <translation>la ejecución se detuvo antes de que terminara esta petición</translation>
@@ -3655,7 +3637,7 @@ Redirigida a %2</translation>
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../app/gui/runpanel.cpp" line="+30"/>
+        <location filename="../app/gui/run/runpanel.cpp" line="+30"/>
         <source>How many requests may be in flight at once</source>
         <translation>Cuántas peticiones puede haber en curso a la vez</translation>
     </message>
@@ -3778,7 +3760,7 @@ Redirigida a %2</translation>
 <context>
     <name>RunPlan</name>
     <message>
-        <location filename="../app/core/runplan.cpp" line="+26"/>
+        <location filename="../app/core/collection/runplan.cpp" line="+26"/>
         <source>1 request</source>
         <translation>1 petición</translation>
     </message>
@@ -3806,7 +3788,7 @@ Redirigida a %2</translation>
 <context>
     <name>SecretStore</name>
     <message>
-        <location filename="../app/core/secretstore.cpp" line="+44"/>
+        <location filename="../app/core/collection/secretstore.cpp" line="+44"/>
         <source>cannot write the settings file %1</source>
         <translation>no se puede escribir el archivo de configuración %1</translation>
     </message>
@@ -3867,7 +3849,7 @@ Redirigida a %2</translation>
 <context>
     <name>ServerCertificate</name>
     <message>
-        <location filename="../app/core/servercertificate.cpp" line="+84"/>
+        <location filename="../app/core/server/servercertificate.cpp" line="+84"/>
         <source>EC key generation failed</source>
         <translation>no se pudo generar la clave EC</translation>
     </message>
@@ -3900,12 +3882,12 @@ Redirigida a %2</translation>
 <context>
     <name>ShellWords</name>
     <message>
-        <location filename="../app/core/shellwords.cpp" line="+77"/>
+        <location filename="../app/core/formats/shellwords.cpp" line="+77"/>
         <source>NUL characters in the command line were dropped</source>
         <translation>se descartaron los caracteres NUL de la línea de comandos</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>word %1, character %2</source>
         <translation>palabra %1, carácter %2</translation>
     </message>
@@ -3925,12 +3907,12 @@ Redirigida a %2</translation>
         <translation>comilla doble sin cerrar: se esperaba una &quot; de cierre</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+96"/>
         <source>character %1: a shell ends an argument at \0; the rest of the $&apos;...&apos; string is dropped as it would be</source>
         <translation>carácter %1: un shell termina el argumento en \0; el resto de la cadena $&apos;...&apos; se descarta, como haría un shell</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+25"/>
         <source>unterminated $&apos;...&apos; string: expected a closing &apos;</source>
         <translation>cadena $&apos;...&apos; sin cerrar: se esperaba una &apos; de cierre</translation>
     </message>
@@ -3969,9 +3951,22 @@ Redirigida a %2</translation>
     </message>
 </context>
 <context>
+    <name>StatusCodeChart</name>
+    <message>
+        <location filename="../app/gui/charts/statuscodechart.cpp" line="+7"/>
+        <source>Status codes</source>
+        <translation>Códigos de estado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requests</source>
+        <translation>Peticiones</translation>
+    </message>
+</context>
+<context>
     <name>StatusColors</name>
     <message>
-        <location filename="../app/gui/statuscolors.cpp" line="+52"/>
+        <location filename="../app/gui/run/statuscolors.cpp" line="+52"/>
         <source>2xx</source>
         <translation>2xx</translation>
     </message>
@@ -4124,7 +4119,7 @@ Redirigida a %2</translation>
 <context>
     <name>SummaryStrip</name>
     <message>
-        <location filename="../app/gui/summarystrip.cpp" line="+41"/>
+        <location filename="../app/gui/run/summarystrip.cpp" line="+41"/>
         <location line="+49"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
@@ -4232,9 +4227,47 @@ Redirigida a %2</translation>
     </message>
 </context>
 <context>
+    <name>ThroughputChart</name>
+    <message>
+        <location filename="../app/gui/charts/throughputchart.cpp" line="+8"/>
+        <source>Throughput</source>
+        <translation>Rendimiento</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time since start (s)</source>
+        <translation>Tiempo desde el inicio (s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests per second</source>
+        <translation>Peticiones por segundo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In flight</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Succeeded</source>
+        <translation>Correctas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failed</source>
+        <translation>Fallidas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In flight (max)</source>
+        <translation>En curso (máx.)</translation>
+    </message>
+</context>
+<context>
     <name>TimingWaterfall</name>
     <message>
-        <location filename="../app/gui/timingwaterfall.cpp" line="+17"/>
+        <location filename="../app/gui/run/timingwaterfall.cpp" line="+17"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -4324,7 +4357,7 @@ Redirigida a %2</translation>
         <translation>Qt mide juntas la conexión TCP y la negociación TLS: este tramo incluye la conexión.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Waiting for the response…</source>
         <translation>Esperando la respuesta…</translation>
     </message>
@@ -4334,12 +4367,12 @@ Redirigida a %2</translation>
         <translation>No hay tiempos que mostrar</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+42"/>
         <source>ms</source>
         <translation>ms</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="-32"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
     </message>
@@ -4355,7 +4388,7 @@ Redirigida a %2</translation>
 <context>
     <name>VariableLineEdit</name>
     <message>
-        <location filename="../app/gui/variablelineedit.cpp" line="+68"/>
+        <location filename="../app/gui/editors/variablelineedit.cpp" line="+68"/>
         <source>%1 — built-in, set per request</source>
         <translation>%1 — integrada, con un valor propio en cada petición</translation>
     </message>
