@@ -156,11 +156,13 @@ bool HarReader::readEntry(const QJsonObject &entry, const QString &place, Collec
         || !m_r.text(request.value("url"_L1), field(requestPlace, "url"_L1), &item.url)) {
         return false;
     }
+    if (item.url.isEmpty()) { // browsers record some (a blocked or aborted load) without one
+        m_r.note(place, Tr::tr("the entry has no URL; skipped"));
+        return true;
+    }
     item.method = item.method.trimmed();
     if (item.method.isEmpty())
         return m_r.fail(field(requestPlace, "method"_L1), Tr::tr("expected a method such as GET"));
-    if (item.url.isEmpty())
-        return m_r.fail(field(requestPlace, "url"_L1), Tr::tr("expected the request's URL"));
 
     const QUrl url(item.url);
     const QString path = url.path().isEmpty() ? u"/"_s : url.path();

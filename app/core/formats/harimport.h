@@ -33,7 +33,8 @@ bool looksLikeHar(const QJsonObject &root);
 /// - Requests are named "METHOD /path". When the entries reach more than one host, each host
 ///   ("host" or "host:port") gets a folder, in order of first appearance; with one host the
 ///   requests sit at the top level.
-/// - Entries that are not http or https (ws:, data:, blob:, extensions) are skipped and listed.
+/// - Entries that are not http or https (ws:, data:, blob:, extensions), and entries with an empty
+///   or missing URL, are skipped and listed.
 Parsed<Collection> importHar(
     const QByteArray &json, const QString &fileName, QStringList *skipped = nullptr);
 /// The same, for a file already parsed.

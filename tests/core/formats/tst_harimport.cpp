@@ -50,6 +50,7 @@ private Q_SLOTS:
     void detectsHar();
     void browserExportOverHttp2();
     void formsAndCookies();
+    void skipsAnEntryWithoutUrl();
     void reportsErrors_data();
     void reportsErrors();
 };
@@ -190,6 +191,22 @@ void tst_HarImport::formsAndCookies()
     QCOMPARE(skipped, expected);
 }
 
+void tst_HarImport::skipsAnEntryWithoutUrl()
+{
+    QStringList notes;
+    const Parsed<Collection> imported = importHar(
+        R"({"log":{"entries":[{"request":{"method":"GET","url":""}},
+            {"request":{"method":"GET"}},
+            {"request":{"method":"POST","url":"http://a/b","headers":[]}}]}})"_ba,
+        u"x.har"_s, &notes);
+    QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
+    QCOMPARE(imported.value().items.size(), 1);
+    QCOMPARE(imported.value().items.first().name, u"POST /b"_s);
+    QCOMPARE(notes,
+        QStringList({u"log.entries[0]: the entry has no URL; skipped"_s,
+            u"log.entries[1]: the entry has no URL; skipped"_s}));
+}
+
 void tst_HarImport::reportsErrors_data()
 {
     QTest::addColumn<QByteArray>("json");
@@ -206,8 +223,6 @@ void tst_HarImport::reportsErrors_data()
         << u"log.entries[1]"_s << u"expected an object"_s;
     QTest::newRow("no request") << R"({"log":{"entries":[{"response":{}}]}})"_ba
                                 << u"log.entries[0].request"_s << u"expected an object"_s;
-    QTest::newRow("no url") << R"({"log":{"entries":[{"request":{"method":"GET"}}]}})"_ba
-                            << u"log.entries[0].request.url"_s << u"URL"_s;
     QTest::newRow("url of a wrong type")
         << R"({"log":{"entries":[{"request":{"method":"GET","url":[]}}]}})"_ba
         << u"log.entries[0].request.url"_s << u"expected a string"_s;
