@@ -55,6 +55,26 @@ bool readExport(const QList<ShellWords::Word> &words, QList<Variable> *variables
     }
     return true;
 }
+/// One curl command: each part between --next options, each URL of a part, a request.
+std::optional<ParseError> importCommand(const QList<ShellWords::Word> &command, int offset,
+    const QStringList &shellWarnings, QList<CurlImport> *imports)
+{
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= command.size(); ++i) {
+        const bool next = i < command.size() && !command.at(i).isOperator
+            && (command.at(i).text == "--next" || command.at(i).text == "-:");
+        if (i < command.size() && !next)
+            continue;
+        Parsed<QList<CurlImport>> imported
+            = CurlParser(command.mid(start, i - start), offset + int(start))
+                  .runEach(imports->isEmpty() ? shellWarnings : QStringList());
+        if (!imported)
+            return imported.error();
+        imports->append(imported.value());
+        start = i + 1;
+    }
+    return std::nullopt;
+}
 } // namespace
 
 Parsed<QList<CurlImport>> importCurlCommands(
@@ -80,12 +100,10 @@ Parsed<QList<CurlImport>> importCurlCommands(
                                .arg(QString::fromUtf8(command.first().text.left(40))));
             continue;
         }
-        Parsed<CurlImport> imported
-            = CurlParser(command, offset)
-                  .run(imports.isEmpty() ? split.value().warnings : QStringList());
-        if (!imported)
-            return imported.error();
-        imports.append(std::move(imported).value());
+        if (auto error = importCommand(command, offset,
+                imports.isEmpty() ? split.value().warnings : QStringList(), &imports)) {
+            return *error;
+        }
     }
     if (imports.isEmpty())
         return ParseError {QString(), QString(),

@@ -76,6 +76,32 @@ ParseError CurlParser::fail(int word, const QString &what, const QString &messag
         QString(), Tr::tr("word %1 (%2)").arg(word + m_wordOffset).arg(what), message};
 }
 
+Parsed<QList<CurlImport>> CurlParser::runEach(QStringList shellWarnings)
+{
+    m_manyUrls = true;
+    m_result.warnings = std::move(shellWarnings);
+    if (auto error = parseCommandLine())
+        return *error;
+    // curl fetches each URL in turn with the same options.
+    const QStringList urls = QStringList {m_url} + m_moreUrls;
+    QList<CurlImport> imports;
+    for (const QString &url : urls) {
+        m_url = url;
+        m_result.item = CollectionItem();
+        m_result.body.clear();
+        if (auto error = finish())
+            return *error;
+        m_result.warnings.removeDuplicates();
+        imports.append(m_result);
+        m_result.warnings.clear();
+    }
+    if (!m_quiet.isEmpty())
+        imports.first().warnings.append(
+            Tr::tr("ignored options that change only what curl prints or how it connects: %1")
+                .arg(m_quiet.join(QLatin1String(", "))));
+    return imports;
+}
+
 Parsed<CurlImport> CurlParser::run(QStringList shellWarnings)
 {
     m_result.warnings = std::move(shellWarnings);
@@ -91,12 +117,16 @@ Parsed<CurlImport> CurlParser::run(QStringList shellWarnings)
 }
 std::optional<ParseError> CurlParser::setUrl(const QByteArray &url, int word)
 {
-    if (!m_url.isEmpty())
+    if (!m_url.isEmpty() && !m_manyUrls)
         return fail(word, QString::fromUtf8(url.left(60)),
             Tr::tr("a second URL (the first is word %1); import one request at a time")
                 .arg(m_urlWord));
     if (url.isEmpty())
         return fail(word, QStringLiteral("''"), Tr::tr("an empty URL"));
+    if (!m_url.isEmpty()) {
+        m_moreUrls.append(QString::fromUtf8(url));
+        return std::nullopt;
+    }
     m_url = QString::fromUtf8(url);
     m_urlWord = word;
     return std::nullopt;

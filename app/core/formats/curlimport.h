@@ -39,8 +39,9 @@ Parsed<CurlImport> importCurl(const QString &commandLine);
 Parsed<CollectionItem> importCurl(const QString &commandLine, QStringList *warnings);
 
 /// A paste of several commands, as a shell would run them: each curl command (a line, or a
-/// command after `;`, `&&`, `||` or `&`) becomes its own request, in order. `export NAME=value`
-/// becomes a variable in *variables; any other command is skipped with a note in *notes. Errors
-/// name the word in the whole paste. A paste without a curl command is an error.
+/// command after `;`, `&&`, `||` or `&`) becomes its own request, in order, and so does each URL
+/// of a command (curl fetches them in turn with the same options) and each part after --next.
+/// `export NAME=value` becomes a variable in *variables; any other command is skipped with a
+/// note in *notes. Errors name the word in the whole paste. A paste without curl is an error.
 Parsed<QList<CurlImport>> importCurlCommands(
     const QString &commandLine, QList<Variable> *variables = nullptr, QStringList *notes = nullptr);

@@ -56,6 +56,8 @@ public:
         , m_wordOffset(wordOffset)
     { }
     Parsed<CurlImport> run(QStringList shellWarnings);
+    /// Every URL of the command as its own request, as curl fetches them in turn.
+    Parsed<QList<CurlImport>> runEach(QStringList shellWarnings);
 
 private:
     ParseError fail(int word, const QString &what, const QString &message) const;
@@ -100,6 +102,8 @@ private:
 
     QList<ShellWords::Word> m_words;
     int m_wordOffset = 0;
+    bool m_manyUrls = false; ///< runEach: more URLs go to m_moreUrls instead of failing
+    QStringList m_moreUrls;
     CurlImport m_result;
     StandardInput m_stdin;
     QString m_url;

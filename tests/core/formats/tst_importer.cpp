@@ -45,6 +45,11 @@ void tst_Importer::importsEveryCurlCommandOfAPaste_data()
     QTest::newRow("another command between")
         << "curl http://h/a\necho done\ncurl http://h/b | jq ."_ba
         << QStringList {u"GET /a"_s, u"GET /b"_s} << u"skipped the command echo: not curl"_s;
+    QTest::newRow("two URLs: the same request to each")
+        << "curl -d a=1 http://h/one http://h/two"_ba
+        << QStringList {u"POST /one"_s, u"POST /two"_s} << u"2 curl command"_s;
+    QTest::newRow("--next starts over") << "curl -I http://h/a --next -d x http://h/b"_ba
+                                        << QStringList {u"HEAD /a"_s, u"POST /b"_s} << QString();
     QTest::newRow("continued lines stay one command")
         << "curl \\\n  -H 'A: b' \\\n  http://h/c"_ba << QStringList {u"GET /c"_s} << QString();
 }
