@@ -121,26 +121,10 @@ bool HarReader::read(const QJsonObject &root, Collection *out)
     if (entries.isEmpty())
         m_r.note(QString(), Tr::tr("the HAR file has no entries"));
 
-    QStringList hosts;
-    for (const auto &[host, item] : std::as_const(requests)) {
-        if (!hosts.contains(host))
-            hosts.append(host);
-    }
-    if (hosts.size() <= 1) {
-        for (const auto &[host, item] : std::as_const(requests))
-            out->items.append(item);
-        return true;
-    }
-    for (const QString &host : std::as_const(hosts)) {
-        CollectionItem folder;
-        folder.kind = CollectionItem::Kind::Folder;
-        folder.name = host;
-        for (const auto &[itemHost, item] : std::as_const(requests)) {
-            if (itemHost == host)
-                folder.children.append(item);
-        }
-        out->items.append(folder);
-    }
+    // In the recorded order: a page's requests depend on each other (a login before the cart),
+    // and a run sends the items in tree order, so grouping them by host would reorder them.
+    for (const auto &[host, item] : std::as_const(requests))
+        out->items.append(item);
     return true;
 }
 

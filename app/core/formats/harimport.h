@@ -30,9 +30,8 @@ bool looksLikeHar(const QJsonObject &root);
 ///   multipart params become multipart parts (a file part keeps the file name only: a HAR holds no
 ///   file contents), and the recorded multipart Content-Type is dropped since Qt writes its own
 ///   boundary; JSON text becomes a JSON body; other text a raw body with postData's mimeType.
-/// - Requests are named "METHOD /path". When the entries reach more than one host, each host
-///   ("host" or "host:port") gets a folder, in order of first appearance; with one host the
-///   requests sit at the top level.
+/// - Requests are named "METHOD /path" and kept in the recorded order, at the top level (a run
+///   sends them in that order; grouping them by host would reorder them).
 /// - Entries that are not http or https (ws:, data:, blob:, extensions), and entries with an empty
 ///   or missing URL, are skipped and listed.
 Parsed<Collection> importHar(
