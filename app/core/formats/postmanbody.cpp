@@ -28,6 +28,36 @@ QString contentTypeForLanguage(const QString &language)
     return types.value(language);
 }
 
+/// A JSON body without its // and /* */ comments, which Postman allows in raw JSON and takes out
+/// before sending; text in strings is left alone.
+QString withoutJsonComments(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    bool inString = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const QChar next = i + 1 < text.size() ? text.at(i + 1) : QChar();
+        if (inString) {
+            out += c;
+            if (c == u'\\' && i + 1 < text.size())
+                out += text.at(++i);
+            else if (c == u'"')
+                inString = false;
+        } else if (c == u'/' && next == u'/') {
+            while (i + 1 < text.size() && text.at(i + 1) != u'\n')
+                ++i;
+        } else if (c == u'/' && next == u'*') {
+            const qsizetype end = text.indexOf(QLatin1String("*/"), i + 2);
+            i = end < 0 ? text.size() : end + 1;
+        } else {
+            inString = c == u'"';
+            out += c;
+        }
+    }
+    return out;
+}
+
 /// Postman's auth parameters: v2.1 writes [{"key", "value", "type"}], v2.0 {"key": value}.
 QHash<QString, QString> authParameters(const QJsonValue &value)
 {
@@ -81,6 +111,8 @@ bool PostmanReader::readBody(
                                      .value("language"_L1)
                                      .toString();
         out->mode = language == "json"_L1 ? Body::Mode::Json : Body::Mode::Raw;
+        if (out->mode == Body::Mode::Json && out->text.contains(u'/'))
+            out->text = withoutJsonComments(out->text);
         out->contentType = contentTypeForLanguage(language);
     } else if (mode == "urlencoded"_L1) {
         out->mode = Body::Mode::FormUrlEncoded;

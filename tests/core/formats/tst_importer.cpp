@@ -20,6 +20,7 @@ private Q_SLOTS:
     void readsAPostmanCollectionWithoutInfo();
     void leavesOutAnEmptyPostmanBody_data();
     void leavesOutAnEmptyPostmanBody();
+    void takesCommentsOutOfAPostmanJsonBody();
 };
 
 void tst_Importer::importsEveryCurlCommandOfAPaste_data()
@@ -143,6 +144,18 @@ void tst_Importer::leavesOutAnEmptyPostmanBody()
     const Parsed<ImportResult> imported = importCollection(collection, u"c.json"_s);
     QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
     QCOMPARE(imported.value().collection.items.first().request.body.mode, Body::Mode::None);
+}
+
+void tst_Importer::takesCommentsOutOfAPostmanJsonBody()
+{
+    const QByteArray collection = R"({"info": {"name": "c"}, "item": [{"name": "r",
+        "request": {"method": "POST", "url": "http://h/x", "body": {"mode": "raw",
+        "raw": "{\n  // the id\n  \"id\": 1, /* old: 2 */\n  \"url\": \"http://a//b\"\n}",
+        "options": {"raw": {"language": "json"}}}}}]})"_ba;
+    const Parsed<ImportResult> imported = importCollection(collection, u"c.json"_s);
+    QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
+    QCOMPARE(imported.value().collection.items.first().request.body.text,
+        u"{\n  \n  \"id\": 1, \n  \"url\": \"http://a//b\"\n}"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Importer)
