@@ -37,7 +37,7 @@
 <context>
     <name>CurlImport</name>
     <message numerus="yes">
-        <location filename="../app/core/formats/curlcommands.cpp" line="+95"/>
+        <location filename="../app/core/formats/curlcommands.cpp" line="+113"/>
         <source>%n curl command(s) found, each imported as a request</source>
         <translation>
             <numerusform>%n curl command found, imported as a request</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/formats/postmanbody.cpp" line="+143"/>
+        <location filename="../app/core/formats/postmanbody.cpp" line="+175"/>
         <source>form part &quot;%1&quot;: only the first of %n files imported</source>
         <translation>
             <numerusform>form part &quot;%1&quot;: only the first of %n file imported</numerusform>

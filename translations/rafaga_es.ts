@@ -1042,7 +1042,8 @@ B = %2</translation>
         <translation>palabra %1 (%2)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+24"/>
+        <location line="+14"/>
         <source>ignored options that change only what curl prints or how it connects: %1</source>
         <translation>se ignoraron opciones que solo cambian lo que muestra curl o cómo se conecta: %1</translation>
     </message>
@@ -1329,7 +1330,7 @@ B = %2</translation>
         <translation>no se admite %1; las credenciales se envían con autenticación básica</translation>
     </message>
     <message>
-        <location filename="../app/core/formats/curlimport.cpp" line="+34"/>
+        <location filename="../app/core/formats/curlimport.cpp" line="+38"/>
         <source>-k applies to the whole run: turn on insecure TLS in its settings</source>
         <translation>-k afecta a toda la ejecución: activa la opción de TLS inseguro en la configuración de la ejecución</translation>
     </message>
@@ -1339,12 +1340,12 @@ B = %2</translation>
         <translation>-L afecta a toda la ejecución: Rafaga sigue las redirecciones salvo que su configuración indique lo contrario</translation>
     </message>
     <message>
-        <location filename="../app/core/formats/curlcommands.cpp" line="+79"/>
+        <location filename="../app/core/formats/curlcommands.cpp" line="+99"/>
         <source>skipped the command %1: not curl</source>
         <translation>se omitió el comando %1: no es curl</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>no curl command found: expected a command line starting with curl</source>
         <translation>no se encontró ningún comando curl: se esperaba una línea de comandos que empezara por curl</translation>
     </message>
@@ -1923,14 +1924,14 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>el archivo HAR no tiene entradas</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>expected a method such as GET</source>
-        <translation>se esperaba un método como GET</translation>
+        <location line="+22"/>
+        <source>the entry has no URL; skipped</source>
+        <translation>la entrada no tiene URL; se omitió</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>expected the request&apos;s URL</source>
-        <translation>se esperaba la URL de la petición</translation>
+        <location line="+5"/>
+        <source>expected a method such as GET</source>
+        <translation>se esperaba un método como GET</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2644,8 +2645,8 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>esta es una colección de Postman en formato v1, que no se admite; expórtala desde Postman como Collection v2.1</translation>
     </message>
     <message>
-        <location filename="../app/core/formats/postmanbody.cpp" line="+60"/>
-        <location line="+36"/>
+        <location filename="../app/core/formats/postmanbody.cpp" line="+90"/>
+        <location line="+38"/>
         <location line="+14"/>
         <location line="+83"/>
         <location filename="../app/core/formats/postmanimport.cpp" line="+5"/>
@@ -2719,12 +2720,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>se esperaba un objeto con &quot;key&quot; y &quot;value&quot;</translation>
     </message>
     <message>
-        <location filename="../app/core/formats/postmanbody.cpp" line="-123"/>
+        <location filename="../app/core/formats/postmanbody.cpp" line="-125"/>
         <source>body is disabled in Postman; not imported</source>
         <translation>el cuerpo está desactivado en Postman; no se importó</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>binary body has no file chosen</source>
         <translation>el cuerpo binario no tiene ningún archivo elegido</translation>
     </message>
