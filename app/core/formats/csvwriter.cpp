@@ -4,8 +4,9 @@
 
 #include <csv.h>
 
-CsvWriter::CsvWriter(QIODevice *device)
+CsvWriter::CsvWriter(QIODevice *device, const ResultWriters::SecretMask &mask)
     : m_device(device)
+    , m_mask(mask)
 { }
 
 QByteArray CsvWriter::field(const QString &value)
@@ -29,7 +30,7 @@ bool CsvWriter::writeRow(const QStringList &fields)
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0)
             line += ',';
-        line += field(fields.at(i));
+        line += field(m_mask.apply(fields.at(i)));
     }
     line += "\r\n";
     return m_device->write(line) == line.size();

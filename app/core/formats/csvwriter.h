@@ -1,6 +1,8 @@
 // Writes RFC 4180 CSV: quoting by Debian's libcsv, only where a field needs it.
 #pragma once
 
+#include "core/formats/secretmask.h"
+
 #include <QByteArray>
 #include <QStringList>
 
@@ -9,7 +11,8 @@ class QIODevice;
 class CsvWriter
 {
 public:
-    explicit CsvWriter(QIODevice *device);
+    /// Every field of every record, the header's too, goes through mask.
+    explicit CsvWriter(QIODevice *device, const ResultWriters::SecretMask &mask = {});
 
     /// Writes one record, CRLF-terminated as RFC 4180 asks. Returns false on a write error.
     bool writeRow(const QStringList &fields);
@@ -19,4 +22,5 @@ public:
 
 private:
     QIODevice *m_device;
+    ResultWriters::SecretMask m_mask;
 };

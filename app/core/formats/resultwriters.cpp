@@ -1,15 +1,14 @@
 #include "core/formats/resultwriters.h"
 
 #include "core/checks/assertions.h"
-#include "core/formats/csvwriter.h"
 #include "core/engine/resultstore.h"
+#include "core/formats/csvwriter.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSet>
 #include <QStringDecoder>
 
@@ -133,56 +132,6 @@ QString dataValue(const RequestContext &context, const QStringList &columns, qsi
     return at >= 0 && at < context.dataValues.size() ? context.dataValues.at(at) : QString();
 }
 } // namespace
-
-SecretMask::SecretMask(const QStringList &secrets)
-{
-    QSet<QString> forms;
-    for (const QString &secret : secrets) {
-        if (secret.isEmpty())
-            continue;
-        forms.insert(secret);
-        // As QUrl writes it in a query (sub-delimiters kept), and as a form body writes it.
-        const QString strict = QString::fromLatin1(QUrl::toPercentEncoding(secret));
-        forms.insert(strict);
-        forms.insert(QString(strict).replace(QLatin1String("%20"), QLatin1String("+")));
-        forms.insert(QString::fromLatin1(QUrl::toPercentEncoding(secret, "!$&'()*+,;=:@/?")));
-    }
-    m_forms = QStringList(forms.cbegin(), forms.cend());
-    std::sort(m_forms.begin(), m_forms.end(), [](const QString &a, const QString &b) {
-        return a.size() != b.size() ? a.size() > b.size() : a < b;
-    });
-}
-
-QString SecretMask::apply(const QString &text) const
-{
-    if (m_forms.isEmpty() || text.isEmpty())
-        return text;
-    QString masked = text;
-    // A Basic credential hides the secret in base64, in a header or an echo of one in a body.
-    if (masked.contains(QLatin1String("basic"), Qt::CaseInsensitive)) {
-        static const QRegularExpression basic(QStringLiteral("\\bbasic\\s+([A-Za-z0-9+/]+=*)"),
-            QRegularExpression::CaseInsensitiveOption);
-        QList<QRegularExpressionMatch> matches;
-        for (auto it = basic.globalMatch(masked); it.hasNext();)
-            matches.append(it.next());
-        for (auto it = matches.crbegin(); it != matches.crend(); ++it) {
-            const QString credentials
-                = QString::fromUtf8(QByteArray::fromBase64(it->captured(1).toLatin1()));
-            const bool holdsSecret = std::any_of(m_forms.cbegin(), m_forms.cend(),
-                [&](const QString &form) { return credentials.contains(form); });
-            if (holdsSecret)
-                masked.replace(it->capturedStart(1), it->capturedLength(1), QLatin1String("***"));
-        }
-    }
-    for (const QString &form : m_forms)
-        masked.replace(form, QLatin1String("***"));
-    return masked;
-}
-
-QString SecretMask::apply(const QByteArray &bytes) const
-{
-    return apply(utf8Text(bytes).value_or(QString::fromLatin1(bytes)));
-}
 
 QStringList assertionColumns(const QList<Assertion> &assertions)
 {
@@ -474,11 +423,11 @@ bool writeCsv(QIODevice *device, const ResultStore &store, const RequestSource &
 {
     if (!writeBytes(device, QByteArray(), error))
         return false;
-    CsvWriter csv(device);
-    bool ok = csv.writeRow(layout.header(mask));
+    CsvWriter csv(device, mask);
+    bool ok = csv.writeRow(layout.header());
     for (qint64 i = 0; ok && i < store.size(); ++i) {
         if (store.isDone(i))
-            ok = csv.writeRow(layout.row(store.at(i), source.at(i), mask));
+            ok = csv.writeRow(layout.row(store.at(i), source.at(i)));
     }
     if (!ok && error)
         *error = Tr::tr("cannot write the output: %1").arg(device->errorString());
@@ -490,15 +439,15 @@ bool writeJson(QIODevice *device, const ResultStore &store, const RequestSource 
     QString *error)
 {
     const QJsonObject summary = summaryJson(stats, options, store.size(), elapsedUs);
-    QByteArray buffer = "{\"summary\": " + QJsonDocument(summary).toJson(QJsonDocument::Compact)
-        + ",\n\"results\": [";
+    QByteArray buffer = "{\"summary\": "
+        + QJsonDocument(mask.apply(summary)).toJson(QJsonDocument::Compact) + ",\n\"results\": [";
     bool first = true;
     for (qint64 i = 0; i < store.size(); ++i) {
         if (!store.isDone(i))
             continue;
         buffer += first ? "\n" : ",\n";
         first = false;
-        buffer += QJsonDocument(resultJson(store.at(i), source.at(i), mask))
+        buffer += QJsonDocument(mask.apply(resultJson(store.at(i), source.at(i))))
                       .toJson(QJsonDocument::Compact);
         if (buffer.size() >= FlushBytes) {
             if (!writeBytes(device, buffer, error))

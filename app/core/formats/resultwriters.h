@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/engine/requestsource.h"
+#include "core/formats/secretmask.h"
 #include "core/model/requestspec.h"
 #include "core/model/result.h"
 #include "core/model/runoptions.h"
@@ -20,27 +21,6 @@ class QIODevice;
 class ResultStore;
 
 namespace ResultWriters {
-
-/// Hides the values of secret variables in what an export writes: each occurrence, as is or
-/// percent-encoded (as it appears in a URL or a form body), becomes ***. A value type; the empty
-/// mask changes nothing and costs nothing.
-class SecretMask
-{
-public:
-    SecretMask() = default;
-    /// Empty values are ignored: they would match everywhere.
-    explicit SecretMask(const QStringList &secrets);
-
-    bool isEmpty() const { return m_forms.isEmpty(); }
-    /// text with every secret replaced; a "Basic" credential whose decoded user:password holds
-    /// a secret has its base64 replaced, since the secret does not appear in it as such.
-    QString apply(const QString &text) const;
-    /// bytes (a header value, a body) as text, UTF-8 or else Latin-1, masked.
-    QString apply(const QByteArray &bytes) const;
-
-private:
-    QStringList m_forms; ///< longest first, so a secret holding another is masked whole
-};
 
 /// The CSV column names of a request's enabled assertions, in order (one per outcome in
 /// ResultDetail::assertions): "assert: " + assertionLabel() (assertions.h), e.g.
