@@ -8,5 +8,10 @@ bool wantsCli(int argc, char *argv[]);
 int main(int argc, char *argv[]);
 
 /// Exit codes shared by every command.
-enum ExitCode { Success = 0, Failures = 1, UsageError = 2 };
+enum ExitCode {
+    Success = 0,
+    Failures = 1, ///< some request failed
+    UsageError = 2,
+    OutputError = 3, ///< a result file could not be opened or written
+};
 } // namespace Cli

@@ -16,6 +16,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <functional>
 
 namespace {
 struct Tr
@@ -40,6 +41,37 @@ bool writeOutput(const QString &path, const QByteArray &data, QString *error)
         return false;
     }
     return true;
+}
+/// One line per secret variable that came with a value: a collection file never holds one, so
+/// the value is left behind; say so, and how to give it back.
+QStringList droppedSecrets(const Collection &collection)
+{
+    QStringList lines;
+    const auto check = [&](const QList<Variable> &variables, const QString &scope) {
+        for (const Variable &variable : variables) {
+            if (!variable.secret || variable.value.isEmpty())
+                continue;
+            lines.append(Tr::tr("the value of secret variable '%1' (%2) is not written to the "
+                                "collection: give it with `rafaga run FILE --var %1=VALUE`, or "
+                                "set it in the workbench, which keeps it in your secret store")
+                             .arg(variable.name, scope));
+        }
+    };
+    check(collection.variables, Tr::tr("collection"));
+    const std::function<void(const QList<CollectionItem> &, const QStringList &)> walk
+        = [&](const QList<CollectionItem> &items, const QStringList &path) {
+              for (const CollectionItem &item : items) {
+                  if (!item.isFolder())
+                      continue;
+                  const QStringList folder = path + QStringList {item.name};
+                  check(item.variables, Tr::tr("folder %1").arg(folder.join(QLatin1Char('/'))));
+                  walk(item.children, folder);
+              }
+          };
+    walk(collection.items, {});
+    for (const Environment &environment : collection.environments)
+        check(environment.variables, Tr::tr("environment %1").arg(environment.name));
+    return lines;
 }
 } // namespace
 
@@ -72,7 +104,7 @@ int runImportCommand(const QStringList &arguments)
         return Cli::usageError(QStringLiteral("import"), imported.error().toString());
 
     QTextStream err(stderr);
-    for (const QString &note : imported.value().notes)
+    for (const QString &note : imported.value().notes + droppedSecrets(imported.value().collection))
         err << Tr::tr("note: %1").arg(note) << '\n';
     if (!writeOutput(parser.value(QStringLiteral("output")),
             serializeCollection(imported.value().collection), &error)) {

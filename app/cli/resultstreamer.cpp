@@ -46,13 +46,14 @@ bool ResultStreamer::openOutput(Output &output)
 
 bool ResultStreamer::open()
 {
-    if (!openOutput(m_csv) || !openOutput(m_ndjson))
+    if (!openOutput(m_csv) || !openOutput(m_ndjson) || !openOutput(m_json))
         return false;
     if (m_csv.file) {
         m_layout = ResultWriters::CsvLayout::forRun(*m_source);
         m_csvWriter.emplace(m_csv.file.get(), m_mask);
         if (!m_csvWriter->writeRow(m_layout.header()))
             fail(m_csv);
+        flushOutput(m_csv);
     }
     return !failed();
 }
@@ -82,7 +83,7 @@ void ResultStreamer::flush()
 
 bool ResultStreamer::finish(const QJsonObject &summary)
 {
-    if (!m_json.path.isEmpty() && openOutput(m_json))
+    if (m_json.file)
         write(m_json, QJsonDocument(m_mask.apply(summary)).toJson());
     for (Output *output : {&m_csv, &m_ndjson, &m_json}) {
         if (flushOutput(*output))

@@ -23,18 +23,21 @@ public:
     ResultStreamer(const ResultStreamer &) = delete;
     ResultStreamer &operator=(const ResultStreamer &) = delete;
 
-    /// Opens the CSV and NDJSON outputs and writes the CSV header. On failure returns false and
-    /// error() says which output and why.
+    /// Opens every output (the JSON one too, written at the end) and writes and flushes the CSV
+    /// header, so that an unwritable output is known before the first request is sent. On
+    /// failure returns false and error() says which output and why.
     bool open();
     /// Writes the results from the last one written up to (not including) ordered.
     void append(const ResultStore &store, qint64 ordered);
     /// Pushes what is buffered to the files (the NDJSON after each batch; all before a quick exit).
     void flush();
-    /// Writes the JSON summary when asked for, then flushes and closes every output.
+    /// Writes the JSON summary when asked for, then flushes and closes every output; false when
+    /// any output failed, now or before.
     bool finish(const QJsonObject &summary);
 
     bool failed() const { return !m_error.isEmpty(); }
-    /// The first failure: "--csv: cannot write 'FILE': REASON".
+    /// The first failure: "--csv: cannot write 'FILE': REASON". Once an output fails, nothing
+    /// more is written to it.
     QString error() const { return m_error; }
 
 private:

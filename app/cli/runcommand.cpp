@@ -58,8 +58,18 @@ Prepared prepare(const RunCommandLine &request)
         return prepared;
     }
     prepared.source = run.value().source;
-    prepared.mask = ResultWriters::SecretMask(
-        secretValues(request.collection, request.plan.secrets, request.plan.environment));
+    const RunRequest &plan = request.plan;
+    // A --var NAME=VALUE replaces a secret variable's value in every scope: hide it too.
+    const QHash<QString, QString> &given = plan.variables;
+    const SecretLookup fromCommandLine
+        = [&given](const QString &, const QString &name) -> std::optional<QString> {
+        if (given.contains(name))
+            return given.value(name);
+        return std::nullopt;
+    };
+    prepared.mask
+        = ResultWriters::SecretMask(secretValues(request.collection, plan.secrets, plan.environment)
+            + secretValues(request.collection, fromCommandLine, plan.environment));
     return prepared;
 }
 
@@ -80,6 +90,7 @@ class RunWatch
 public:
     RunWatch(Run &run, ResultStreamer &streamer, bool showProgress)
         : m_run(run)
+        , m_streamer(streamer)
         , m_showProgress(showProgress)
     {
         if (m_showProgress) {
@@ -87,14 +98,16 @@ public:
             m_progress.start(100);
         }
         QObject::connect(&m_interrupts, &InterruptWatcher::interrupted, [&](int count) {
-            if (count > 1)
+            if (count > 1) {
+                // At once, but with every result written so far in the files.
+                m_streamer.flush();
                 std::_Exit(130);
+            }
             m_err << '\n'
                   << Tr::tr("Stopping; press Ctrl+C again to quit at once.") << '\n'
                   << Qt::flush;
             m_run.stop();
         });
-        Q_UNUSED(streamer);
     }
 
     void finished()
@@ -115,6 +128,7 @@ private:
     }
 
     Run &m_run;
+    ResultStreamer &m_streamer;
     bool m_showProgress;
     QTimer m_progress;
     InterruptWatcher m_interrupts;
@@ -125,12 +139,17 @@ private:
 int execute(const RunCommandLine &request, const Prepared &prepared)
 {
     ResultStreamer streamer(request.outputs, prepared.source, prepared.mask);
-    if (!streamer.open())
-        return Cli::usageError(Command, streamer.error());
+    if (!streamer.open()) {
+        QTextStream(stderr) << "rafaga run: " << streamer.error() << '\n';
+        return Cli::OutputError;
+    }
 
     Run run(prepared.source, runOptions(request));
-    QObject::connect(&run, &Run::orderedAdvanced,
-        [&](qint64 ordered) { streamer.append(run.results(), ordered); });
+    QObject::connect(&run, &Run::orderedAdvanced, [&](qint64 ordered) {
+        streamer.append(run.results(), ordered);
+        if (streamer.failed()) // results would be lost: no point in sending more
+            run.stop();
+    });
     RunWatch watch(run, streamer, !request.quiet && ::isatty(STDERR_FILENO));
     QObject::connect(&run, &Run::finished, QCoreApplication::instance(), &QCoreApplication::quit,
         Qt::QueuedConnection);
@@ -139,15 +158,16 @@ int execute(const RunCommandLine &request, const Prepared &prepared)
     watch.finished();
 
     const RunStats stats = run.statsSnapshot();
-    if (!streamer.finish(
-            ResultWriters::summaryJson(stats, run.options(), run.size(), run.elapsedUs()))) {
-        QTextStream(stderr) << "rafaga run: " << streamer.error() << '\n';
-        return Cli::Failures;
-    }
+    const bool written = streamer.finish(
+        ResultWriters::summaryJson(stats, run.options(), run.size(), run.elapsedUs()));
     if (!request.quiet) {
         // The summary goes where it does not mix with results written to standard output.
         QTextStream summary(request.outputs.usesStdout() ? stderr : stdout);
         summary << SummaryPrinter::summary(stats, run.options(), run.size(), run.elapsedUs());
+    }
+    if (!written) {
+        QTextStream(stderr) << "rafaga run: " << streamer.error() << '\n';
+        return Cli::OutputError;
     }
     const bool allPassed = stats.succeeded() == run.size() && stats.assertionsFailed() == 0;
     return allPassed ? Cli::Success : Cli::Failures;

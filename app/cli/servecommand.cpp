@@ -3,11 +3,12 @@
 
 #include "cli/cli.h"
 #include "cli/cliutil.h"
-#include "core/server/httpserver.h"
 #include "cli/interruptwatcher.h"
+#include "core/server/httpserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QUrl>
 
 #include <cstdio>
 
@@ -69,8 +70,11 @@ int runServeCommand(const QStringList &arguments)
     // Watching before the first line: a script may send SIGTERM as soon as it has read it.
     InterruptWatcher interrupts;
     QObject::connect(&interrupts, &InterruptWatcher::interrupted, qApp, &QCoreApplication::quit);
-    // Not translated: scripts and tests wait for this exact line to learn the port.
-    const QString line = QStringLiteral("listening on ") + server.baseUrl().toString();
+    // Not translated: scripts and tests wait for this exact line to learn the port. It names the
+    // address listened on, as given (0.0.0.0 listens on every interface, not only loopback).
+    QUrl listening = server.baseUrl();
+    listening.setHost(address.toString());
+    const QString line = QStringLiteral("listening on ") + listening.toString();
     std::fprintf(stdout, "%s\n", qPrintable(line));
     std::fflush(stdout);
     QCoreApplication::exec();

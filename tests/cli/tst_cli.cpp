@@ -93,9 +93,6 @@ void tst_Cli::usageErrors_data()
     QTest::newRow("missing body file") << QStringList {QStringLiteral("--url"), get,
         QStringLiteral("-d"), QStringLiteral("@/nonexistent/body")}
                                        << QStringLiteral("/nonexistent/body");
-    QTest::newRow("unwritable csv") << QStringList {QStringLiteral("--url"), get,
-        QStringLiteral("--csv"), QStringLiteral("/nonexistent/dir/out.csv")}
-                                    << QStringLiteral("out.csv");
 }
 
 void tst_Cli::usageErrors()

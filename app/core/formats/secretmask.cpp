@@ -22,6 +22,10 @@ SecretMask::SecretMask(const QStringList &secrets)
         forms.insert(strict);
         forms.insert(QString(strict).replace(QLatin1String("%20"), QLatin1String("+")));
         forms.insert(QString::fromLatin1(QUrl::toPercentEncoding(secret, "!$&'()*+,;=:@/?")));
+        // As it lands in a URL's host, which QUrl lower-cases (masking more elsewhere is
+        // harmless).
+        forms.insert(secret.toLower());
+        forms.insert(strict.toLower());
     }
     m_forms = QStringList(forms.cbegin(), forms.cend());
     std::sort(m_forms.begin(), m_forms.end(), [](const QString &a, const QString &b) {

@@ -8,7 +8,8 @@
 namespace ResultWriters {
 
 /// Each occurrence of a secret, as is or percent-encoded (as it appears in a URL or a form body),
-/// becomes ***. A value type; the empty mask changes nothing and costs nothing.
+/// becomes ***; so does its lower-case form, which is how it reads in a URL's host (QUrl
+/// lower-cases hosts). A value type; the empty mask changes nothing and costs nothing.
 class SecretMask
 {
 public:

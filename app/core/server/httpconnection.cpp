@@ -5,6 +5,7 @@
 
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QTimer>
 
 using namespace ServerDetail;
 
@@ -31,8 +32,13 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
     , m_server(server)
     , m_socket(socket)
     , m_sslSocket(qobject_cast<QSslSocket *>(socket))
+    , m_timer(new QTimer(this))
 {
     socket->setParent(this);
+    // Bounded: a client that sends faster than it is answered waits in the kernel's buffers.
+    socket->setReadBufferSize(server->limits().readBufferBytes);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     // Small responses go out at once instead of waiting for a delayed ACK (Nagle).
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     http_parser_init(&m_parser, HTTP_REQUEST);
@@ -41,17 +47,23 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
     connect(socket, &QIODevice::bytesWritten, this, &HttpConnection::onBytesWritten);
     // QSslSocket reports bytesWritten once data is encrypted, not sent: /bytes also waits for this.
     if (m_sslSocket) {
-        connect(
-            m_sslSocket, &QSslSocket::encryptedBytesWritten, this, &HttpConnection::continueStream);
+        connect(m_sslSocket, &QSslSocket::encryptedBytesWritten, this, [this] {
+            continueStream();
+            if (!m_busy && !backlogged() && !m_closing)
+                readInput();
+        });
     }
     connect(socket, &QAbstractSocket::stateChanged, this, [this](QAbstractSocket::SocketState s) {
         if (s == QAbstractSocket::UnconnectedState)
             onClosed();
     });
     // A TLS client's first request may arrive with the end of the handshake, before we connected.
-    if (socket->state() != QAbstractSocket::ConnectedState)
+    if (socket->state() != QAbstractSocket::ConnectedState) {
         onClosed();
-    else if (socket->bytesAvailable() > 0)
+        return;
+    }
+    rearm();
+    if (socket->bytesAvailable() > 0)
         readInput();
 }
 
@@ -72,8 +84,13 @@ const http_parser_settings &HttpConnection::parserSettings()
             r.query.clear();
             r.headers.clear();
             r.body.clear();
-            r.counted = r.bodyTooLarge = false;
+            r.counted = r.bodyTooLarge = r.overBudget = r.keepBody = false;
+            r.bodyLength = 0;
             r.lastWasValue = true;
+            HttpConnection *connection = self(p);
+            connection->m_headersPending = true;
+            connection->m_headerDeadline
+                = QDeadlineTimer(connection->m_server->limits().headerTimeoutMs);
             return 0;
         };
         s.on_url = [](http_parser *p, const char *at, size_t length) {
@@ -99,16 +116,12 @@ const http_parser_settings &HttpConnection::parserSettings()
             return 0;
         };
         s.on_body = [](http_parser *p, const char *at, size_t length) {
-            Request &r = self(p)->m_request;
-            if (r.body.size() + qint64(length) > MaxBodyBytes) {
-                r.bodyTooLarge = true;
-                return 1; // stops the parser with an error; answered with 413
-            }
-            r.body.append(at, qsizetype(length));
-            return 0;
+            // Non-zero stops the parser with an error, answered with 413.
+            return self(p)->bodyReceived(at, qint64(length)) ? 0 : 1;
         };
         // Pausing hands each complete request to readInput(), outside the parser's callbacks.
         s.on_message_complete = [](http_parser *p) {
+            self(p)->m_inBody = false;
             http_parser_pause(p, 1);
             return 0;
         };
@@ -143,18 +156,85 @@ void HttpConnection::headersCompleted()
     }
     r.counted = r.path != "/stats" && r.path != "/stats/reset";
     m_server->requestStarted(r.counted);
-    if (!r.http10 && r.header("expect").toLower() == "100-continue")
+    m_headersPending = false;
+    m_inBody = true;
+    r.keepBody = r.path == "/echo";
+    // An announced length over the limit is refused on its first body byte, unread; room for a
+    // body within it is made once, not by doubling as it arrives.
+    // An announced body is taken from the server-wide budget whole, so that parallel uploads
+    // are answered or refused each, rather than all starving halfway.
+    const qint64 limit = m_server->limits().maxBodyBytes;
+    const bool announced = m_parser.content_length != ULLONG_MAX;
+    if (announced && m_parser.content_length > quint64(limit)) {
+        r.bodyTooLarge = true;
+    } else if (r.keepBody && announced) {
+        const auto length = qint64(m_parser.content_length);
+        if (m_server->reserveBodyBytes(length)) {
+            m_bodyHeld = length;
+            r.body.reserve(qsizetype(length));
+        } else {
+            r.bodyTooLarge = r.overBudget = true;
+        }
+    }
+    if (!r.http10 && !r.bodyTooLarge && r.header("expect").toLower() == "100-continue")
         send("HTTP/1.1 100 Continue\r\n\r\n");
+}
+
+bool HttpConnection::bodyReceived(const char *at, qint64 length)
+{
+    Request &r = m_request;
+    r.bodyLength += length;
+    if (r.bodyTooLarge || r.bodyLength > m_server->limits().maxBodyBytes) {
+        r.bodyTooLarge = true;
+        return false;
+    }
+    if (!r.keepBody)
+        return true;
+    if (m_bodyHeld < r.bodyLength) { // chunked: taken from the budget as it comes
+        if (!m_server->reserveBodyBytes(length)) {
+            r.bodyTooLarge = r.overBudget = true;
+            return false;
+        }
+        m_bodyHeld += length;
+    }
+    r.body.append(at, qsizetype(length));
+    return true;
+}
+
+void HttpConnection::releaseBody()
+{
+    m_request.body = QByteArray();
+    if (m_bodyHeld > 0 && m_server)
+        m_server->releaseBodyBytes(m_bodyHeld);
+    m_bodyHeld = 0;
+}
+
+void HttpConnection::parseError(int error)
+{
+    m_request.keepAlive = false;
+    const HttpServerLimits &limits = m_server->limits();
+    if (m_request.overBudget)
+        respondError(413,
+            QStringLiteral("request bodies over %1 bytes in total are being received")
+                .arg(limits.maxBodyBytesTotal));
+    else if (m_request.bodyTooLarge)
+        respondError(413, QStringLiteral("request body over %1 bytes").arg(limits.maxBodyBytes));
+    else
+        respondError(400,
+            QStringLiteral("malformed request: %1")
+                .arg(QLatin1String(http_errno_description(http_errno(error)))));
+    releaseBody();
 }
 
 void HttpConnection::readInput()
 {
-    if (m_busy || m_closing || m_parsing)
+    if (m_busy || m_closing || m_parsing || backlogged())
         return;
     m_parsing = true;
-    m_input.append(m_socket->readAll());
+    const QByteArray read = m_socket->readAll();
+    m_input.append(read);
     qsizetype offset = 0;
-    while (!m_busy && !m_closing && offset < m_input.size()) {
+    while (!m_busy && !m_closing && !backlogged() && offset < m_input.size()) {
         offset += qsizetype(http_parser_execute(&m_parser, &parserSettings(),
             m_input.constData() + offset, size_t(m_input.size() - offset)));
         const auto error = HTTP_PARSER_ERRNO(&m_parser);
@@ -162,19 +242,16 @@ void HttpConnection::readInput()
             http_parser_pause(&m_parser, 0);
             m_parser.upgrade = 0; // never switch protocols (e.g. an h2c offer): stay in HTTP/1.1
             route();
+            releaseBody();
         } else if (error != HPE_OK) {
-            m_request.keepAlive = false;
-            if (m_request.bodyTooLarge)
-                respondError(413, QStringLiteral("request body over %1 bytes").arg(MaxBodyBytes));
-            else
-                respondError(400,
-                    QStringLiteral("malformed request: %1")
-                        .arg(QLatin1String(http_errno_description(error))));
+            parseError(error);
             break;
         }
     }
     m_input.remove(0, offset);
     m_parsing = false;
+    if (!read.isEmpty())
+        rearm();
 }
 
 QByteArray HttpConnection::responseHead(
@@ -201,11 +278,12 @@ QByteArray HttpConnection::responseHead(
 void HttpConnection::respond(int status, const QByteArray &contentType, const QByteArray &body,
     const QByteArray &extraHeaders)
 {
-    QByteArray bytes = responseHead(status, contentType, body.size(), extraHeaders);
-    if (m_request.method != HTTP_HEAD && status != 204 && status != 304)
-        bytes += body;
-    responseQueued(bytes.size());
-    send(bytes);
+    const QByteArray head = responseHead(status, contentType, body.size(), extraHeaders);
+    const bool withBody = m_request.method != HTTP_HEAD && status != 204 && status != 304;
+    responseQueued(head.size() + (withBody ? body.size() : 0));
+    send(head);
+    if (withBody && !body.isEmpty()) // apart: a large body is not copied once more
+        send(body);
     requestAnswered();
 }
 
@@ -233,9 +311,6 @@ void HttpConnection::startStream(qint64 length)
 void HttpConnection::pumpStream()
 {
     const QByteArray &pattern = streamPattern();
-    const auto unsent = [this] {
-        return m_socket->bytesToWrite() + (m_sslSocket ? m_sslSocket->encryptedBytesToWrite() : 0);
-    };
     while (m_streamLeft > 0 && unsent() < StreamHighWater) {
         const qint64 size = qMin(m_streamLeft, StreamChunk);
         m_queued += size;
@@ -271,6 +346,7 @@ void HttpConnection::requestAnswered()
 void HttpConnection::resume()
 {
     m_busy = false;
+    rearm();
     readInput();
 }
 
@@ -284,7 +360,12 @@ void HttpConnection::onBytesWritten(qint64 bytes)
     }
     if (finished > 0)
         m_server->requestsFinished(finished);
+    rearm();
     continueStream();
+    // Answers drained below the limit: read the requests that waited.
+    if (!m_busy && !m_closing && !backlogged()
+        && (!m_input.isEmpty() || m_socket->bytesAvailable()))
+        readInput();
 }
 
 void HttpConnection::continueStream()
@@ -298,10 +379,57 @@ void HttpConnection::continueStream()
     }
 }
 
+qint64 HttpConnection::unsent() const
+{
+    return m_socket->bytesToWrite() + (m_sslSocket ? m_sslSocket->encryptedBytesToWrite() : 0);
+}
+
+bool HttpConnection::backlogged() const
+{
+    return m_server && unsent() > m_server->limits().maxUnsentBytes;
+}
+
+void HttpConnection::rearm()
+{
+    if (!m_server)
+        return;
+    qint64 wait = m_server->limits().idleTimeoutMs;
+    if (m_headersPending)
+        wait = qBound<qint64>(0, m_headerDeadline.remainingTime(), wait);
+    m_timer->start(int(wait));
+}
+
+void HttpConnection::onTimeout()
+{
+    if (!m_server)
+        return;
+    if (m_closing) // the last answer could not be flushed: the client does not read
+        return m_socket->abort();
+    const HttpServerLimits &limits = m_server->limits();
+    if (m_headersPending && !m_headerDeadline.hasExpired())
+        return rearm();
+    if (m_busy && m_streamLeft == 0) // a /delay: the wait is ours, not the client's
+        return rearm();
+    m_request.keepAlive = false;
+    if (m_headersPending) {
+        respondError(408,
+            QStringLiteral("request headers not complete after %1 ms").arg(limits.headerTimeoutMs));
+    } else if (m_inBody && !m_busy) {
+        respondError(
+            408, QStringLiteral("request body stalled for %1 ms").arg(limits.idleTimeoutMs));
+        releaseBody();
+    } else { // idle between requests, or a client that does not read its answers
+        m_closing = true;
+        m_socket->abort();
+    }
+}
+
 void HttpConnection::onClosed()
 {
     if (m_server == nullptr)
         return;
+    releaseBody();
+    m_timer->stop();
     m_closing = true;
     const int open = int(m_responseEnds.size()) + (m_request.counted ? 1 : 0);
     m_responseEnds.clear();

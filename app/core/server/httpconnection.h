@@ -4,6 +4,7 @@
 #include "core/server/httpserver.h"
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -15,10 +16,9 @@
 
 class QSslSocket;
 class QTcpSocket;
+class QTimer;
 
 namespace ServerDetail {
-constexpr qint64 MaxBodyBytes = qint64(64) << 20;
-
 struct Request
 {
     QByteArray url;
@@ -31,6 +31,9 @@ struct Request
     bool keepAlive = true;
     bool counted = false; // counts toward in-flight until its response is written
     bool bodyTooLarge = false;
+    bool overBudget = false; // the body did not fit the server-wide budget
+    bool keepBody = false; // only /echo needs the body; the others count it
+    qint64 bodyLength = 0;
     bool lastWasValue = true; // http_parser may split one header name over several callbacks
 
     QByteArray header(const QByteArray &name) const
@@ -66,11 +69,17 @@ private:
         return static_cast<HttpConnection *>(parser->data);
     }
     void headersCompleted();
+    /// The body bytes of on_body: counted, and kept (within both limits) when the route needs them.
+    bool bodyReceived(const char *at, qint64 length);
+    void releaseBody();
+    void parseError(int error);
 
     void readInput();
     void route();
     void routeFlaky(const QByteArray &rest);
     QJsonObject describeRequest(bool withBody) const;
+    /// /echo: the request described, with its body.
+    void respondEcho();
     QJsonObject statsJson() const;
 
     QByteArray responseHead(int status, const QByteArray &contentType, qint64 length,
@@ -91,6 +100,13 @@ private:
     void resume();
     void onBytesWritten(qint64 bytes);
     void onClosed();
+    /// Bytes handed to the socket and not sent yet.
+    qint64 unsent() const;
+    /// Too many answers not read by the client: parse no more until they drain.
+    bool backlogged() const;
+    /// Restarts the idle timer, shortened to the header deadline while headers arrive.
+    void rearm();
+    void onTimeout();
 
     HttpServer *m_server;
     QTcpSocket *m_socket;
@@ -106,4 +122,9 @@ private:
     std::deque<qint64> m_responseEnds; // where each counted, queued response ends in the stream
     qint64 m_streamLeft = 0;
     qint64 m_streamOffset = 0;
+    qint64 m_bodyHeld = 0; // bytes of the server's body budget this connection holds
+    bool m_headersPending = false; // a request has begun and its headers have not all arrived
+    bool m_inBody = false; // headers complete, body not yet
+    QDeadlineTimer m_headerDeadline;
+    QTimer *m_timer;
 };

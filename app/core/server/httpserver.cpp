@@ -11,10 +11,18 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <QTimer>
 
 HttpServer::HttpServer(QObject *parent)
     : QObject(parent)
-{ }
+    , m_acceptRetry(new QTimer(this))
+{
+    m_acceptRetry->setSingleShot(true);
+    connect(m_acceptRetry, &QTimer::timeout, this, [this] {
+        if (m_server)
+            m_server->resumeAccepting();
+    });
+}
 
 HttpServer::~HttpServer() = default;
 
@@ -62,6 +70,12 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
     // Not newConnection: QSslServer emits that before the TLS handshake, with nothing pending yet.
     connect(
         m_server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::acceptConnections);
+    // Out of file descriptors (EMFILE), QTcpServer pauses accepting and nothing resumes it: try
+    // again soon. The open connections are served meanwhile and free descriptors as they close.
+    connect(m_server, &QTcpServer::acceptError, this, [this] {
+        if (!m_acceptRetry->isActive())
+            m_acceptRetry->start(m_limits.acceptRetryMs);
+    });
     if (!m_server->listen(address, port)) {
         const QString message = m_server->errorString();
         delete m_server;
@@ -116,14 +130,23 @@ void HttpServer::requestsFinished(int count)
     m_inFlight -= count;
 }
 
+bool HttpServer::reserveBodyBytes(qint64 bytes)
+{
+    if (m_bodyBytesHeld + bytes > m_limits.maxBodyBytesTotal)
+        return false;
+    m_bodyBytesHeld += bytes;
+    return true;
+}
+
 int HttpServer::flakyAttempt(const QString &key)
 {
     QMutexLocker locker(&m_flakyMutex);
     return ++m_flakyAttempts[key];
 }
 
-ServerThread::ServerThread(bool tls)
+ServerThread::ServerThread(bool tls, const HttpServerLimits &limits)
     : m_tls(tls)
+    , m_limits(limits)
 { }
 
 ServerThread::~ServerThread()
@@ -148,6 +171,7 @@ bool ServerThread::start(QString *error)
     m_thread->setObjectName(QStringLiteral("rafaga-server"));
     m_server = new HttpServer;
     m_server->setTlsEnabled(m_tls);
+    m_server->setLimits(m_limits);
     m_server->moveToThread(m_thread.get());
     m_thread->start();
     bool listening = false;

@@ -19,6 +19,19 @@
 class HttpConnection;
 class QTcpServer;
 class QThread;
+class QTimer;
+
+/// The bounds that keep clients from exhausting the server; the defaults suit `rafaga serve`.
+struct HttpServerLimits
+{
+    qint64 maxBodyBytes = qint64(64) << 20; ///< one request's body (/echo keeps it); over: 413
+    qint64 maxBodyBytesTotal = qint64(128) << 20; ///< bodies held at once, all connections: 413
+    qint64 maxUnsentBytes = qint64(1) << 20; ///< answers not read yet: no more parsing above it
+    qint64 readBufferBytes = 256 * 1024; ///< input read ahead of the parser per connection
+    int headerTimeoutMs = 10000; ///< a request's first byte to its headers' end; then 408
+    int idleTimeoutMs = 60000; ///< nothing read or written for this long (a /delay aside): closed
+    int acceptRetryMs = 100; ///< out of file descriptors: accept again after this
+};
 
 /// Answers the test routes (/get, /echo, /status/{code}, /flaky/{k}/{code}, /delay/{ms},
 /// /bytes/{n}, /redirect/{n}, /drop, /stats, /stats/reset) over HTTP/1.1 with keep-alive and
@@ -54,6 +67,10 @@ public:
     /// Zeroes requestCount(), lowers maxInFlight() to inFlight() and forgets /flaky attempts.
     void resetStats();
 
+    /// Call before listen().
+    void setLimits(const HttpServerLimits &limits) { m_limits = limits; }
+    const HttpServerLimits &limits() const { return m_limits; }
+
 private:
     friend class HttpConnection;
     void acceptConnections();
@@ -61,6 +78,9 @@ private:
     void requestsFinished(int count);
     /// Counts one more attempt for a /flaky key and returns its number, starting at 1.
     int flakyAttempt(const QString &key);
+    /// Takes bytes from the server-wide body budget; false when that would go over it.
+    bool reserveBodyBytes(qint64 bytes);
+    void releaseBodyBytes(qint64 bytes) { m_bodyBytesHeld -= bytes; }
 
     QTcpServer *m_server = nullptr;
     bool m_tls = false;
@@ -71,6 +91,9 @@ private:
     std::atomic<qint64> m_requests {0};
     std::atomic<int> m_inFlight {0};
     std::atomic<int> m_maxInFlight {0};
+    HttpServerLimits m_limits;
+    QTimer *m_acceptRetry = nullptr;
+    qint64 m_bodyBytesHeld = 0; // only the server's thread touches it
     QMutex m_flakyMutex;
     QHash<QString, int> m_flakyAttempts;
 };
@@ -80,7 +103,7 @@ private:
 class ServerThread
 {
 public:
-    explicit ServerThread(bool tls = false);
+    explicit ServerThread(bool tls = false, const HttpServerLimits &limits = {});
     ~ServerThread();
     ServerThread(const ServerThread &) = delete;
     ServerThread &operator=(const ServerThread &) = delete;
@@ -94,6 +117,7 @@ public:
 
 private:
     bool m_tls;
+    HttpServerLimits m_limits;
     std::unique_ptr<QThread> m_thread;
     HttpServer *m_server = nullptr;
     QUrl m_baseUrl;
