@@ -1972,7 +1972,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>HttpServer</name>
     <message>
-        <location filename="../app/core/server/httpserver.cpp" line="+604"/>
+        <location filename="../app/core/server/httpserver.cpp" line="+42"/>
         <source>already listening</source>
         <translation>ya está escuchando</translation>
     </message>
@@ -1982,7 +1982,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>TLS no está disponible (%1)</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+122"/>
         <source>already started</source>
         <translation>ya está iniciado</translation>
     </message>
@@ -1990,7 +1990,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>ImportCommand</name>
     <message>
-        <location filename="../app/cli/importcommand.cpp" line="+32"/>
+        <location filename="../app/cli/importcommand.cpp" line="+33"/>
         <source>cannot write to standard output</source>
         <translation>no se puede escribir en la salida estándar</translation>
     </message>
@@ -2000,7 +2000,27 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>no se puede escribir &apos;%1&apos;: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
+        <source>the value of secret variable &apos;%1&apos; (%2) is not written to the collection: give it with `rafaga run FILE --var %1=VALUE`, or set it in the workbench, which keeps it in your secret store</source>
+        <translation>el valor de la variable secreta &apos;%1&apos; (%2) no se escribe en la colección: pásalo con `rafaga run FILE --var %1=VALOR` o defínelo en la aplicación de escritorio, que lo guarda en tu almacén de secretos</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>collection</source>
+        <translation>colección</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>folder %1</source>
+        <translation>carpeta %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>environment %1</source>
+        <translation>entorno %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Turns a Postman collection (v2.0, v2.1), a HAR file or a curl command into a Rafaga collection. FILE may be - for standard input.</source>
         <translation>Convierte en colección de Rafaga una colección de Postman (v2.0, v2.1), un archivo HAR o un comando curl. FILE puede ser - para leer de la entrada estándar.</translation>
     </message>
@@ -3131,7 +3151,7 @@ rafaga run --url %2 -n 2000 -c 50
     <name>ResultWriters</name>
     <message>
         <location filename="../app/core/formats/jtlexport.cpp" line="+148"/>
-        <location filename="../app/core/formats/resultwriters.cpp" line="+484"/>
+        <location filename="../app/core/formats/resultwriters.cpp" line="+433"/>
         <location line="+73"/>
         <source>cannot write the output: %1</source>
         <translation>no se puede escribir la salida: %1</translation>
@@ -3326,22 +3346,22 @@ Redirigida a %2</translation>
 <context>
     <name>RunCommand</name>
     <message>
-        <location filename="../app/cli/runcommand.cpp" line="+60"/>
+        <location filename="../app/cli/runcommandline.cpp" line="+33"/>
         <source>%1: &apos;%2&apos; is not a whole number from %3 to %4</source>
         <translation>%1: &apos;%2&apos; no es un número entero entre %3 y %4</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>--url: &apos;%1&apos; is not an http:// or https:// URL</source>
         <translation>--url: &apos;%1&apos; no es una URL http:// o https://</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-13"/>
         <source>-H: &apos;%1&apos; is not a header; expected &apos;Name: value&apos;</source>
         <translation>-H: &apos;%1&apos; no es una cabecera; se esperaba &apos;Nombre: valor&apos;</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+23"/>
         <source>-d: cannot read &apos;%1&apos;: %2</source>
         <translation>-d: no se puede leer &apos;%1&apos;: %2</translation>
     </message>
@@ -3351,7 +3371,7 @@ Redirigida a %2</translation>
         <translation>-X: &apos;%1&apos; no es un método HTTP</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>--rate: &apos;%1&apos; is not a rate in requests per second</source>
         <translation>--rate: &apos;%1&apos; no es una tasa en peticiones por segundo</translation>
     </message>
@@ -3361,7 +3381,7 @@ Redirigida a %2</translation>
         <translation>--data: no existe el archivo &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>--http1 and --http2 contradict each other</source>
         <translation>--http1 y --http2 se contradicen</translation>
     </message>
@@ -3376,17 +3396,17 @@ Redirigida a %2</translation>
         <translation>--%1: no existe el archivo &apos;%2&apos;</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../app/cli/resultstreamer.cpp" line="+120"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>no se puede escribir &apos;%1&apos;: %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../app/cli/runcommandline.cpp" line="+49"/>
         <source>%1: expected a Rafaga or Postman collection, found a %2 (try rafaga import)</source>
         <translation>%1: se esperaba una colección de Rafaga o de Postman, pero es un %2 (prueba con rafaga import)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-31"/>
         <source>--var: &apos;%1&apos; is not NAME=VALUE</source>
         <translation>--var: &apos;%1&apos; no tiene la forma NOMBRE=VALOR</translation>
     </message>
@@ -3396,12 +3416,12 @@ Redirigida a %2</translation>
         <translation>--env y --env-file se contradicen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../app/cli/runcommand.cpp" line="+180"/>
         <source>Sends a request N times, or every request of a collection, C at a time, and reports what came back.</source>
         <translation>Envía una petición N veces, o todas las peticiones de una colección, C a la vez, e informa de lo que se recibió.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../app/cli/runcommandline.cpp" line="+76"/>
         <source>A Rafaga or Postman collection to run (instead of --url).</source>
         <translation>Colección de Rafaga o de Postman que se ejecutará (en lugar de --url).</translation>
     </message>
@@ -3605,12 +3625,12 @@ Redirigida a %2</translation>
         <translation>Sin progreso ni resumen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-91"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>argumento inesperado &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>give a collection FILE or --url, not both</source>
         <translation>hay que indicar un archivo de colección FILE o --url, no ambos</translation>
     </message>
@@ -3620,17 +3640,17 @@ Redirigida a %2</translation>
         <translation>falta --url o un archivo de colección FILE (p. ej., rafaga run --url http://127.0.0.1:8080/get)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>--%1 needs a collection FILE</source>
         <translation>--%1 requiere un archivo de colección FILE</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>-%1 goes with --url, not a collection</source>
         <translation>-%1 se usa con --url, no con una colección</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location filename="../app/cli/runcommand.cpp" line="-73"/>
         <source>Stopping; press Ctrl+C again to quit at once.</source>
         <translation>Deteniendo; pulsa Ctrl+C otra vez para salir de inmediato.</translation>
     </message>
@@ -3797,7 +3817,7 @@ Redirigida a %2</translation>
 <context>
     <name>ServeCommand</name>
     <message>
-        <location filename="../app/cli/servecommand.cpp" line="+27"/>
+        <location filename="../app/cli/servecommand.cpp" line="+28"/>
         <source>Serves the built-in test routes (/get, /echo, /status/{code}, /delay/{ms}, /bytes/{n}, /redirect/{n}, /drop, /flaky/{k}/{code}, /stats) until interrupted.</source>
         <translation>Sirve las rutas de prueba integradas (/get, /echo, /status/{code}, /delay/{ms}, /bytes/{n}, /redirect/{n}, /drop, /flaky/{k}/{code}, /stats) hasta que se interrumpa.</translation>
     </message>
