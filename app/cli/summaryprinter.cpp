@@ -2,6 +2,7 @@
 
 #include "core/model/errorcategory.h"
 #include "core/base/plural.h"
+#include "core/stats/runoutcome.h"
 
 #include <QCoreApplication>
 
@@ -46,6 +47,8 @@ QString summary(const RunStats &stats, const RunOptions &options, qint64 request
                 .arg(stats.failed());
     if (stats.notSent() > 0)
         text += Tr::tr("  Not sent:      %1 (the run was stopped)\n").arg(stats.notSent());
+    if (const RunOutcome outcome = RunOutcome::of(stats, requests); outcome.stopped())
+        text += Tr::tr("  Outcome:       %1\n").arg(outcome.describe());
     text += Tr::tr("  Elapsed:       %1 s\n").arg(seconds, 0, 'f', 3);
     text += Tr::tr("  Rate:          %1 req/s\n").arg(rate, 0, 'f', 1);
     text += Tr::tr("  Concurrency:   %1 (at most %2 in flight)\n")

@@ -27,6 +27,8 @@ void RunStats::add(const Result &result, qint64 latencyUs)
         ++m_statusCodes[result.status];
     if (result.error != ErrorCategory::None)
         ++m_errors[int(result.error)];
+    if (result.error == ErrorCategory::Cancelled)
+        ++m_cancelledInFlight;
 
     // An abort by the user says nothing about the server's latency.
     if (latencyUs >= 0 && result.error != ErrorCategory::Cancelled)

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "core/model/errorcategory.h"
-#include "core/stats/histogram.h"
 #include "core/model/result.h"
+#include "core/stats/histogram.h"
 
 #include <QList>
 #include <QMap>
@@ -33,6 +33,9 @@ public:
     qint64 notSent() const { return m_notSent; }
     qint64 succeeded() const { return m_succeeded; }
     qint64 failed() const { return m_completed - m_succeeded; }
+    /// Sent, then aborted by a stop (counted in completed() and failed(); RunOutcome separates
+    /// them).
+    qint64 cancelledInFlight() const { return m_cancelledInFlight; }
     qint64 bytesReceived() const { return m_bytesReceived; }
     qint64 bytesSent() const { return m_bytesSent; }
     qint64 retries() const { return m_retries; }
@@ -66,6 +69,7 @@ private:
     QList<SecondSample> m_perSecond;
     qint64 m_completed = 0;
     qint64 m_notSent = 0;
+    qint64 m_cancelledInFlight = 0;
     qint64 m_assertionsChecked = 0;
     qint64 m_assertionsFailed = 0;
     qint64 m_resultsFailingAssertions = 0;
