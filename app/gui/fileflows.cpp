@@ -14,6 +14,7 @@
 #include "core/formats/postmanexport.h"
 #include "core/formats/resultwriters.h"
 #include "gui/charts/chartspanel.h"
+#include "gui/editors/requesteditor.h"
 
 #include <QApplication>
 #include <QDir>
@@ -23,6 +24,7 @@
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
@@ -39,12 +41,30 @@ void FileFlows::setRun(RunController *runs, ChartsPanel *charts)
     m_charts = charts;
 }
 
-CollectionItem FileFlows::starterRequest(const QString &name)
+CollectionItem FileFlows::starterRequest()
 {
     CollectionItem item;
-    item.name = name;
     item.request.url = QStringLiteral("{{rafagaServer}}/get");
+    item.name = RequestEditor::nameFor(item.request.method, item.request.url);
     return item;
+}
+
+QInputDialog *FileFlows::createCurlDialog()
+{
+    auto *dialog = new QInputDialog(m_window);
+    dialog->setObjectName(QStringLiteral("curlDialog"));
+    dialog->setWindowTitle(tr("Add Request from curl Command"));
+    dialog->setLabelText(tr("Paste a curl command (for example from a browser's “Copy as "
+                            "cURL”); it is added to the open collection:"));
+    dialog->setOption(QInputDialog::UsePlainTextEditForTextInput);
+    // A pasted command is one long line: wrap it anywhere, so all of it is in view.
+    if (auto *edit = dialog->findChild<QPlainTextEdit *>()) {
+        edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+        edit->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    }
+    dialog->resize(
+        m_window->fontMetrics().averageCharWidth() * 80, m_window->fontMetrics().height() * 14);
+    return dialog;
 }
 
 QString FileFlows::startFolder() const
@@ -86,8 +106,9 @@ void FileFlows::newCollection()
         return;
     Collection collection;
     collection.name = tr("Untitled");
-    collection.items.append(starterRequest(tr("New request")));
+    collection.items.append(starterRequest());
     m_document->reset(collection, QString());
+    Q_EMIT collectionReplaced();
     Q_EMIT selectRequested({0});
 }
 
@@ -120,6 +141,7 @@ bool FileFlows::openCollection(const QString &path)
     // An imported file is a new collection: saving must not overwrite the Postman or HAR file.
     m_document->reset(
         imported.value().collection, native ? QFileInfo(path).absoluteFilePath() : QString());
+    Q_EMIT collectionReplaced();
     if (native)
         addRecentFile(QFileInfo(path).absoluteFilePath());
     const QList<ItemPath> requests = m_document->requestPaths();
@@ -213,9 +235,10 @@ void FileFlows::importFile()
 
 void FileFlows::importCurl()
 {
-    bool ok = false;
-    const QString command = QInputDialog::getMultiLineText(m_window, tr("Import curl Command"),
-        tr("Paste a curl command (for example from a browser's “Copy as cURL”):"), QString(), &ok);
+    QInputDialog *dialog = createCurlDialog();
+    const bool ok = dialog->exec() == QDialog::Accepted;
+    const QString command = dialog->textValue();
+    delete dialog;
     if (!ok || command.trimmed().isEmpty())
         return;
     QStringList warnings;

@@ -8,6 +8,7 @@
 #include <QPointer>
 
 class ChartsPanel;
+class QInputDialog;
 class QMenu;
 class QWidget;
 class RunController;
@@ -29,8 +30,10 @@ public:
     /// Where results and charts are exported from.
     void setRun(RunController *runs, ChartsPanel *charts);
 
-    /// A request worth starting from: GET on the built-in server.
-    static CollectionItem starterRequest(const QString &name);
+    /// A request worth starting from: GET on the built-in server, named after its method and path.
+    static CollectionItem starterRequest();
+    /// The dialog Add Request from curl Command asks in (the caller deletes it).
+    QInputDialog *createCurlDialog();
     /// The folder file dialogs start in: the collection's, else the home folder.
     QString startFolder() const;
 
@@ -66,6 +69,8 @@ Q_SIGNALS:
     /// The file name changed (Save As).
     void fileNameChanged();
     void recentFilesChanged();
+    /// The document holds another collection (New, Open, Import).
+    void collectionReplaced();
 
 private:
     void addRecentFile(const QString &path);

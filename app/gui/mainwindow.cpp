@@ -10,6 +10,7 @@
 #include "core/collection/secretstore.h"
 #include "core/engine/runcontroller.h"
 #include "core/server/httpserver.h"
+#include "core/stats/runoutcome.h"
 #include "gui/charts/chartspanel.h"
 #include "gui/charts/comparewidget.h"
 #include "gui/collection/collectionsettingsdialog.h"
@@ -18,6 +19,7 @@
 #include "gui/collection/foldereditor.h"
 #include "gui/editors/autheditor.h"
 #include "gui/editors/requesteditor.h"
+#include "gui/run/responseviewer.h"
 #include "gui/run/resultspane.h"
 #include "gui/run/runpanel.h"
 #include "gui/run/summarystrip.h"
@@ -32,6 +34,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -90,12 +94,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_summary->setController(m_runs);
     connect(m_runs, &RunController::stateChanged, this, &MainWindow::updateRunActions);
     connect(m_runs, &RunController::finished, this, &MainWindow::onRunFinished);
-    connect(m_sends, &RunController::finished, this, [this] {
-        m_requestEditor->setSending(false);
-        if (const ResultStore *store = m_sends->results(); store && store->isDone(0))
-            m_results->showResponse(store->at(0), m_sends->requests()->at(0));
-        showTab(Tab::Results);
-        Q_EMIT sendFinished();
+    connect(m_sends, &RunController::finished, this, &MainWindow::onSendFinished);
+    connect(m_results, &ResultsPane::resendRequested, this, [this](const RequestSpec &request) {
+        sendSpec(request, tr("Resent “%1”").arg(request.name));
     });
 
     connectDocument();
@@ -106,6 +107,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_files, &FileFlows::fileNameChanged, this, &MainWindow::updateTitle);
     connect(m_files, &FileFlows::recentFilesChanged, this,
         [this] { m_files->fillRecentMenu(m_recentMenu); });
+    // Another collection: the response shown belonged to the old one.
+    connect(m_files, &FileFlows::collectionReplaced, m_results->viewer(), &ResponseViewer::clear);
 
     Collection untitled;
     untitled.name = tr("Untitled");
@@ -132,6 +135,7 @@ void MainWindow::connectDocument()
         for (const Environment &environment : m_document->collection().environments)
             environments.append(environment.name);
         m_runPanel->setSettings(m_document->collection().run, environments);
+        loadDataRows();
         showCurrentItem();
         updateTitle();
         m_planTimer->start();
@@ -158,6 +162,9 @@ void MainWindow::connectEditors()
         m_document->setCollectionSettings(withSettings, tr("Edit run settings"));
     });
     connect(m_runPanel, &RunPanel::previewDataRequested, this, &MainWindow::previewData);
+    connect(m_runPanel, &RunPanel::manageEnvironmentsRequested, this,
+        &MainWindow::editCollectionSettings);
+    connect(m_requestEditor, &RequestEditor::dataRowChanged, this, &MainWindow::showCurrentItem);
 }
 
 MainWindow::~MainWindow()
@@ -183,137 +190,15 @@ MainWindow::Tab MainWindow::currentTab() const
     return Tab(m_bottomTabs->currentIndex());
 }
 
-void MainWindow::createActions()
+QWidget *MainWindow::scrolled(QWidget *widget)
 {
-    m_newAction
-        = new QAction(style()->standardIcon(QStyle::SP_FileIcon), tr("&New Collection"), this);
-    m_newAction->setShortcut(QKeySequence::New);
-    connect(m_newAction, &QAction::triggered, m_files, &FileFlows::newCollection);
-    m_openAction
-        = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), this);
-    m_openAction->setShortcut(QKeySequence::Open);
-    connect(m_openAction, &QAction::triggered, m_files, &FileFlows::openFile);
-    m_saveAction
-        = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), this);
-    m_saveAction->setShortcut(QKeySequence::Save);
-    connect(m_saveAction, &QAction::triggered, m_files, &FileFlows::save);
-    m_saveAsAction = new QAction(tr("Save &As…"), this);
-    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
-    connect(m_saveAsAction, &QAction::triggered, m_files, &FileFlows::saveAs);
-
-    m_runAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run"), this);
-    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_runAction->setToolTip(tr("Run the selected folder, or the whole collection (Ctrl+R)"));
-    connect(m_runAction, &QAction::triggered, this, &MainWindow::runCollection);
-    m_pauseAction = new QAction(style()->standardIcon(QStyle::SP_MediaPause), tr("&Pause"), this);
-    m_pauseAction->setToolTip(tr("Stop sending new requests; what is in flight finishes"));
-    connect(m_pauseAction, &QAction::triggered, this, [this] {
-        if (m_runs->state() == Run::State::Paused)
-            m_runs->resume();
-        else
-            m_runs->pause();
-    });
-    m_stopAction = new QAction(style()->standardIcon(QStyle::SP_MediaStop), tr("S&top"), this);
-    m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_stopAction->setToolTip(tr("Abort what is in flight and keep every finished result (Esc)"));
-    connect(m_stopAction, &QAction::triggered, m_runs, &RunController::stop);
-    m_sendAction = new QAction(tr("Se&nd Request"), this);
-    m_sendAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    connect(m_sendAction, &QAction::triggered, this, &MainWindow::sendCurrentRequest);
-
-    m_runFolderAction = new QAction(tr("Run This Folder"), this);
-    connect(m_runFolderAction, &QAction::triggered, this, &MainWindow::runCollection);
-    m_tree->setRunActions(m_runFolderAction, m_sendAction);
-}
-
-void MainWindow::createFileMenu()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_newAction);
-    file->addAction(m_openAction);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    file->addAction(tr("Open &Demo Collection"), this, [this] {
-        if (m_files->maybeSave())
-            m_files->openDemo();
-    });
-    file->addSeparator();
-    file->addAction(m_saveAction);
-    file->addAction(m_saveAsAction);
-    file->addSeparator();
-    file->addAction(tr("&Import Collection…"), m_files, &FileFlows::importFile);
-    file->addAction(tr("Import &curl Command…"), m_files, &FileFlows::importCurl);
-    file->addAction(tr("Export Collection as &Postman…"), m_files, &FileFlows::exportCollection);
-    QMenu *exportMenu = file->addMenu(tr("&Export Results"));
-    const std::pair<QString, ResultFormat> formats[]
-        = {{tr("CSV…"), ResultFormat::Csv}, {tr("JSON…"), ResultFormat::Json},
-            {tr("HAR…"), ResultFormat::Har}, {tr("JMeter JTL…"), ResultFormat::Jtl}};
-    for (const auto &[text, format] : formats)
-        exportMenu->addAction(text, m_files, [this, format] { m_files->exportResults(format); });
-    file->addAction(tr("Export C&harts…"), m_files, &FileFlows::exportCharts);
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-}
-
-void MainWindow::createMenus()
-{
-    createFileMenu();
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
-    edit->addSeparator();
-    edit->addAction(m_tree->addRequestAction());
-    edit->addAction(m_tree->addFolderAction());
-    edit->addAction(m_tree->duplicateAction());
-    edit->addAction(m_tree->renameAction());
-    edit->addAction(m_tree->deleteAction());
-    edit->addSeparator();
-    QAction *find = edit->addAction(tr("&Find in Results"), m_results, &ResultsPane::focusFilter);
-    find->setShortcut(QKeySequence::Find);
-    edit->addAction(tr("Collection &Settings…"), this, &MainWindow::editCollectionSettings);
-
-    QMenu *run = menuBar()->addMenu(tr("&Run"));
-    run->addAction(m_runAction);
-    run->addAction(m_pauseAction);
-    run->addAction(m_stopAction);
-    run->addSeparator();
-    run->addAction(m_sendAction);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Results"), this, [this] { showTab(Tab::Results); })
-        ->setShortcut(QKeySequence(Qt::ALT | Qt::Key_1));
-    view->addAction(tr("&Charts"), this, [this] { showTab(Tab::Charts); })
-        ->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
-    view->addAction(tr("C&ompare"), this, [this] { showTab(Tab::Compare); })
-        ->setShortcut(QKeySequence(Qt::ALT | Qt::Key_3));
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Rafaga"), this, [this] {
-        QMessageBox::about(this, tr("About Rafaga"),
-            tr("<h3>Rafaga %1</h3><p>A desktop workbench for HTTP requests sent many at a "
-               "time.</p><p>Licensed under the GNU General Public License, version 3 or later.</p>"
-               "<p>Built with Qt %2 (running on %3) and QCustomPlot.</p>")
-                .arg(Rafaga::version(), QStringLiteral(QT_VERSION_STR),
-                    QString::fromLatin1(qVersion())));
-    });
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-
-    // Run, Pause and Stop sit in the run panel, beside the settings they use.
-    QToolBar *toolbar = addToolBar(tr("Collection"));
-    toolbar->setObjectName(QStringLiteral("collectionToolbar"));
-    toolbar->addAction(m_newAction);
-    toolbar->addAction(m_openAction);
-    toolbar->addAction(m_saveAction);
-    toolbar->addSeparator();
-    toolbar->addAction(m_tree->addRequestAction());
-    toolbar->addAction(m_tree->addFolderAction());
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_files->fillRecentMenu(m_recentMenu);
+    // Below its minimum size a part scrolls rather than hold the whole window large: the window
+    // fits 1024 × 640 whatever the charts and forms would like.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(widget);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    return scroll;
 }
 
 void MainWindow::createLayout()
@@ -337,13 +222,13 @@ void MainWindow::createLayout()
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->setObjectName(QStringLiteral("topSplitter"));
     top->addWidget(m_editorStack);
-    top->addWidget(m_runPanel);
+    top->addWidget(scrolled(m_runPanel));
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 1);
 
-    m_bottomTabs->addTab(m_results, tr("Results"));
-    m_bottomTabs->addTab(m_charts, tr("Charts"));
-    m_bottomTabs->addTab(m_compare, tr("Compare"));
+    m_bottomTabs->addTab(scrolled(m_results), tr("Results"));
+    m_bottomTabs->addTab(scrolled(m_charts), tr("Charts"));
+    m_bottomTabs->addTab(scrolled(m_compare), tr("Compare"));
 
     auto *right = new QSplitter(Qt::Vertical, this);
     right->setObjectName(QStringLiteral("rightSplitter"));
@@ -366,6 +251,7 @@ void MainWindow::createLayout()
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
+    layout->addWidget(createFirstStartHint());
     layout->addWidget(main, 1);
     layout->addWidget(m_summary);
     setCentralWidget(central);
@@ -374,6 +260,14 @@ void MainWindow::createLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_runs->isActive()
+        && QMessageBox::question(this, tr("Quit During a Run"),
+               tr("A run is in progress. Stop it and quit? The results so far are not kept."),
+               QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
     if (!m_files->maybeSave()) {
         event->ignore();
         return;
@@ -381,6 +275,31 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_runs->stop();
     WindowSettings::save(this, m_document->filePath());
     event->accept();
+}
+
+QLabel *MainWindow::createFirstStartHint()
+{
+    // Once, on the first start: what Run does and where its pictures are, then out of the way.
+    auto *hint = new QLabel(this);
+    hint->setObjectName(QStringLiteral("firstStartHint"));
+    hint->setWordWrap(true);
+    hint->setTextFormat(Qt::RichText);
+    hint->setText(tr("<b>Run</b> (Ctrl+R) sends every request of the collection, or of the "
+                     "selected folder, many at a time; <b>Send</b> (Ctrl+Enter) sends the one in "
+                     "the editor. The results are below, with <b>Charts</b> and <b>Compare</b> "
+                     "in their tabs. <a href=\"dismiss\">Got it</a>"));
+    hint->setAutoFillBackground(true);
+    hint->setBackgroundRole(QPalette::ToolTipBase);
+    hint->setForegroundRole(QPalette::ToolTipText);
+    hint->setContentsMargins(8, 4, 8, 4);
+    const bool seen = QSettings().value(QStringLiteral("hints/firstStartSeen")).toBool();
+    hint->setVisible(!seen);
+    connect(hint, &QLabel::linkActivated, this, [hint] {
+        hint->hide();
+        QSettings().setValue(QStringLiteral("hints/firstStartSeen"), true);
+    });
+    QSettings().setValue(QStringLiteral("hints/firstStartSeen"), true);
+    return hint;
 }
 
 // --- Files ---------------------------------------------------------------------------------
@@ -456,7 +375,41 @@ VariableResolver MainWindow::resolverFor(const ItemPath &path) const
                 environment.variables, secrets, SecretStore::environmentScope(environment.name));
     }
     resolver.setCommandLineVariables({{ServerVariable, serverUrl().toString()}});
+    // Send and the editor's colours use one data row: the first, or the one chosen beside Send.
+    const int row = m_requestEditor->dataRow();
+    if (row >= 0 && row < m_dataSet.rows.size())
+        resolver.setDataRow(m_dataSet.columns, m_dataSet.rows.at(row));
     return resolver;
+}
+
+void MainWindow::loadDataRows()
+{
+    const QString path
+        = dataFileForReading(m_document->collection().run.dataFile, m_document->filePath());
+    const Parsed<DataSet> data = path.isEmpty() ? Parsed<DataSet>(DataSet()) : loadDataSet(path);
+    m_dataSet = data ? data.value() : DataSet();
+    QStringList labels;
+    const QLocale locale;
+    for (qsizetype row = 0; row < m_dataSet.rows.size() && row < MaxDataRowChoices; ++row)
+        labels << tr("Row %1 of %2")
+                      .arg(locale.toString(row + 1),
+                          locale.toString(qsizetype(m_dataSet.rows.size())));
+    m_requestEditor->setDataRows(labels);
+}
+
+QString MainWindow::dataRowText() const
+{
+    const int row = m_requestEditor->dataRow();
+    if (row < 0 || row >= m_dataSet.rows.size())
+        return QString();
+    QStringList values;
+    const QStringList &data = m_dataSet.rows.at(row);
+    for (qsizetype c = 0; c < m_dataSet.columns.size() && c < data.size(); ++c)
+        values << m_dataSet.columns.at(c) + QLatin1Char('=') + data.at(c);
+    return tr("data row %1 of %2 (%3)")
+        .arg(row + 1)
+        .arg(m_dataSet.rows.size())
+        .arg(values.join(QStringLiteral(", ")));
 }
 
 void MainWindow::showCurrentItem()
@@ -558,11 +511,36 @@ void MainWindow::sendCurrentRequest()
     }
     RequestSpec named = spec;
     named.name = item->name;
+    const QString row = dataRowText();
+    sendSpec(named,
+        row.isEmpty() ? tr("Sent “%1”").arg(item->name)
+                      : tr("Sent “%1” with %2").arg(item->name, row));
+}
+
+void MainWindow::sendSpec(const RequestSpec &spec, const QString &note)
+{
+    if (m_sends->isActive())
+        return;
     RunOptions options = runOptionsFor(m_document->collection().run);
     options.concurrency = 1;
     options.bodySampleBytes = 8 * 1024 * 1024;
+    m_sendNote = note;
     m_requestEditor->setSending(true);
-    m_sends->start(std::make_shared<RequestList>(QList<RequestSpec> {named}), options);
+    m_sends->start(std::make_shared<RequestList>(QList<RequestSpec> {spec}), options);
+}
+
+void MainWindow::onSendFinished()
+{
+    m_requestEditor->setSending(false);
+    if (const ResultStore *store = m_sends->results(); store && store->isDone(0)) {
+        const Result &result = store->at(0);
+        m_results->showResponse(result, m_sends->requests()->at(0));
+        const QString outcome
+            = result.status > 0 ? QString::number(result.status) : errorCategoryName(result.error);
+        statusBar()->showMessage(tr("%1: %2").arg(m_sendNote, outcome));
+    }
+    showTab(Tab::Results);
+    Q_EMIT sendFinished();
 }
 
 void MainWindow::onRunFinished()
@@ -574,11 +552,12 @@ void MainWindow::onRunFinished()
                           .arg(++m_runNumber)
                           .arg(scope, QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))),
         stats, m_runs->run()->options(), m_runs->elapsedUs());
+    // The same words as the CLI's summary: a stop's cancelled and unsent requests are not failures.
+    const RunOutcome outcome = RunOutcome::of(stats, m_runs->run()->size());
     statusBar()->showMessage(
-        tr("Run finished in %3 s: %1 succeeded, %2 failed")
-            .arg(QLocale().toString(stats.succeeded()),
-                QLocale().toString(stats.failed() + stats.notSent()),
-                QLocale().toString(double(m_runs->elapsedUs()) / 1e6, 'f', 2)));
+        tr("Run %1 in %2 s: %3")
+            .arg(outcome.stopped() ? tr("stopped") : tr("finished"),
+                QLocale().toString(double(m_runs->elapsedUs()) / 1e6, 'f', 2), outcome.describe()));
     updateRunActions();
     Q_EMIT runFinished();
 }
@@ -598,5 +577,16 @@ void MainWindow::updateRunActions()
     m_pauseAction->setText(paused ? tr("Res&ume") : tr("&Pause"));
     m_pauseAction->setIcon(
         style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    if (paused) {
+        const QLocale locale;
+        statusBar()->showMessage(
+            tr("Paused: %1 of %2 requests ended; Resume (%3) goes on")
+                .arg(locale.toString(m_runs->statsSnapshot().completed()),
+                    locale.toString(m_runs->run()->size()),
+                    m_pauseAction->shortcut().toString(QKeySequence::NativeText)));
+    } else if (active && m_wasPaused) {
+        statusBar()->showMessage(tr("Running again"));
+    }
+    m_wasPaused = paused;
     m_stopAction->setEnabled(active);
 }

@@ -2,6 +2,7 @@
 // results, charts and comparisons.
 #pragma once
 
+#include "core/collection/dataset.h"
 #include "core/collection/runplan.h"
 #include "core/collection/variables.h"
 #include "gui/collection/collectiondocument.h"
@@ -55,6 +56,8 @@ public:
     CompareWidget *compareWidget() const { return m_compare; }
     /// Where the in-process built-in server listens; {{rafagaServer}} in requests.
     QUrl serverUrl() const;
+    /// The actions with a keyboard shortcut, as Help › Keyboard Shortcuts lists them.
+    QList<QAction *> shortcutActions() const;
     /// The tabs under the editor, in their order.
     enum class Tab { Results, Charts, Compare };
     void showTab(Tab tab);
@@ -79,6 +82,9 @@ private:
     void createFileMenu();
     void createMenus();
     void createLayout();
+    void showShortcuts();
+    QLabel *createFirstStartHint();
+    QWidget *scrolled(QWidget *widget);
 
     void connectDocument();
     void connectEditors();
@@ -94,6 +100,13 @@ private:
     void updateTitle();
     void updateRunActions();
     void onRunFinished();
+    void onSendFinished();
+    /// Sends one request alone; note says what was sent, for the status bar.
+    void sendSpec(const RequestSpec &spec, const QString &note);
+    /// Reads the data set for Send's choice of row.
+    void loadDataRows();
+    /// "data row 1 of 3 (id=1, item=apple)", or empty without a data set.
+    QString dataRowText() const;
 
     CollectionDocument *m_document;
     CollectionTree *m_tree;
@@ -116,6 +129,10 @@ private:
     ItemPath m_shownPath;
     QStringList m_runFolders; ///< what the current run covers, for its label in Compare
     int m_runNumber = 0;
+    static constexpr int MaxDataRowChoices = 1000;
+    DataSet m_dataSet; ///< the run's data set, for Send and the editor's variables
+    QString m_sendNote; ///< what the single Send in flight is, for its status message
+    bool m_wasPaused = false;
 
     QMenu *m_recentMenu = nullptr;
     QAction *m_newAction = nullptr;
@@ -127,4 +144,5 @@ private:
     QAction *m_stopAction = nullptr;
     QAction *m_sendAction = nullptr;
     QAction *m_runFolderAction = nullptr;
+    QAction *m_focusUrlAction = nullptr;
 };

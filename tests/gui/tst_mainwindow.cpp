@@ -14,6 +14,7 @@
 #include "gui/run/resultspane.h"
 #include "gui/run/runpanel.h"
 #include "gui/run/summarystrip.h"
+#include "guitest.h"
 #include "support/testcollections.h"
 
 #include <QAbstractItemModelTester>
@@ -49,47 +50,6 @@
 #include <utility>
 
 namespace {
-
-/// A modal dialog would block a test forever: this notes any that opens and closes it, so the
-/// test fails with the dialog's text instead of hanging.
-class ModalGuard : public QObject
-{
-public:
-    ModalGuard()
-    {
-        m_timer.setInterval(50);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
-            QWidget *modal = QApplication::activeModalWidget();
-            if (!modal)
-                return;
-            QString text = modal->windowTitle();
-            if (auto *box = qobject_cast<QMessageBox *>(modal))
-                text += QStringLiteral(": ") + box->text();
-            m_seen.append(text);
-            if (auto *dialog = qobject_cast<QDialog *>(modal))
-                dialog->reject();
-            else
-                modal->close();
-        });
-        m_timer.start();
-    }
-    /// The dialogs closed so far ("title: text"), forgetting them.
-    QStringList takeSeen() { return std::exchange(m_seen, {}); }
-
-private:
-    QTimer m_timer;
-    QStringList m_seen;
-};
-
-QAction *findAction(const QWidget *window, const QString &text)
-{
-    const QList<QAction *> actions = window->findChildren<QAction *>();
-    for (QAction *action : actions) {
-        if (action->text() == text)
-            return action;
-    }
-    return nullptr;
-}
 
 /// A request outside any folder, and a folder "API" of two requests over a data set of three
 /// rows (one with a quoted comma, one whose status fails), run twice.
@@ -432,9 +392,11 @@ void tst_MainWindow::runAFolderOverADataSet()
     QCOMPARE(window.resultsPane()->proxy()->rowCount(), FolderRunSize);
     QCOMPARE(window.resultsPane()->table()->model(), window.resultsPane()->proxy());
     QCOMPARE(model->dataColumns(), (QStringList {QStringLiteral("user"), QStringLiteral("code")}));
-    const int userSection = ResultsModel::UrlColumn + 1;
-    QCOMPARE(model->headerData(userSection, Qt::Horizontal).toString(), QStringLiteral("user"));
-    QCOMPARE(model->headerData(userSection + 1, Qt::Horizontal).toString(), QStringLiteral("code"));
+    const int userSection = ResultsModel::ColumnCount;
+    QCOMPARE(
+        model->headerData(userSection, Qt::Horizontal).toString(), QStringLiteral("data: user"));
+    QCOMPARE(model->headerData(userSection + 1, Qt::Horizontal).toString(),
+        QStringLiteral("data: code"));
     const int status = model->sectionOf(ResultsModel::StatusColumn);
     const int assertions = model->sectionOf(ResultsModel::AssertionsColumn);
     const int name = model->sectionOf(ResultsModel::NameColumn);

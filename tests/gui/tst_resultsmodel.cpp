@@ -1,8 +1,8 @@
 // The live results table and its filter: rows, cells and filters over a real run.
+#include "core/engine/runcontroller.h"
 #include "core/server/httpserver.h"
 #include "gui/run/resultsfilterproxy.h"
 #include "gui/run/resultsmodel.h"
-#include "core/engine/runcontroller.h"
 #include "gui/run/statuscolors.h"
 
 #include <QAbstractItemModelTester>
@@ -144,8 +144,14 @@ void tst_ResultsModel::rowsMatchTheStoreAfterALiveRun()
     const QStringList columns = model.dataColumns();
     QCOMPARE(columns, (QStringList {QStringLiteral("user"), QStringLiteral("id")}));
     QCOMPARE(model.columnCount(), ResultsModel::ColumnCount + 2);
-    QCOMPARE(model.headerData(ResultsModel::UrlColumn + 1, Qt::Horizontal).toString(),
-        QStringLiteral("user"));
+    // Data columns come after what the run measured, and say they are data.
+    QCOMPARE(model.headerData(ResultsModel::ColumnCount, Qt::Horizontal).toString(),
+        QStringLiteral("data: user"));
+    QCOMPARE(model.sectionOf(ResultsModel::StatusColumn), ResultsModel::NameColumn + 1);
+    QCOMPARE(model.sectionOf(ResultsModel::ErrorColumn), ResultsModel::NameColumn + 2);
+    QCOMPARE(model.sectionOf(ResultsModel::LatencyColumn), ResultsModel::NameColumn + 3);
+    QCOMPARE(model.sectionOf(ResultsModel::TtfbColumn), ResultsModel::NameColumn + 4);
+    QCOMPARE(model.sectionOf(ResultsModel::SizeColumn), ResultsModel::NameColumn + 5);
     const int status = model.sectionOf(ResultsModel::StatusColumn);
     const int error = model.sectionOf(ResultsModel::ErrorColumn);
     const int latency = model.sectionOf(ResultsModel::LatencyColumn);
@@ -157,9 +163,9 @@ void tst_ResultsModel::rowsMatchTheStoreAfterALiveRun()
         QCOMPARE(cell(model, row, ResultsModel::NameColumn),
             QStringLiteral("req %1").arg(row % Paths.size()));
         QVERIFY(cell(model, row, ResultsModel::UrlColumn).endsWith(Paths.at(row % Paths.size())));
-        QCOMPARE(cell(model, row, ResultsModel::UrlColumn + 1),
+        QCOMPARE(cell(model, row, ResultsModel::ColumnCount),
             Users.at((row % Paths.size()) % Users.size()));
-        QCOMPARE(cell(model, row, ResultsModel::UrlColumn + 2),
+        QCOMPARE(cell(model, row, ResultsModel::ColumnCount + 1),
             QString::number(100 + row % Paths.size()));
         QCOMPARE(cell(model, row, status),
             result.status ? QString::number(result.status) : QStringLiteral("—"));
@@ -385,9 +391,10 @@ void tst_ResultsModel::sortsOnRawValues()
             QStringLiteral("500"), QStringLiteral("—")}));
 
     // Text in numeric order: "req 10" would follow "req 9"; the index breaks ties stably.
-    proxy.sort(ResultsModel::UrlColumn + 2, Qt::DescendingOrder);
-    QCOMPARE(cell(proxy, 0, ResultsModel::UrlColumn + 2), QStringLiteral("105"));
-    QCOMPARE(cell(proxy, proxy.rowCount() - 1, ResultsModel::UrlColumn + 2), QStringLiteral("100"));
+    proxy.sort(ResultsModel::ColumnCount + 1, Qt::DescendingOrder);
+    QCOMPARE(cell(proxy, 0, ResultsModel::ColumnCount + 1), QStringLiteral("105"));
+    QCOMPARE(
+        cell(proxy, proxy.rowCount() - 1, ResultsModel::ColumnCount + 1), QStringLiteral("100"));
 
     const int size = m_model->sectionOf(ResultsModel::SizeColumn);
     proxy.sort(size, Qt::AscendingOrder);

@@ -2,13 +2,16 @@
 // palette, and percentile marks.
 #include "gui/charts/chartplot.h"
 
+#include "core/stats/latencybins.h"
+
 #include <QLocale>
 
 ChartPlot::ChartPlot(const QString &title, QWidget *parent)
     : QCustomPlot(parent)
 {
     const QFontMetrics metrics = fontMetrics();
-    setMinimumSize(metrics.averageCharWidth() * 40, metrics.height() * 14);
+    // Small enough that four fit a 1024 × 640 window; the panel scrolls below that.
+    setMinimumSize(metrics.averageCharWidth() * 30, metrics.height() * 9);
     // A header row: the title on the left, the legend (if any) beside it, outside the data.
     plotLayout()->insertRow(0);
     auto *header = new QCPLayoutGrid;
@@ -120,4 +123,28 @@ void ChartPlot::applyPalette(QCustomPlot *plot, const QPalette &palette)
                 title->setTextColor(windowText);
         }
     }
+}
+
+QVector<double> LogTicker125::createTickVector(double, const QCPRange &range)
+{
+    const QList<double> ticks = LatencyBins::logTicks(range.lower, range.upper);
+    return QVector<double>(ticks.cbegin(), ticks.cend());
+}
+
+QVector<double> LogTicker125::createSubTickVector(int, const QVector<double> &)
+{
+    return {};
+}
+
+void ChartPlot::makeLogAxis(QCPAxis *axis)
+{
+    axis->setScaleType(QCPAxis::stLogarithmic);
+    axis->setTicker(QSharedPointer<LogTicker125>::create());
+    axis->setNumberFormat(QStringLiteral("g"));
+    axis->setNumberPrecision(6);
+}
+
+int ChartPlot::markLabelHeight() const
+{
+    return QFontMetrics(font()).height() + 4;
 }

@@ -6,6 +6,15 @@
 
 #include <QList>
 
+/// Ticks for a log axis at 1, 2 and 5 times powers of ten (thinned when the range is wide), so a
+/// narrow range does not pile up 400, 500, 600, 700 and a wide one reads in whole decades.
+class LogTicker125 : public QCPAxisTicker
+{
+protected:
+    QVector<double> createTickVector(double tickStep, const QCPRange &range) override;
+    QVector<double> createSubTickVector(int subTickCount, const QVector<double> &ticks) override;
+};
+
 /// A plot with a header row (the title on the left, the legend beside it when there is one),
 /// drawn in the widget's font and coloured after its palette. Each chart derives from it.
 class ChartPlot : public QCustomPlot
@@ -16,6 +25,8 @@ public:
 
     /// Colours a plot's background, axes, grid, legend and titles after a widget palette.
     static void applyPalette(QCustomPlot *plot, const QPalette &palette);
+    /// A log axis with 1-2-5 ticks, labelled in plain numbers.
+    static void makeLogAxis(QCPAxis *axis);
     /// "p95", in the user's locale.
     static QString quantileName(double quantile);
     /// a and b mixed, t = 0 giving a and t = 1 giving b.
@@ -42,4 +53,6 @@ protected:
     static void hideMarks(const QList<PercentileMark> &marks);
     /// Dashed lines in the text colour, labels on a translucent backdrop readable over the data.
     static void colourMarks(const QList<PercentileMark> &marks, const QPalette &palette);
+    /// The height of a mark's label in pixels, padding included.
+    int markLabelHeight() const;
 };

@@ -93,9 +93,7 @@ void CompareWidget::createPlot()
     m_plot->setFont(font());
     m_plot->xAxis->setLabel(tr("Latency (ms, log scale)"));
     m_plot->yAxis->setLabel(tr("Share of requests (%)"));
-    m_plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
-    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-    m_plot->xAxis->setNumberFormat(QStringLiteral("gb"));
+    ChartPlot::makeLogAxis(m_plot->xAxis);
     m_plot->xAxis->setRange(0.1, 100);
     m_plot->yAxis->setRange(0, 1);
     m_plot->legend->setVisible(true);

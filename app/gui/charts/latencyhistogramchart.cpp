@@ -17,9 +17,7 @@ LatencyHistogramChart::LatencyHistogramChart(QWidget *parent)
     setObjectName(QStringLiteral("histogramPlot"));
     xAxis->setLabel(tr("Latency (ms, log scale)"));
     yAxis->setLabel(tr("Requests"));
-    xAxis->setScaleType(QCPAxis::stLogarithmic);
-    xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-    xAxis->setNumberFormat(QStringLiteral("gb"));
+    makeLogAxis(xAxis);
     xAxis->setRange(0.1, 100);
     yAxis->setRange(0, 1);
     // Bars are axis-aligned: antialiasing them changes nothing visible and doubles the replot time.
@@ -27,12 +25,30 @@ LatencyHistogramChart::LatencyHistogramChart(QWidget *parent)
     m_bars = new QCPBars(xAxis, yAxis);
     m_bars->setName(tr("Requests"));
     m_bars->setWidthType(QCPBars::wtAxisRectRatio);
-    m_marks = createMarks({0.50, 0.90, 0.99});
+    // The same percentiles as the summary, the scatter and the export: p50, p95, p99.
+    m_marks = createMarks({0.50, 0.95, 0.99});
     for (const PercentileMark &mark : std::as_const(m_marks)) {
         mark.line->point1->setCoords(1, 0);
         mark.line->point2->setCoords(1, 1);
-        mark.label->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        mark.label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        mark.label->position->setType(QCPItemPosition::ptAbsolute);
+    }
+    connect(this, &QCustomPlot::beforeReplot, this, &LatencyHistogramChart::placeLabels);
+}
+
+void LatencyHistogramChart::placeLabels()
+{
+    // One row per label from the top down, each beside its line on the side with room: close
+    // percentiles never share a row, and no label leaves the plot.
+    const QRect rect = axisRect()->rect();
+    const int height = markLabelHeight();
+    int row = 0;
+    for (const PercentileMark &mark : std::as_const(m_marks)) {
+        const double x = xAxis->coordToPixel(mark.line->point1->coords().x());
+        const bool leftOfLine = x > rect.left() + rect.width() * 0.6;
+        mark.label->setPositionAlignment(
+            (leftOfLine ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+        mark.label->position->setCoords(
+            leftOfLine ? x - 2 : x + 2, rect.top() + 2 + row++ * (height + 2));
     }
 }
 
@@ -70,14 +86,9 @@ void LatencyHistogramChart::updateStats(const RunStats &stats)
     }
     m_bars->data()->set(data, true);
 
-    // At least a decade across, so a narrow distribution does not fill the plot with one bar.
-    double lower = bins.constFirst().lowerMs / 1.3;
-    double upper = bins.constLast().upperMs * 1.3;
-    if (upper / lower < 10) {
-        const double widen = std::sqrt(10 / (upper / lower));
-        lower /= widen;
-        upper *= widen;
-    }
+    // Fitted to the bins with 1-2-5 ticks, wide enough that one bar does not fill the plot.
+    const auto [lower, upper]
+        = LatencyBins::fittedLogRange(bins.constFirst().lowerMs, bins.constLast().upperMs);
     xAxis->setRange(lower, upper);
     yAxis->setRange(0, double(highest) * 1.15);
     // Bars as wide as their bins: on a log axis every bin has the same share of the width.
@@ -85,18 +96,11 @@ void LatencyHistogramChart::updateStats(const RunStats &stats)
         = std::log(bins.constFirst().upperMs / bins.constFirst().lowerMs) / std::log(upper / lower);
     m_bars->setWidth(binShare * 0.9);
 
-    int row = 0;
     for (const PercentileMark &mark : std::as_const(m_marks)) {
         const double us = latency.quantile(mark.quantile);
         const double ms = qMax(us / 1000.0, MinLatencyMs);
         mark.line->point1->setCoords(ms, 0);
         mark.line->point2->setCoords(ms, 1);
-        // Labels stacked downwards so that close percentiles do not overwrite each other, on
-        // the side of the line with room for them.
-        const bool leftOfLine = std::log(ms / lower) / std::log(upper / lower) > 0.7;
-        mark.label->setPositionAlignment(
-            (leftOfLine ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
-        mark.label->position->setCoords(ms, 0.02 + 0.1 * row++);
         mark.label->setText(
             tr("%1 %2").arg(quantileName(mark.quantile), SummaryStrip::formatLatencyUs(us)));
         mark.line->setVisible(true);

@@ -20,6 +20,8 @@ public:
     QList<QCPItemText *> percentileLabels() const;
 
 private:
+    void placeLabels();
+
     QCPBars *m_bars = nullptr;
     QList<PercentileMark> m_marks; ///< vertical lines
 };

@@ -2,6 +2,7 @@
 #include "gui/charts/latencyscatterchart.h"
 
 #include "core/engine/resultstore.h"
+#include "core/stats/latencybins.h"
 #include "core/stats/runstats.h"
 #include "gui/run/summarystrip.h"
 
@@ -11,13 +12,6 @@
 namespace {
 
 constexpr double MinLatencyMs = 0.001; // a log axis cannot show 0; 1 µs is the histogram's floor
-
-/// Where the n-th percentile label ends, as a share of the plot's width: the labels step
-/// leftwards, so that close percentiles do not cover each other.
-double labelX(qsizetype n)
-{
-    return 0.995 - 0.15 * double(n);
-}
 
 QPixmap markerPixmap(const QColor &colour, qreal diameter, qreal devicePixelRatio)
 {
@@ -59,9 +53,7 @@ LatencyScatterChart::LatencyScatterChart(QWidget *parent)
     setObjectName(QStringLiteral("latencyPlot"));
     xAxis->setLabel(tr("Time since start (s)"));
     yAxis->setLabel(tr("Latency (ms, log scale)"));
-    yAxis->setScaleType(QCPAxis::stLogarithmic);
-    yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-    yAxis->setNumberFormat(QStringLiteral("gb"));
+    makeLogAxis(yAxis);
     xAxis->setRange(0, 1);
     yAxis->setRange(0.1, 100);
     moveLegendToHeader();
@@ -73,14 +65,35 @@ LatencyScatterChart::LatencyScatterChart(QWidget *parent)
         m_scatter[size_t(c)].graph = graph;
     }
     m_marks = createMarks({0.50, 0.95, 0.99});
-    for (qsizetype i = 0; i < m_marks.size(); ++i) {
-        const PercentileMark &mark = m_marks.at(i);
+    for (const PercentileMark &mark : std::as_const(m_marks)) {
         mark.line->point1->setCoords(0, 1);
         mark.line->point2->setCoords(1, 1);
-        mark.label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-        mark.label->position->setTypeY(QCPItemPosition::ptPlotCoords);
+        mark.label->position->setType(QCPItemPosition::ptAbsolute);
         mark.label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-        mark.label->position->setCoords(labelX(i), 1);
+    }
+    // Label places depend on the pixel layout: worked out before every replot, resizes included.
+    connect(this, &QCustomPlot::beforeReplot, this, &LatencyScatterChart::placeLabels);
+}
+
+void LatencyScatterChart::placeLabels()
+{
+    // Each label sits on its line's right end, but never on the one below it (the percentiles
+    // rise from p50 to p99) and never over the top edge: then the stack moves down as a whole.
+    const QRect rect = axisRect()->rect();
+    const int height = markLabelHeight();
+    QList<double> bottoms;
+    double ceiling = rect.bottom();
+    for (const PercentileMark &mark : std::as_const(m_marks)) {
+        const double lineY = yAxis->coordToPixel(mark.line->point1->coords().y());
+        const double bottom = qMin(lineY, ceiling);
+        bottoms.append(bottom);
+        ceiling = bottom - height;
+    }
+    const double overflow = rect.top() - ceiling;
+    for (qsizetype i = 0; i < m_marks.size(); ++i) {
+        const double bottom = bottoms.at(i) + qMax(0.0, overflow);
+        m_marks.at(i).label->position->setCoords(
+            rect.right() - 4, qMin(bottom, double(rect.bottom())));
     }
 }
 
@@ -226,17 +239,17 @@ void LatencyScatterChart::updateStats(const RunStats &stats)
     xAxis->setRange(0, seconds * 1.02);
     if (latency.count() == 0)
         return;
-    // Exact min and max from the statistics: scanning the points for them would be O(n).
+    // Exact min and max from the statistics: scanning the points for them would be O(n). The axis
+    // fits them, with 1-2-5 ticks, instead of squeezing the data into a decade's bottom.
     const double low = qMax(double(latency.min()) / 1000.0, MinLatencyMs);
-    const double high = qMax(double(latency.max()) / 1000.0, low * 10);
-    yAxis->setRange(low / 1.5, high * 1.5);
-    int row = 0;
+    const double high = qMax(double(latency.max()) / 1000.0, low);
+    const auto [lower, upper] = LatencyBins::fittedLogRange(low, high);
+    yAxis->setRange(lower, upper);
     for (const PercentileMark &mark : std::as_const(m_marks)) {
         const double us = latency.quantile(mark.quantile);
         const double ms = qMax(us / 1000.0, MinLatencyMs);
         mark.line->point1->setCoords(0, ms);
         mark.line->point2->setCoords(1, ms);
-        mark.label->position->setCoords(labelX(row++), ms);
         mark.label->setText(
             tr("%1 %2").arg(quantileName(mark.quantile), SummaryStrip::formatLatencyUs(us)));
         mark.line->setVisible(true);

@@ -63,6 +63,7 @@ private:
     void thin(Scatter &scatter, double maxSeconds);
     quint64 cellOf(const Scatter &scatter, double seconds, double ms) const;
     void updateLegend();
+    void placeLabels();
 
     std::array<Scatter, StatusClassCount> m_scatter;
     QList<PercentileMark> m_marks; ///< horizontal lines

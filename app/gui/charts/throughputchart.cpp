@@ -4,6 +4,8 @@
 #include "core/stats/runstats.h"
 #include "gui/run/statuscolors.h"
 
+#include <QLocale>
+
 ThroughputChart::ThroughputChart(QWidget *parent)
     : ChartPlot(tr("Throughput"), parent)
 {
@@ -27,6 +29,11 @@ ThroughputChart::ThroughputChart(QWidget *parent)
     m_inFlightGraph = new QCPGraph(xAxis, yAxis2);
     m_inFlightGraph->setName(tr("In flight (max)"));
     m_inFlightGraph->setLineStyle(QCPGraph::lsStepLeft);
+    m_partialShade = new QCPItemRect(this);
+    m_partialShade->setVisible(false);
+    m_partialLabel = new QCPItemText(this);
+    m_partialLabel->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    m_partialLabel->setVisible(false);
 }
 
 void ThroughputChart::clearData()
@@ -37,6 +44,8 @@ void ThroughputChart::clearData()
     m_secondsShown = 0;
     m_maxPerSecond = 0;
     m_maxInFlight = 0;
+    m_partialShade->setVisible(false);
+    m_partialLabel->setVisible(false);
     xAxis->setRange(0, 1);
 }
 
@@ -56,7 +65,8 @@ void ThroughputChart::updateStats(const RunStats &stats)
         const SecondSample &sample = seconds.at(s);
         const double key = double(s) + 0.5; // the bar covers [s, s + 1)
         ok.append(QCPBarsData(key, double(sample.completed - sample.errors)));
-        errors.append(QCPBarsData(key, double(sample.errors)));
+        if (sample.errors > 0) // a zero bar would still draw its outline: a red cap on success
+            errors.append(QCPBarsData(key, double(sample.errors)));
         inFlight.append(QCPGraphData(double(s), sample.maxInFlight));
         m_maxPerSecond = qMax(m_maxPerSecond, double(sample.completed));
         m_maxInFlight = qMax(m_maxInFlight, sample.maxInFlight);
@@ -70,6 +80,31 @@ void ThroughputChart::updateStats(const RunStats &stats)
     xAxis->setRange(0, qMax<double>(1, double(seconds.size())));
     yAxis->setRange(0, qMax(1.0, m_maxPerSecond * 1.1));
     yAxis2->setRange(0, qMax(1.0, m_maxInFlight * 1.1));
+    markPartialSecond(stats);
+}
+
+void ThroughputChart::markPartialSecond(const RunStats &stats)
+{
+    // The last second holds results only up to the last completion: a short bar there is a
+    // partial second, not a drop. It is shaded and labelled with how much of it had passed.
+    const qint64 seconds = stats.perSecond().size();
+    const double covered
+        = seconds > 0 ? double(stats.lastFinishedUs()) / 1e6 - double(seconds - 1) : 1;
+    const bool partial = seconds > 0 && covered < 0.95;
+    m_partialShade->setVisible(partial);
+    m_partialLabel->setVisible(partial);
+    if (!partial)
+        return;
+    m_partialShade->topLeft->setCoords(double(seconds - 1), yAxis->range().upper);
+    m_partialShade->bottomRight->setCoords(double(seconds), 0);
+    m_partialLabel->position->setCoords(double(seconds) - 0.5, yAxis->range().upper);
+    m_partialLabel->setText(
+        tr("partial: %1 s").arg(QLocale().toString(qMax(0.0, covered), 'f', 1)));
+}
+
+bool ThroughputChart::isLastSecondMarkedPartial() const
+{
+    return m_partialShade->visible();
 }
 
 void ThroughputChart::applyColours(const QPalette &palette)
@@ -81,4 +116,9 @@ void ThroughputChart::applyColours(const QPalette &palette)
     m_errorBars->setPen(QPen(errorColour));
     m_errorBars->setBrush(errorColour);
     m_inFlightGraph->setPen(QPen(palette.color(QPalette::Text), 2));
+    QColor shade = palette.color(QPalette::Text);
+    shade.setAlphaF(0.35f);
+    m_partialShade->setPen(Qt::NoPen);
+    m_partialShade->setBrush(QBrush(shade, Qt::BDiagPattern));
+    m_partialLabel->setColor(palette.color(QPalette::Text));
 }

@@ -3,6 +3,7 @@
 #include "gui/collection/collectiontree.h"
 
 #include "gui/collection/collectionmodel.h"
+#include "gui/collection/methodbadge.h"
 #include "gui/fileflows.h"
 
 #include <QAction>
@@ -32,6 +33,7 @@ CollectionTree::CollectionTree(CollectionDocument *document, QWidget *parent)
     m_tree->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setUniformRowHeights(true);
+    m_tree->setIconSize(MethodBadge::size()); // at full size: a squeezed badge is unreadable
     connect(m_tree, &QWidget::customContextMenuRequested, this, &CollectionTree::showMenu);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this] { Q_EMIT currentPathChanged(currentPath()); });
@@ -97,7 +99,7 @@ void CollectionTree::addItem(bool folder)
     const CollectionItem *container = m_document->itemAt(parent);
     const int row = parent.isEmpty() ? int(m_document->collection().items.size())
                                      : int(container ? container->children.size() : 0);
-    CollectionItem item = folder ? CollectionItem {} : FileFlows::starterRequest(tr("New request"));
+    CollectionItem item = folder ? CollectionItem {} : FileFlows::starterRequest();
     if (folder) {
         item.kind = CollectionItem::Kind::Folder;
         item.name = tr("New folder");

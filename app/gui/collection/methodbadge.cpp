@@ -29,12 +29,30 @@ QColor color(const QString &method, const QPalette &palette)
     return dark ? base.lighter(135) : base;
 }
 
+int textPixelSize()
+{
+    const QFontMetrics metrics(QGuiApplication::font());
+    return qMax(9, metrics.height() * 2 / 3);
+}
+
+QSize size()
+{
+    QFont font = QGuiApplication::font();
+    font.setBold(true);
+    font.setPixelSize(textPixelSize());
+    const QFontMetrics metrics(font);
+    return QSize(metrics.horizontalAdvance(QStringLiteral("POST")) + metrics.height() / 2,
+        QFontMetrics(QGuiApplication::font()).height());
+}
+
 QIcon icon(const QString &method, const QPalette &palette)
 {
     static QHash<QString, QIcon> cache;
     const QString upper = method.toUpper();
     const QColor background = color(upper, palette);
-    const QString key = upper + QLatin1Char('|') + background.name();
+    const QSize size = MethodBadge::size();
+    const QString key = upper + QLatin1Char('|') + background.name() + QLatin1Char('|')
+        + QString::number(size.width()) + QLatin1Char('x') + QString::number(size.height());
     if (const auto it = cache.constFind(key); it != cache.cend())
         return *it;
 
@@ -42,7 +60,6 @@ QIcon icon(const QString &method, const QPalette &palette)
     if (upper == QLatin1String("OPTIONS"))
         label = QStringLiteral("OPT");
     const qreal ratio = qGuiApp ? qGuiApp->devicePixelRatio() : 1.0;
-    const QSize size(34, 16);
     QPixmap pixmap(size * ratio);
     pixmap.setDevicePixelRatio(ratio);
     pixmap.fill(Qt::transparent);
@@ -53,7 +70,7 @@ QIcon icon(const QString &method, const QPalette &palette)
     painter.drawRoundedRect(QRectF(0.5, 0.5, size.width() - 1, size.height() - 1), 3, 3);
     QFont font = painter.font();
     font.setBold(true);
-    font.setPixelSize(9);
+    font.setPixelSize(textPixelSize());
     painter.setFont(font);
     painter.setPen(Qt::white);
     painter.drawText(QRectF(QPointF(0, 0), QSizeF(size)), Qt::AlignCenter, label);

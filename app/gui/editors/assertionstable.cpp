@@ -1,4 +1,5 @@
 #include "gui/editors/assertionstable.h"
+#include "gui/editors/tableediting.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -53,6 +54,7 @@ AssertionsTable::AssertionsTable(QWidget *parent)
     : QWidget(parent)
     , m_table(new QTableWidget(0, ColumnCount, this))
 {
+    TableEditing::letTabLeave(m_table);
     m_table->setHorizontalHeaderLabels(
         {QString(), tr("Check"), tr("Header or JSON path"), tr("Expected")});
     m_table->horizontalHeader()->setSectionResizeMode(EnabledColumn, QHeaderView::ResizeToContents);

@@ -1,4 +1,5 @@
 #include "gui/editors/bodyeditor.h"
+#include "gui/editors/tableediting.h"
 
 #include "gui/editors/keyvaluetable.h"
 
@@ -50,6 +51,7 @@ BodyEditor::BodyEditor(QWidget *parent)
     , m_parts(new QTableWidget(0, PartColumnCount, this))
     , m_file(new QLineEdit(this))
 {
+    TableEditing::letTabLeave(m_parts);
     m_mode->addItem(tr("No body"), int(Body::Mode::None));
     m_mode->addItem(tr("Raw text"), int(Body::Mode::Raw));
     m_mode->addItem(tr("JSON"), int(Body::Mode::Json));

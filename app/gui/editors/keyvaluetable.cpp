@@ -1,4 +1,5 @@
 #include "gui/editors/keyvaluetable.h"
+#include "gui/editors/tableediting.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -25,6 +26,7 @@ KeyValueTable::KeyValueTable(
     , m_kind(kind)
     , m_table(new QTableWidget(0, ColumnCount, this))
 {
+    TableEditing::letTabLeave(m_table);
     m_table->setHorizontalHeaderLabels({QString(), keyTitle, valueTitle,
         kind == Kind::Variables ? tr("Secret") : tr("Description")});
     if (kind == Kind::Variables)

@@ -1,3 +1,4 @@
+// A one-line editor that marks {{variables}} and shows what they resolve to.
 #include "gui/editors/variablelineedit.h"
 
 #include "core/collection/variables.h"
@@ -31,6 +32,11 @@ void VariableLineEdit::setLookup(Lookup lookup)
     updateFormats();
 }
 
+bool VariableLineEdit::isDefined(const QString &name) const
+{
+    return VariableResolver::isBuiltIn(name) || !m_lookup || m_lookup(name).has_value();
+}
+
 void VariableLineEdit::updateFormats()
 {
     // QLineEdit has no rich text; formats given as input-method attributes colour the text.
@@ -41,7 +47,7 @@ void VariableLineEdit::updateFormats()
     while (matches.hasNext()) {
         const QRegularExpressionMatch match = matches.next();
         const QString name = match.captured(1);
-        const bool defined = VariableResolver::isBuiltIn(name) || !m_lookup || m_lookup(name);
+        const bool defined = isDefined(name);
         QTextCharFormat format;
         format.setForeground(defined ? known : unknown);
         format.setFontWeight(QFont::DemiBold);

@@ -15,6 +15,9 @@ public:
 
     explicit VariableLineEdit(QWidget *parent = nullptr);
     void setLookup(Lookup lookup);
+    /// Whether name is marked as defined: a built-in, or known to the lookup (collection,
+    /// folder, environment and data set variables alike).
+    bool isDefined(const QString &name) const;
 
 protected:
     bool event(QEvent *event) override;

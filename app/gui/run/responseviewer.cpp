@@ -191,6 +191,7 @@ ResponseViewer::ResponseViewer(QWidget *parent)
 void ResponseViewer::createFindActions()
 {
     auto *find = new QAction(tr("Find"), this);
+    m_findAction = find;
     find->setShortcut(QKeySequence::Find);
     auto *next = new QAction(tr("Find Next"), this);
     next->setShortcut(QKeySequence::FindNext);

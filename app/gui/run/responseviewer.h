@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class JsonHighlighter;
+class QAction;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -35,6 +36,8 @@ public:
     /// Back to the empty state.
     void clear();
     bool isEmpty() const;
+    /// Find (Ctrl+F here): puts the keyboard in the find field.
+    QAction *findAction() const { return m_findAction; }
 
     void setCurrentTab(Tab tab);
     Tab currentTab() const;
@@ -87,6 +90,7 @@ private:
     QPlainTextEdit *m_body = nullptr;
     QPlainTextEdit *m_raw = nullptr;
     QTreeWidget *m_headers = nullptr;
+    QAction *m_findAction = nullptr;
     TimingWaterfall *m_waterfall = nullptr;
     JsonHighlighter *m_highlighter = nullptr;
 

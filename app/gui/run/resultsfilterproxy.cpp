@@ -188,9 +188,18 @@ void ResultsFilterProxy::setText(const QString &text)
     changeFilter();
 }
 
+void ResultsFilterProxy::setNotSentShown(bool shown)
+{
+    if (shown == m_notSentShown)
+        return;
+    m_notSentShown = shown;
+    changeFilter();
+}
+
 bool ResultsFilterProxy::isFiltering() const
 {
-    return m_classes != (1u << StatusClassCount) - 1 || m_errorsOnly || !m_text.isEmpty();
+    return m_classes != (1u << StatusClassCount) - 1 || m_errorsOnly || !m_notSentShown
+        || !m_text.isEmpty();
 }
 
 void ResultsFilterProxy::changeFilter()
@@ -212,14 +221,20 @@ bool ResultsFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
 {
     if (!m_model || sourceParent.isValid())
         return true;
-    if (m_classes != (1u << StatusClassCount) - 1 || m_errorsOnly) {
+    if (m_classes != (1u << StatusClassCount) - 1 || m_errorsOnly || !m_notSentShown) {
         const Result *result = m_model->resultAt(sourceRow);
         if (!result)
             return false;
-        if (!isStatusClassEnabled(StatusColors::classFor(result->status, result->error)))
+        // What a stop left unsent is neither a status class nor a failure: its own filter.
+        if (result->dispatchedUs < 0) {
+            if (!m_notSentShown || m_errorsOnly)
+                return false;
+        } else if (!isStatusClassEnabled(StatusColors::classFor(result->status, result->error))
+            || (m_errorsOnly
+                && ((result->succeeded() && result->assertionsFailed == 0)
+                    || result->error == ErrorCategory::Cancelled))) {
             return false;
-        if (m_errorsOnly && result->succeeded() && result->assertionsFailed == 0)
-            return false;
+        }
     }
     return m_text.isEmpty() || m_model->rowContains(sourceRow, m_text, Qt::CaseInsensitive);
 }

@@ -41,9 +41,12 @@ public:
     bool isStatusClassEnabled(StatusClass statusClass) const;
     void setStatusClassEnabled(StatusClass statusClass, bool enabled);
     /// Only rows that failed: a transport error, an HTTP status of 400 or more, or an assertion
-    /// that did not hold.
+    /// that did not hold. Requests a stop cancelled in flight or left unsent are not failures.
     bool errorsOnly() const { return m_errorsOnly; }
     void setErrorsOnly(bool errorsOnly);
+    /// Rows of requests a stop left unsent (shown by default; hidden by errors-only and by text).
+    bool isNotSentShown() const { return m_notSentShown; }
+    void setNotSentShown(bool shown);
     QString text() const { return m_text; }
     void setText(const QString &text);
     /// Any of the filters above narrows the rows.
@@ -70,6 +73,7 @@ private:
     ResultsModel *m_model = nullptr;
     quint32 m_classes = (1u << StatusClassCount) - 1; ///< bit i: StatusClass(i) shown
     bool m_errorsOnly = false;
+    bool m_notSentShown = true;
     QString m_text;
     QCollator m_collator;
     /// Per source row: the sort column's number, or the rank of its text among the distinct

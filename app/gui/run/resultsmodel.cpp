@@ -1,8 +1,8 @@
 // The live results table over a run's result store.
 #include "gui/run/resultsmodel.h"
 
-#include "core/checks/assertions.h"
 #include "core/base/plural.h"
+#include "core/checks/assertions.h"
 #include "core/engine/runcontroller.h"
 
 #include <QGuiApplication>
@@ -118,24 +118,21 @@ void ResultsModel::refresh()
 
 int ResultsModel::sectionOf(Column column) const
 {
-    return column <= UrlColumn ? int(column) : int(column) + int(m_dataColumns.size());
+    return int(column);
 }
 
 std::optional<ResultsModel::Column> ResultsModel::columnAt(int section) const
 {
     if (section < 0 || section >= columnCount())
         return std::nullopt;
-    if (section <= UrlColumn)
+    if (section < ColumnCount)
         return Column(section);
-    const int data = int(m_dataColumns.size());
-    if (section <= UrlColumn + data)
-        return std::nullopt;
-    return Column(section - data);
+    return std::nullopt;
 }
 
 int ResultsModel::dataColumnAt(int section) const
 {
-    const int data = section - (UrlColumn + 1);
+    const int data = section - ColumnCount;
     return data >= 0 && data < m_dataColumns.size() ? data : -1;
 }
 
@@ -203,7 +200,8 @@ bool ResultsModel::isSortKeyFinal(int row, int section) const
     if (resultAt(row))
         return true;
     const std::optional<Column> column = columnAt(section);
-    return !column || *column <= UrlColumn;
+    return !column || *column == IndexColumn || *column == NameColumn || *column == MethodColumn
+        || *column == UrlColumn;
 }
 
 bool ResultsModel::sortKey(int row, int section, qint64 *number, QString *text, bool bulk) const
@@ -269,6 +267,13 @@ int ResultsModel::rowCount(const QModelIndex &parent) const
 int ResultsModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount + int(m_dataColumns.size());
+}
+
+QString ResultsModel::compactSize(qint64 bytes, const QLocale &locale)
+{
+    if (bytes < 1000)
+        return tr("%1 B").arg(bytes);
+    return locale.formattedDataSize(bytes, bytes < 10000 ? 1 : 0, QLocale::DataSizeSIFormat);
 }
 
 QString ResultsModel::formatMs(qint64 us) const
@@ -348,8 +353,7 @@ QVariant ResultsModel::displayData(const Result *result, int row, int section) c
     case TtfbColumn:
         return result ? formatMs(result->ttfbUs()) : QString();
     case SizeColumn:
-        return result && result->status > 0 ? m_locale.formattedDataSize(
-                   result->bytesReceived, result->bytesReceived < 1024 ? 0 : 1)
+        return result && result->status > 0 ? compactSize(result->bytesReceived, m_locale)
                                             : QString();
     case AssertionsColumn: {
         if (!result || !result->detail || result->detail->assertions.isEmpty())
@@ -455,7 +459,8 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
     const std::optional<Column> column = columnAt(section);
     if (!column) {
         const QString name = m_dataColumns.value(dataColumnAt(section));
-        return role == Qt::ToolTipRole ? tr("Data set column \"%1\"").arg(name) : name;
+        return role == Qt::ToolTipRole ? tr("Data set column \"%1\"").arg(name)
+                                       : tr("data: %1").arg(name);
     }
     switch (*column) {
     case IndexColumn:

@@ -28,18 +28,19 @@ class ResultsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    /// The fixed columns in view order; the data set's columns come between Url and Status.
+    /// The fixed columns in view order: what a run measures right after the name, so it is on
+    /// screen; the data set's columns come after them all, headed "data: name".
     enum Column {
         IndexColumn,
         NameColumn,
-        MethodColumn,
-        UrlColumn,
         StatusColumn,
         ErrorColumn,
         LatencyColumn,
         TtfbColumn,
         SizeColumn,
         AssertionsColumn,
+        MethodColumn,
+        UrlColumn,
         ColumnCount
     };
     enum Role {
@@ -66,7 +67,7 @@ public:
 
     const ResultStore *store() const { return m_store; }
     std::shared_ptr<const RequestSource> requests() const { return m_requests; }
-    /// The data set's column names, shown as columns after Url.
+    /// The data set's column names, shown as columns after the fixed ones.
     QStringList dataColumns() const { return m_dataColumns; }
 
     /// The section showing a fixed column, and the reverse (nullopt for a data column).
@@ -110,6 +111,10 @@ private:
     QVariant toolTipData(const Result *result, int row, int section) const;
     QVariant foregroundData(const Result *result, int section) const;
     QString formatMs(qint64 us) const;
+
+public:
+    /// "211 B", "1.2 kB", "3.4 MB": sizes in a column's width.
+    static QString compactSize(qint64 bytes, const QLocale &locale);
 
     QPointer<RunController> m_controller;
     QList<QMetaObject::Connection> m_connections;

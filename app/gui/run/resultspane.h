@@ -1,15 +1,18 @@
 // The results of the current run: a filter bar, the live table, and the selected response.
 #pragma once
 
+#include "core/model/requestspec.h"
+
 #include <QWidget>
 
+class QAction;
+class QLabel;
 class QLineEdit;
 class QTableView;
 class ResponseViewer;
 class ResultsFilterProxy;
 class ResultsModel;
 class RunController;
-struct RequestSpec;
 struct Result;
 
 class ResultsPane : public QWidget
@@ -28,13 +31,27 @@ public:
     ResponseViewer *viewer() const { return m_viewer; }
     /// Puts the keyboard in the filter field.
     void focusFilter();
+    /// Find: in the response when the keyboard is there, else in the results (the filter).
+    void find();
+    /// "600 results" or "12 of 600 results shown".
+    QString countText() const;
+    /// The row context menu's actions for a table row: copy URL, copy as curl, resend, show.
+    QList<QAction *> rowActions(int proxyRow);
+
+Q_SIGNALS:
+    /// Resend from the context menu: send this request again, alone.
+    void resendRequested(const RequestSpec &request);
 
 private:
+    QWidget *createFilterBar();
     void showSelected();
+    void updateCount();
+    void showRowMenu(const QPoint &position);
 
     ResultsModel *m_model;
     ResultsFilterProxy *m_proxy;
     QTableView *m_table;
     ResponseViewer *m_viewer;
     QLineEdit *m_filter;
+    QLabel *m_count;
 };

@@ -1,3 +1,5 @@
+// The run's settings beside its buttons: concurrency, rate, iterations, data set, timeout, retries,
+// environment, and what the run will send.
 #include "gui/run/runpanel.h"
 
 #include <QAction>
@@ -81,10 +83,28 @@ RunPanel::RunPanel(QWidget *parent)
     layout->addLayout(form);
     layout->addStretch();
 
+    connectEdits(browse, clear, preview);
+    m_tabChain = {m_concurrency, m_rate, m_iterations, m_timeout, m_retries, m_environment,
+        m_dataFile, browse, preview, clear};
+}
+
+void RunPanel::connectEdits(QPushButton *browse, QPushButton *clear, QPushButton *preview)
+{
     for (QSpinBox *box : {m_concurrency, m_iterations, m_timeout, m_retries})
         connect(box, &QSpinBox::valueChanged, this, &RunPanel::emitEdited);
     connect(m_rate, &QDoubleSpinBox::valueChanged, this, &RunPanel::emitEdited);
-    connect(m_environment, &QComboBox::currentIndexChanged, this, &RunPanel::emitEdited);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, [this](int index) {
+        // The last entry is not an environment: it opens where environments are edited.
+        if (!m_updating && index > 0 && index == m_environment->count() - 1) {
+            m_updating = true;
+            m_environment->setCurrentIndex(
+                qMax(0, m_environment->findData(m_settings.environment)));
+            m_updating = false;
+            Q_EMIT manageEnvironmentsRequested();
+            return;
+        }
+        emitEdited();
+    });
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Data set"),
             QFileInfo(m_dataFile->text()).path(), tr("Data sets (*.csv *.json);;All files (*)"));
@@ -108,7 +128,11 @@ void RunPanel::setActions(QAction *run, QAction *pause, QAction *stop)
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         m_buttons->layout()->addWidget(button);
+        m_tabChain.insert(m_tabChain.size() - 10, button);
     }
+    // Run, Pause, Stop first, then the settings top to bottom.
+    for (qsizetype i = 1; i < m_tabChain.size(); ++i)
+        setTabOrder(m_tabChain.at(i - 1), m_tabChain.at(i));
 }
 
 void RunPanel::setSettings(const RunSettings &settings, const QStringList &environments)
@@ -124,6 +148,8 @@ void RunPanel::setSettings(const RunSettings &settings, const QStringList &envir
     m_environment->addItem(tr("(none)"), QString());
     for (const QString &name : environments)
         m_environment->addItem(name, name);
+    m_environment->insertSeparator(m_environment->count());
+    m_environment->addItem(tr("Manage…"), QStringLiteral("\x01manage"));
     m_environment->setCurrentIndex(qMax(0, m_environment->findData(settings.environment)));
     m_dataFile->setText(settings.dataFile);
     m_updating = false;

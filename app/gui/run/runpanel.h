@@ -4,6 +4,7 @@
 
 #include "core/model/collection.h"
 
+#include <QList>
 #include <QWidget>
 
 class QAction;
@@ -11,6 +12,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
 class RunPanel : public QWidget
@@ -30,8 +32,11 @@ public:
 Q_SIGNALS:
     void settingsEdited(const RunSettings &settings);
     void previewDataRequested();
+    /// "Manage…" in the environment list: edit the collection's environments.
+    void manageEnvironmentsRequested();
 
 private:
+    void connectEdits(QPushButton *browse, QPushButton *clear, QPushButton *preview);
     void emitEdited();
 
     RunSettings m_settings;
@@ -44,5 +49,6 @@ private:
     QLineEdit *m_dataFile;
     QLabel *m_plan;
     QWidget *m_buttons;
+    QList<QWidget *> m_tabChain; ///< the panel's widgets in Tab order
     bool m_updating = false;
 };
