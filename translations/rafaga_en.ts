@@ -15,7 +15,7 @@
 <context>
     <name>CollectionTree</name>
     <message numerus="yes">
-        <location filename="../app/gui/collection/collectiontree.cpp" line="+139"/>
+        <location filename="../app/gui/collection/collectiontree.cpp" line="+141"/>
         <source>Delete “%1” and the %n item(s) in it?</source>
         <translation>
             <numerusform>Delete “%1” and the %n item in it?</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>CompareWidget</name>
     <message numerus="yes">
-        <location filename="../app/gui/charts/comparewidget.cpp" line="+213"/>
+        <location filename="../app/gui/charts/comparewidget.cpp" line="+211"/>
         <source>%1: %n requests, concurrency %2</source>
         <translation>
             <numerusform>%1: %n request, concurrency %2</numerusform>
@@ -78,7 +78,7 @@
 <context>
     <name>FileFlows</name>
     <message numerus="yes">
-        <location filename="../app/gui/fileflows.cpp" line="+285"/>
+        <location filename="../app/gui/fileflows.cpp" line="+308"/>
         <source>Exported %1 result(s) to %2</source>
         <translation>
             <numerusform>Exported %1 result to %2</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>ResponseViewer</name>
     <message numerus="yes">
-        <location filename="../app/gui/run/responseviewer.cpp" line="+352"/>
+        <location filename="../app/gui/run/responseviewer.cpp" line="+353"/>
         <source>retried %n time(s)</source>
         <translation>
             <numerusform>retried %n time</numerusform>
@@ -135,7 +135,7 @@
 <context>
     <name>ResultsModel</name>
     <message numerus="yes">
-        <location filename="../app/gui/run/resultsmodel.cpp" line="+360"/>
+        <location filename="../app/gui/run/resultsmodel.cpp" line="+364"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -160,9 +160,28 @@
     </message>
 </context>
 <context>
+    <name>ResultsPane</name>
+    <message numerus="yes">
+        <location filename="../app/gui/run/resultspane.cpp" line="+168"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n result(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n result shown</numerusform>
+            <numerusform>%1 of %n results shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SummaryPrinter</name>
     <message numerus="yes">
-        <location filename="../app/cli/summaryprinter.cpp" line="+57"/>
+        <location filename="../app/cli/summaryprinter.cpp" line="+60"/>
         <source>  Assertions:    %1 checked, %2 failed (in %3 request(s))
 </source>
         <translation>

@@ -118,7 +118,7 @@
 <context>
     <name>AssertionsTable</name>
     <message>
-        <location filename="../app/gui/editors/assertionstable.cpp" line="+31"/>
+        <location filename="../app/gui/editors/assertionstable.cpp" line="+32"/>
         <source>Status equals</source>
         <translation>Estado igual a</translation>
     </message>
@@ -163,7 +163,7 @@
         <translation>Latencia inferior a (ms)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Check</source>
         <translation>Comprobación</translation>
     </message>
@@ -299,7 +299,7 @@
 <context>
     <name>BodyEditor</name>
     <message>
-        <location filename="../app/gui/editors/bodyeditor.cpp" line="+49"/>
+        <location filename="../app/gui/editors/bodyeditor.cpp" line="+50"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>Valor</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No body</source>
         <translation>Sin cuerpo</translation>
     </message>
@@ -422,7 +422,7 @@
 <context>
     <name>ChartPlot</name>
     <message>
-        <location filename="../app/gui/charts/chartplot.cpp" line="+43"/>
+        <location filename="../app/gui/charts/chartplot.cpp" line="+46"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
@@ -784,7 +784,7 @@ Opciones:
 <context>
     <name>CollectionTree</name>
     <message>
-        <location filename="../app/gui/collection/collectiontree.cpp" line="+38"/>
+        <location filename="../app/gui/collection/collectiontree.cpp" line="+40"/>
         <source>Filter requests</source>
         <translation>Filtrar peticiones</translation>
     </message>
@@ -814,12 +814,7 @@ Opciones:
         <translation>&amp;Eliminar</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>New request</source>
-        <translation>Nueva petición</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+36"/>
         <source>New folder</source>
         <translation>Nueva carpeta</translation>
     </message>
@@ -895,7 +890,7 @@ Opciones:
         <translation>Proporción de peticiones (%)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <location line="+240"/>
         <source>Baseline (A)</source>
         <translation>Referencia (A)</translation>
@@ -1608,7 +1603,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>FileFlows</name>
     <message>
-        <location filename="../app/gui/fileflows.cpp" line="+75"/>
+        <location filename="../app/gui/fileflows.cpp" line="+95"/>
         <source>Unsaved Changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
@@ -1623,12 +1618,17 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Sin título</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>New request</source>
-        <translation>Nueva petición</translation>
+        <location line="-52"/>
+        <source>Add Request from curl Command</source>
+        <translation>Añadir petición desde un comando curl</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>Paste a curl command (for example from a browser&apos;s “Copy as cURL”); it is added to the open collection:</source>
+        <translation>Pega un comando curl (por ejemplo, el de “Copiar como cURL” de un navegador); se añade a la colección abierta:</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <location line="+10"/>
         <location line="+6"/>
         <source>Open Collection</source>
@@ -1654,13 +1654,13 @@ rafaga run --url %2 -n 2000 -c 50
 %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Imported %1</source>
         <translation>Importación: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Imported with these notes:
 
 • %1</source>
@@ -1669,7 +1669,7 @@ rafaga run --url %2 -n 2000 -c 50
 • %1</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>Opened %1</source>
         <translation>Se abrió %1</translation>
     </message>
@@ -1715,19 +1715,13 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Colecciones de Postman y archivos HAR (*.json *.har);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+7"/>
+        <location line="+16"/>
         <location line="+7"/>
         <source>Import curl Command</source>
         <translation>Importar comando curl</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <source>Paste a curl command (for example from a browser&apos;s “Copy as cURL”):</source>
-        <translation>Pega un comando curl (por ejemplo, el de “Copiar como cURL” de un navegador):</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="-3"/>
         <source>Import curl command</source>
         <translation>Importar comando curl</translation>
     </message>
@@ -2255,7 +2249,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>KeyValueTable</name>
     <message>
-        <location filename="../app/gui/editors/keyvaluetable.cpp" line="+29"/>
+        <location filename="../app/gui/editors/keyvaluetable.cpp" line="+31"/>
         <source>Secret</source>
         <translation>Secreta</translation>
     </message>
@@ -2294,12 +2288,12 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+1"/>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Requests</source>
         <translation>Peticiones</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -2307,7 +2301,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>LatencyScatterChart</name>
     <message>
-        <location filename="../app/gui/charts/latencyscatterchart.cpp" line="+57"/>
+        <location filename="../app/gui/charts/latencyscatterchart.cpp" line="+51"/>
         <source>Latency over time</source>
         <translation>Latencia a lo largo del tiempo</translation>
     </message>
@@ -2322,7 +2316,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Latencia (ms, escala log.)</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+199"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -2330,7 +2324,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+75"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+79"/>
         <source>Built-in server: %1</source>
         <translation>Servidor integrado: %1</translation>
     </message>
@@ -2340,17 +2334,22 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>No se pudo iniciar el servidor integrado: %1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+18"/>
+        <source>Resent “%1”</source>
+        <translation>Reenviada “%1”</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Edit run settings</source>
         <translation>Editar configuración de ejecución</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-48"/>
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location filename="../app/gui/mainwindowmenus.cpp" line="+28"/>
         <source>&amp;New Collection</source>
         <translation>&amp;Nueva colección</translation>
     </message>
@@ -2371,28 +2370,23 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+4"/>
-        <location line="+76"/>
+        <location line="+94"/>
         <source>&amp;Run</source>
         <translation>E&amp;jecutar</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-92"/>
         <source>Run the selected folder, or the whole collection (Ctrl+R)</source>
         <translation>Ejecutar la carpeta seleccionada o toda la colección (Ctrl+R)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+390"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+463"/>
+        <location filename="../app/gui/mainwindowmenus.cpp" line="+2"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location line="-389"/>
-        <source>Stop sending new requests; what is in flight finishes</source>
-        <translation>Dejar de enviar peticiones nuevas; las que están en curso terminan</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../app/gui/mainwindowmenus.cpp" line="+10"/>
         <source>S&amp;top</source>
         <translation>De&amp;tener</translation>
     </message>
@@ -2407,12 +2401,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>En&amp;viar petición</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Run This Folder</source>
         <translation>Ejecutar esta carpeta</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -2427,27 +2421,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Abrir colección de &amp;demostración</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>&amp;Import Collection…</source>
-        <translation>&amp;Importar colección…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Import &amp;curl Command…</source>
-        <translation>Importar comando &amp;curl…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>Export Collection as &amp;Postman…</source>
         <translation>Exportar colección en formato &amp;Postman…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Export Results</source>
-        <translation>&amp;Exportar resultados</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
@@ -2492,9 +2471,34 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>&amp;Find in Results</source>
-        <translation>&amp;Buscar en los resultados</translation>
+        <location line="-71"/>
+        <source>Stop sending new requests; what is in flight finishes (Ctrl+Shift+P)</source>
+        <translation>Dejar de enviar peticiones nuevas; las que están en curso terminan (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Go to &amp;URL</source>
+        <translation>Ir a la &amp;URL</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Import Collection (Replaces the Open One)…</source>
+        <translation>&amp;Importar colección (sustituye a la abierta)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add Request from &amp;curl Command…</source>
+        <translation>Añadir petición desde un comando &amp;curl…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export Results (All, Unfiltered)</source>
+        <translation>&amp;Exportar resultados (todos, sin filtrar)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Buscar</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2502,7 +2506,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Con&amp;figuración de la colección…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
@@ -2528,6 +2532,11 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;About Rafaga</source>
         <translation>&amp;Acerca de Rafaga</translation>
     </message>
@@ -2552,7 +2561,27 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Colección</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>Atajo</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="-365"/>
         <source>&lt;p&gt;Select a request to edit it, or add one with &lt;b&gt;Add Request&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Requests may use &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; is the built-in test server.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Selecciona una petición para editarla o añade una con &lt;b&gt;Añadir petición&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Las peticiones pueden usar &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; es el servidor de pruebas integrado.&lt;/p&gt;</translation>
     </message>
@@ -2572,12 +2601,22 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Comparar</translation>
     </message>
     <message>
-        <location line="+232"/>
-        <source>Run finished in %3 s: %1 succeeded, %2 failed</source>
-        <translation>Ejecución terminada en %3 s: %1 correctas, %2 fallidas</translation>
+        <location line="+33"/>
+        <source>Quit During a Run</source>
+        <translation>Salir durante una ejecución</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="+1"/>
+        <source>A run is in progress. Stop it and quit? The results so far are not kept.</source>
+        <translation>Hay una ejecución en curso. ¿Detenerla y salir? Los resultados obtenidos hasta ahora no se conservan.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&lt;b&gt;Run&lt;/b&gt; (Ctrl+R) sends every request of the collection, or of the selected folder, many at a time; &lt;b&gt;Send&lt;/b&gt; (Ctrl+Enter) sends the one in the editor. The results are below, with &lt;b&gt;Charts&lt;/b&gt; and &lt;b&gt;Compare&lt;/b&gt; in their tabs. &lt;a href=&quot;dismiss&quot;&gt;Got it&lt;/a&gt;</source>
+        <translation>&lt;b&gt;Ejecutar&lt;/b&gt; (Ctrl+R) envía todas las peticiones de la colección, o de la carpeta seleccionada, muchas a la vez; &lt;b&gt;Enviar&lt;/b&gt; (Ctrl+Enter) envía la del editor. Los resultados están debajo, con &lt;b&gt;Gráficos&lt;/b&gt; y &lt;b&gt;Comparar&lt;/b&gt; en sus pestañas. &lt;a href=&quot;dismiss&quot;&gt;Entendido&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Edit collection settings</source>
         <translation>Editar configuración de la colección</translation>
     </message>
@@ -2593,7 +2632,17 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Primero hay que elegir un archivo CSV o JSON (Datos…).</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+54"/>
+        <source>Row %1 of %2</source>
+        <translation>Fila %1 de %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>data row %1 of %2 (%3)</source>
+        <translation>fila de datos %1 de %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Add a request to run.</source>
         <translation>Añade una petición para ejecutarla.</translation>
     </message>
@@ -2636,12 +2685,42 @@ rafaga run --url %2 -n 2000 -c 50
 • %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+7"/>
+        <source>Sent “%1”</source>
+        <translation>Enviada “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent “%1” with %2</source>
+        <translation>Enviada “%1” con %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>Run %1 in %2 s: %3</source>
+        <translation>Ejecución %1 en %2 s: %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>finished</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1[*] — Rafaga</source>
         <translation>%1[*] — Rafaga</translation>
     </message>
@@ -2649,6 +2728,16 @@ rafaga run --url %2 -n 2000 -c 50
         <location line="+9"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Paused: %1 of %2 requests ended; Resume (%3) goes on</source>
+        <translation>En pausa: %1 de %2 peticiones terminadas; Reanudar (%3) continúa</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Running again</source>
+        <translation>Ejecutando de nuevo</translation>
     </message>
 </context>
 <context>
@@ -2869,14 +2958,13 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>RequestEditor</name>
     <message>
-        <location filename="../app/gui/editors/requesteditor.cpp" line="+21"/>
-        <location line="+38"/>
-        <location line="+67"/>
+        <location filename="../app/gui/editors/requesteditor.cpp" line="+63"/>
+        <location line="+149"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-146"/>
         <source>Parameter</source>
         <translation>Parámetro</translation>
     </message>
@@ -2908,6 +2996,11 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+2"/>
+        <source>The data set row whose values Send uses</source>
+        <translation>La fila del conjunto de datos cuyos valores usa Enviar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>What this request is for; notes for your team</source>
         <translation>Para qué sirve esta petición; notas para tu equipo</translation>
     </message>
@@ -2942,22 +3035,22 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Descripción</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Edit method</source>
         <translation>Editar método</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Edit URL</source>
         <translation>Editar URL</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Edit parameters</source>
         <translation>Editar parámetros</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Edit headers</source>
         <translation>Editar cabeceras</translation>
     </message>
@@ -2982,7 +3075,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Editar descripción</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+75"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
@@ -3030,7 +3123,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Buscar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Find Next</source>
         <translation>Buscar siguiente</translation>
     </message>
@@ -3165,12 +3258,17 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../app/gui/run/resultsmodel.cpp" line="+341"/>
+        <location filename="../app/gui/run/resultsmodel.cpp" line="+275"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>pending</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
@@ -3229,6 +3327,11 @@ Redirigida a %2</translation>
         <location line="+50"/>
         <source>Data set column &quot;%1&quot;</source>
         <translation>Columna “%1” del conjunto de datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>data: %1</source>
+        <translation>datos: %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3304,7 +3407,7 @@ Redirigida a %2</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../app/gui/run/resultspane.cpp" line="+50"/>
+        <location filename="../app/gui/run/resultspane.cpp" line="+105"/>
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
@@ -3325,8 +3428,54 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Not sent</source>
+        <translation>No enviadas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Requests a stop kept from being sent: not failures, shown apart</source>
+        <translation>Peticiones que una detención dejó sin enviar: no son fallos, se muestran aparte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Filter by URL, name, data or error</source>
         <translation>Filtrar por URL, nombre, datos o error</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n result(s) shown</source>
+        <translation>
+            <numerusform>%1 de %n resultado mostrado</numerusform>
+            <numerusform>%1 de %n resultados mostrados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copy URL</source>
+        <translation>Copiar URL</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy as curl</source>
+        <translation>Copiar como curl</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resend</source>
+        <translation>Reenviar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show Response</source>
+        <translation>Mostrar respuesta</translation>
     </message>
 </context>
 <context>
@@ -3656,9 +3805,37 @@ Redirigida a %2</translation>
     </message>
 </context>
 <context>
+    <name>RunOutcome</name>
+    <message>
+        <location filename="../app/core/stats/runoutcome.cpp" line="+32"/>
+        <source>%1 succeeded</source>
+        <translation>%1 correctas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 failed</source>
+        <translation>%1 fallidas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cancelled in flight</source>
+        <translation>%1 canceladas en curso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 not sent</source>
+        <translation>%1 sin enviar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stopped at %1 of %2: %3</source>
+        <translation>detenida en %1 de %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>RunPanel</name>
     <message>
-        <location filename="../app/gui/run/runpanel.cpp" line="+30"/>
+        <location filename="../app/gui/run/runpanel.cpp" line="+32"/>
         <source>How many requests may be in flight at once</source>
         <translation>Cuántas peticiones puede haber en curso a la vez</translation>
     </message>
@@ -3763,7 +3940,7 @@ Redirigida a %2</translation>
         <translation>Conjunto de datos:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+40"/>
         <source>Data set</source>
         <translation>Conjunto de datos</translation>
     </message>
@@ -3773,9 +3950,14 @@ Redirigida a %2</translation>
         <translation>Conjuntos de datos (*.csv *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>(none)</source>
         <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Manage…</source>
+        <translation>Gestionar…</translation>
     </message>
 </context>
 <context>
@@ -4015,7 +4197,7 @@ Redirigida a %2</translation>
 <context>
     <name>SummaryPrinter</name>
     <message>
-        <location filename="../app/cli/summaryprinter.cpp" line="+29"/>
+        <location filename="../app/cli/summaryprinter.cpp" line="+30"/>
         <source>  %1 min %2  mean %3  p50 %4  p90 %5  p95 %6  p99 %7  p99.9 %8  max %9
 </source>
         <translation>  %1 mín %2  media %3  p50 %4  p90 %5  p95 %6  p99 %7  p99.9 %8  máx %9
@@ -4040,6 +4222,13 @@ Redirigida a %2</translation>
         <source>  Not sent:      %1 (the run was stopped)
 </source>
         <translation>  No enviadas:   %1 (se detuvo la ejecución)
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  Outcome:       %1
+</source>
+        <translation>  Resultado:     %1
 </translation>
     </message>
     <message>
@@ -4250,7 +4439,7 @@ Redirigida a %2</translation>
 <context>
     <name>ThroughputChart</name>
     <message>
-        <location filename="../app/gui/charts/throughputchart.cpp" line="+8"/>
+        <location filename="../app/gui/charts/throughputchart.cpp" line="+10"/>
         <source>Throughput</source>
         <translation>Rendimiento</translation>
     </message>
@@ -4283,6 +4472,11 @@ Redirigida a %2</translation>
         <location line="+4"/>
         <source>In flight (max)</source>
         <translation>En curso (máx.)</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>partial: %1 s</source>
+        <translation>parcial: %1 s</translation>
     </message>
 </context>
 <context>
@@ -4409,7 +4603,7 @@ Redirigida a %2</translation>
 <context>
     <name>VariableLineEdit</name>
     <message>
-        <location filename="../app/gui/editors/variablelineedit.cpp" line="+68"/>
+        <location filename="../app/gui/editors/variablelineedit.cpp" line="+74"/>
         <source>%1 — built-in, set per request</source>
         <translation>%1 — integrada, con un valor propio en cada petición</translation>
     </message>
