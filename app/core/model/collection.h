@@ -2,6 +2,8 @@
 // environments and saved run settings. Plain value types; files, variables and runs work on them.
 #pragma once
 
+#include "core/model/assertion.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -69,29 +71,6 @@ struct Body
     QString filePath; ///< BinaryFile
 
     friend bool operator==(const Body &, const Body &) = default;
-};
-
-/// A declarative check of a response; no scripting.
-struct Assertion
-{
-    enum class Kind {
-        StatusEquals, ///< expected: "200"
-        StatusInRange, ///< expected: "200-299"
-        HeaderExists, ///< target: header name
-        HeaderEquals, ///< target: header name; expected: value
-        HeaderContains,
-        BodyContains, ///< expected: text
-        JsonPathExists, ///< target: path like data.items[0].id
-        JsonPathEquals, ///< target: path; expected: JSON text or a bare string
-        LatencyBelow, ///< expected: milliseconds
-    };
-
-    Kind kind = Kind::StatusEquals;
-    QString target;
-    QString expected;
-    bool enabled = true;
-
-    friend bool operator==(const Assertion &, const Assertion &) = default;
 };
 
 /// A request template: every string may hold {{variables}}.

@@ -1,7 +1,7 @@
 // One concrete HTTP request, ready to send: what the engine dispatches.
 #pragma once
 
-#include "core/model/collection.h"
+#include "core/model/assertion.h"
 
 #include <QByteArray>
 #include <QList>
