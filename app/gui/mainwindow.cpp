@@ -8,6 +8,7 @@
 #include "core/collection/collectionsource.h"
 #include "core/collection/dataset.h"
 #include "core/collection/secretstore.h"
+#include "core/collection/variablescope.h"
 #include "core/engine/runcontroller.h"
 #include "core/server/httpserver.h"
 #include "core/stats/runoutcome.h"
@@ -361,20 +362,10 @@ VariableResolver MainWindow::resolverFor(const ItemPath &path) const
 {
     const Collection &collection = m_document->collection();
     const SecretLookup secrets = SecretStore().lookupFor(m_document->filePath());
-    VariableResolver resolver;
-    resolver.setCollectionVariables(collection.variables, secrets, SecretStore::collectionScope());
-    QStringList folderNames;
-    for (const CollectionItem *folder : m_document->ancestors(path)) {
-        folderNames.append(folder->name);
-        resolver.addFolderVariables(
-            folder->variables, secrets, SecretStore::folderScope(folderNames));
-    }
-    for (const Environment &environment : collection.environments) {
-        if (environment.name == collection.run.environment)
-            resolver.setEnvironmentVariables(
-                environment.variables, secrets, SecretStore::environmentScope(environment.name));
-    }
-    resolver.setCommandLineVariables({{ServerVariable, serverUrl().toString()}});
+    VariableResolver resolver = requestScope(runScope(collection,
+                                                   environmentNamed(collection, collection.run.environment),
+                                                   {{ServerVariable, serverUrl().toString()}}, secrets),
+        m_document->ancestors(path), secrets);
     // Send and the editor's colours use one data row: the first, or the one chosen beside Send.
     const int row = m_requestEditor->dataRow();
     if (row >= 0 && row < m_dataSet.rows.size())

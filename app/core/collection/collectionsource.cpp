@@ -1,15 +1,9 @@
 #include "core/collection/collectionsource.h"
 
-#include "core/collection/secretstore.h"
+#include "core/collection/variablescope.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QMimeDatabase>
 #include <QSet>
-#include <QUrl>
-#include <QUuid>
 
 #include <limits>
 
@@ -17,321 +11,6 @@ namespace {
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(CollectionSource)
-};
-
-/// Send builds everything; the checks build without reading files, Check all of the request,
-/// CheckUrlAndFiles only what can make a request unsendable row by row.
-enum class BuildMode { Send, Check, CheckUrlAndFiles };
-
-bool isToken(QByteArrayView text)
-{
-    if (text.isEmpty())
-        return false;
-    for (char c : text) {
-        const bool alnum
-            = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum && !QByteArrayView("!#$%&'*+-.^_`|~").contains(c))
-            return false;
-    }
-    return true;
-}
-
-QByteArray formEncode(const QString &text)
-{
-    // application/x-www-form-urlencoded as browsers send it: '*' kept, '~' encoded, space as '+'.
-    QByteArray encoded = QUrl::toPercentEncoding(text, "*", "~");
-    encoded.replace("%20", "+");
-    return encoded;
-}
-
-/// A name or file name inside Content-Disposition quotes, escaped as browsers do.
-QByteArray dispositionQuoted(const QString &text)
-{
-    QByteArray bytes = text.toUtf8();
-    bytes.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A");
-    return '"' + bytes + '"';
-}
-
-QString unresolvedProblem(const QStringList &names)
-{
-    QStringList braced;
-    for (const QString &name : names)
-        braced.append(QStringLiteral("{{") + name + QStringLiteral("}}"));
-    return (
-        names.size() == 1 ? Tr::tr("unresolved variable %1") : Tr::tr("unresolved variables %1"))
-        .arg(braced.join(u", "));
-}
-
-bool hasHeader(const HttpHeaders &headers, QByteArrayView name)
-{
-    for (const HttpHeader &header : headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
-class RequestBuilder
-{
-public:
-    RequestBuilder(const VariableResolver &variables, const QString &baseDirectory, BuildMode mode,
-        QStringList *problems, QStringList *unresolved)
-        : m_variables(variables)
-        , m_baseDirectory(baseDirectory)
-        , m_mode(mode)
-        , m_problems(problems)
-        , m_unresolved(unresolved)
-    { }
-
-    RequestSpec build(const RequestItem &item, const Auth &auth)
-    {
-        RequestSpec spec;
-        spec.url = buildUrl(item, auth);
-        if (m_mode == BuildMode::CheckUrlAndFiles) {
-            checkFiles(item.body);
-            return spec;
-        }
-        const QString method = resolve(item.method).trimmed();
-        spec.method = method.toUtf8();
-        if (!isToken(spec.method))
-            problem(Tr::tr("the method \"%1\" is not a valid HTTP method name").arg(method));
-        for (const KeyValue &header : item.headers) {
-            if (header.enabled)
-                addHeader(spec.headers, resolve(header.key).trimmed(), resolve(header.value));
-        }
-        addAuth(spec.headers, auth);
-        addBody(spec, item.body);
-        return spec;
-    }
-
-private:
-    QString resolve(const QString &text) const { return m_variables.resolve(text, m_unresolved); }
-    void problem(const QString &text) const
-    {
-        if (m_problems)
-            m_problems->append(text);
-    }
-
-    QUrl buildUrl(const RequestItem &item, const Auth &auth) const
-    {
-        QString text = resolve(item.url).trimmed();
-        if (!text.contains(u"://"))
-            text.prepend(QStringLiteral("http://")); // what people type: "localhost:8080/users"
-        QUrl url(text, QUrl::TolerantMode);
-        QByteArray query = url.query(QUrl::FullyEncoded).toLatin1();
-        const auto append = [&query](const QString &key, const QString &value) {
-            if (!query.isEmpty())
-                query += '&';
-            query += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
-        };
-        for (const KeyValue &param : item.params) {
-            if (!param.enabled)
-                continue;
-            const QString key = resolve(param.key);
-            const QString value = resolve(param.value);
-            if (!key.isEmpty() || !value.isEmpty())
-                append(key, value);
-        }
-        if (auth.type == Auth::Type::ApiKey && auth.location == Auth::ApiKeyLocation::Query) {
-            const QString key = resolve(auth.key);
-            if (key.isEmpty())
-                problem(Tr::tr("the API key has no parameter name"));
-            else
-                append(key, resolve(auth.value));
-        }
-        if (!query.isEmpty())
-            url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
-
-        if (!url.isValid())
-            problem(Tr::tr("invalid URL \"%1\": %2").arg(text, url.errorString()));
-        else if (url.scheme() != u"http" && url.scheme() != u"https")
-            problem(Tr::tr("invalid URL \"%1\": expected http:// or https://").arg(text));
-        else if (url.host().isEmpty())
-            problem(Tr::tr("invalid URL \"%1\": no host").arg(text));
-        return url;
-    }
-
-    void addHeader(HttpHeaders &headers, const QString &name, const QString &value) const
-    {
-        if (name.isEmpty())
-            return; // an empty row of the table
-        const QByteArray key = name.toUtf8();
-        if (!isToken(key)) {
-            problem(Tr::tr("the header name \"%1\" is not valid").arg(name));
-            return;
-        }
-        QByteArray bytes = value.toUtf8();
-        if (bytes.contains('\r') || bytes.contains('\n') || bytes.contains('\0')) {
-            // A line break would let a value smuggle in headers of its own.
-            problem(Tr::tr("the value of header \"%1\" contains a line break").arg(name));
-            bytes.replace('\r', ' ').replace('\n', ' ').replace('\0', ' ');
-        }
-        headers.append({key, bytes});
-    }
-
-    void addAuth(HttpHeaders &headers, const Auth &auth) const
-    {
-        const bool ownAuthorization = hasHeader(headers, "Authorization");
-        switch (auth.type) {
-        case Auth::Type::Basic:
-            if (!ownAuthorization) {
-                const QString credentials = resolve(auth.username) + u':' + resolve(auth.password);
-                headers.append({"Authorization", "Basic " + credentials.toUtf8().toBase64()});
-            }
-            break;
-        case Auth::Type::Bearer:
-            if (!ownAuthorization)
-                addHeader(headers, QStringLiteral("Authorization"),
-                    QStringLiteral("Bearer ") + resolve(auth.token));
-            break;
-        case Auth::Type::ApiKey:
-            if (auth.location == Auth::ApiKeyLocation::Header) {
-                const QString key = resolve(auth.key).trimmed();
-                if (key.isEmpty())
-                    problem(Tr::tr("the API key has no header name"));
-                else if (!hasHeader(headers, key.toUtf8()))
-                    addHeader(headers, key, resolve(auth.value));
-            }
-            break;
-        case Auth::Type::Inherit:
-        case Auth::Type::None:
-            break;
-        }
-    }
-
-    /// A file's bytes, or nullopt (with a problem) when it cannot be read. The checks only look.
-    std::optional<QByteArray> readFile(
-        const QString &pathTemplate, const QString &what, QString *absolutePath = nullptr) const
-    {
-        const QString path = resolve(pathTemplate);
-        if (path.isEmpty()) {
-            problem(Tr::tr("%1: no file given").arg(what));
-            return std::nullopt;
-        }
-        const QString absolute = QDir(m_baseDirectory).absoluteFilePath(path);
-        if (absolutePath)
-            *absolutePath = absolute;
-        if (m_mode != BuildMode::Send) {
-            const QFileInfo info(absolute);
-            if (info.isFile() && info.isReadable())
-                return QByteArray();
-            problem(Tr::tr("%1: cannot read the file \"%2\"").arg(what, path));
-            return std::nullopt;
-        }
-        QFile file(absolute);
-        if (!file.open(QIODevice::ReadOnly)) {
-            problem(
-                Tr::tr("%1: cannot read the file \"%2\": %3").arg(what, path, file.errorString()));
-            return std::nullopt;
-        }
-        return file.readAll();
-    }
-
-    static QByteArray guessContentType(const QString &path)
-    {
-        return QMimeDatabase().mimeTypeForFile(path, QMimeDatabase::MatchExtension).name().toUtf8();
-    }
-
-    void checkFiles(const Body &body) const
-    {
-        if (body.mode == Body::Mode::BinaryFile)
-            readFile(body.filePath, Tr::tr("the body file"));
-        if (body.mode != Body::Mode::Multipart)
-            return;
-        for (const FormPart &part : body.parts) {
-            if (part.enabled && part.isFile)
-                readFile(part.value, Tr::tr("form part \"%1\"").arg(part.name));
-        }
-    }
-
-    QByteArray multipart(const Body &body, QByteArray *contentType) const
-    {
-        const QByteArray boundary
-            = "RafagaBoundary" + QUuid::createUuid().toByteArray(QUuid::Id128);
-        *contentType = "multipart/form-data; boundary=" + boundary;
-        QByteArray out;
-        for (const FormPart &part : body.parts) {
-            if (!part.enabled)
-                continue;
-            const QString name = resolve(part.name);
-            QByteArray partType = resolve(part.contentType).trimmed().toUtf8();
-            QByteArray data;
-            QByteArray disposition = "form-data; name=" + dispositionQuoted(name);
-            if (part.isFile) {
-                QString absolute;
-                const std::optional<QByteArray> file
-                    = readFile(part.value, Tr::tr("form part \"%1\"").arg(name), &absolute);
-                if (!file)
-                    continue;
-                data = *file;
-                disposition += "; filename=" + dispositionQuoted(QFileInfo(absolute).fileName());
-                if (partType.isEmpty())
-                    partType = guessContentType(absolute);
-            } else {
-                data = resolve(part.value).toUtf8();
-            }
-            out += "--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\n";
-            if (!partType.isEmpty())
-                out += "Content-Type: " + partType + "\r\n";
-            out += "\r\n" + data + "\r\n";
-        }
-        return out + "--" + boundary + "--\r\n";
-    }
-
-    void addBody(RequestSpec &spec, const Body &body) const
-    {
-        QByteArray contentType;
-        switch (body.mode) {
-        case Body::Mode::None:
-            return;
-        case Body::Mode::Raw:
-            spec.body = resolve(body.text).toUtf8();
-            contentType = resolve(body.contentType).trimmed().toUtf8();
-            if (contentType.isEmpty())
-                contentType = "text/plain; charset=utf-8";
-            break;
-        case Body::Mode::Json:
-            spec.body = resolve(body.text).toUtf8();
-            contentType = "application/json";
-            break;
-        case Body::Mode::FormUrlEncoded:
-            for (const KeyValue &field : body.form) {
-                if (!field.enabled)
-                    continue;
-                const QString key = resolve(field.key);
-                const QString value = resolve(field.value);
-                if (key.isEmpty() && value.isEmpty())
-                    continue;
-                if (!spec.body.isEmpty())
-                    spec.body += '&';
-                spec.body += formEncode(key) + '=' + formEncode(value);
-            }
-            contentType = "application/x-www-form-urlencoded";
-            break;
-        case Body::Mode::Multipart:
-            spec.body = multipart(body, &contentType);
-            // The boundary is ours, so any Content-Type the request sets would not match it.
-            spec.headers.removeIf([](const HttpHeader &h) {
-                return h.first.compare("Content-Type", Qt::CaseInsensitive) == 0;
-            });
-            break;
-        case Body::Mode::BinaryFile: {
-            QString absolute;
-            spec.body = readFile(body.filePath, Tr::tr("the body file"), &absolute)
-                            .value_or(QByteArray());
-            contentType = guessContentType(absolute);
-            break;
-        }
-        }
-        if (!contentType.isEmpty() && !hasHeader(spec.headers, "Content-Type"))
-            spec.headers.append({"Content-Type", contentType});
-    }
-
-    const VariableResolver &m_variables;
-    QString m_baseDirectory;
-    BuildMode m_mode;
-    QStringList *m_problems;
-    QStringList *m_unresolved;
 };
 
 Auth inheritedAuth(
@@ -407,18 +86,6 @@ Auth effectiveAuth(const Collection &collection, const QList<int> &itemPath)
     return inheritedAuth(Auth(), folders, collection.auth);
 }
 
-RequestSpec buildRequest(const RequestItem &item, const Auth &effectiveAuth,
-    const VariableResolver &variables, const QString &baseDirectory, QStringList *problems)
-{
-    QStringList unresolved;
-    RequestSpec spec
-        = RequestBuilder(variables, baseDirectory, BuildMode::Send, problems, &unresolved)
-              .build(item, effectiveAuth);
-    if (problems && !unresolved.isEmpty())
-        problems->prepend(unresolvedProblem(unresolved));
-    return spec;
-}
-
 namespace {
 /// The selected requests of a collection in tree order, with the folders around each.
 class Selector
@@ -428,7 +95,6 @@ public:
     {
         const CollectionItem *request;
         QList<const CollectionItem *> folders; ///< outermost first
-        QStringList folderNames;
     };
 
     explicit Selector(const QStringList &folders)
@@ -440,7 +106,7 @@ public:
         for (const CollectionItem &item : items) {
             if (!item.isFolder()) {
                 if (selected || m_wanted.isEmpty())
-                    m_selected.append({&item, m_folders, m_names});
+                    m_selected.append({&item, m_folders});
                 continue;
             }
             m_folders.append(&item);
@@ -508,6 +174,21 @@ QStringList allNames(const QStringList &texts)
 }
 } // namespace
 
+Parsed<std::optional<Environment>> CollectionSource::environmentFor(
+    const Collection &collection, const Plan &plan)
+{
+    if (plan.environment || plan.environmentName.isEmpty())
+        return plan.environment;
+    if (const Environment *environment = environmentNamed(collection, plan.environmentName))
+        return std::optional<Environment>(*environment);
+    QStringList names;
+    for (const Environment &candidate : collection.environments)
+        names.append(u'"' + candidate.name + u'"');
+    return ParseError {plan.collectionFile, {},
+        Tr::tr("no environment named \"%1\" in the collection (it has %2)")
+            .arg(plan.environmentName, names.isEmpty() ? Tr::tr("none") : names.join(u", "))};
+}
+
 Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
     const Collection &collection, const Plan &plan)
 {
@@ -516,21 +197,9 @@ Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
     };
     if (plan.iterations < 0)
         return fail(Tr::tr("the number of iterations must be 0 or more"));
-
-    std::optional<Environment> environment = plan.environment;
-    if (!environment && !plan.environmentName.isEmpty()) {
-        QStringList names;
-        for (const Environment &candidate : collection.environments) {
-            if (candidate.name == plan.environmentName)
-                environment = candidate;
-            names.append(u'"' + candidate.name + u'"');
-        }
-        if (!environment) {
-            return fail(Tr::tr("no environment named \"%1\" in the collection (it has %2)")
-                            .arg(plan.environmentName,
-                                names.isEmpty() ? Tr::tr("none") : names.join(u", ")));
-        }
-    }
+    const Parsed<std::optional<Environment>> environment = environmentFor(collection, plan);
+    if (!environment)
+        return environment.error();
 
     Selector selector(plan.folders);
     selector.walk(collection.items, false);
@@ -561,35 +230,11 @@ Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
             return *it;
         };
     }
-    VariableResolver shared;
-    shared.setCollectionVariables(collection.variables, secrets, SecretStore::collectionScope());
-    if (environment) {
-        shared.setEnvironmentVariables(
-            environment->variables, secrets, SecretStore::environmentScope(environment->name));
-    }
-    shared.setCommandLineVariables(plan.variables);
-
-    for (const Selector::Selected &selected : selector.selected()) {
-        Template t;
-        t.name = selected.request->name;
-        t.path = (selected.folderNames + QStringList {t.name}).join(u'/');
-        t.request = selected.request->request;
-        t.auth = inheritedAuth(t.request.auth, selected.folders, collection.auth);
-        // Checks and substitution look at the auth the request actually sends.
-        t.request.auth = t.auth;
-        for (const Assertion &assertion : t.request.assertions) {
-            if (assertion.enabled)
-                t.assertions.append(assertion);
-        }
-        t.variables = shared;
-        QStringList folderPath;
-        for (const CollectionItem *folder : selected.folders) {
-            folderPath.append(folder->name);
-            t.variables.addFolderVariables(
-                folder->variables, secrets, SecretStore::folderScope(folderPath));
-        }
-        source->m_templates.append(t);
-    }
+    const std::optional<Environment> &chosen = environment.value();
+    const VariableResolver runVariables
+        = runScope(collection, chosen ? &*chosen : nullptr, plan.variables, secrets);
+    for (const Selector::Selected &selected : selector.selected())
+        source->addTemplate(collection, *selected.request, selected.folders, runVariables, secrets);
 
     const qint64 rowCount = source->m_hasData ? source->m_rows.size() : 1;
     const double total = double(plan.iterations) * double(rowCount) * source->m_templates.size();
@@ -599,7 +244,35 @@ Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
                         .arg(total, 0, 'f', 0)
                         .arg(std::numeric_limits<quint32>::max()));
     source->m_size = qint64(total);
+    if (const QString problem = source->checkAll(); !problem.isEmpty())
+        return fail(problem);
+    return source;
+}
 
+void CollectionSource::addTemplate(const Collection &collection, const CollectionItem &request,
+    const QList<const CollectionItem *> &folders, const VariableResolver &runVariables,
+    const SecretLookup &secrets)
+{
+    Template t;
+    t.name = request.name;
+    QStringList path;
+    for (const CollectionItem *folder : folders)
+        path.append(folder->name);
+    t.path = (path + QStringList {t.name}).join(u'/');
+    t.request = request.request;
+    t.auth = inheritedAuth(t.request.auth, folders, collection.auth);
+    // Checks and substitution look at the auth the request actually sends.
+    t.request.auth = t.auth;
+    for (const Assertion &assertion : t.request.assertions) {
+        if (assertion.enabled)
+            t.assertions.append(assertion);
+    }
+    t.variables = requestScope(runVariables, folders, secrets);
+    m_templates.append(t);
+}
+
+QString CollectionSource::checkAll() const
+{
     // Check each request once, and again only for the rows that could make a difference: rows
     // missing a value the request needs, or any row when the URL or a file path uses the row.
     QString firstProblem;
@@ -608,39 +281,35 @@ Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
         if (problems.isEmpty())
             return;
         if (problemCount++ == 0)
-            firstProblem = describeProblem(t, row, problems, source->m_hasData);
+            firstProblem = describeProblem(t, row, problems, m_hasData);
     };
-    for (const Template &t : std::as_const(source->m_templates)) {
-        if (!source->m_hasData) {
-            report(t, -1, source->check(t, -1, false));
+    for (const Template &t : m_templates) {
+        if (!m_hasData) {
+            report(t, -1, check(t, -1, false));
             continue;
         }
         const QList<qsizetype> needed = columnsNeeded(
             t.variables.reachableNames(allNames(templateTexts(t.request, t.assertions, false))),
-            source->m_columns);
+            m_columns);
         const QList<qsizetype> neededByUrl = columnsNeeded(
-            t.variables.reachableNames(allNames(templateTexts(t.request, {}, true))),
-            source->m_columns);
+            t.variables.reachableNames(allNames(templateTexts(t.request, {}, true))), m_columns);
         bool checkedCompleteRow = false;
-        for (qsizetype row = 0; row < source->m_rows.size(); ++row) {
-            if (!rowHasAll(source->m_rows.at(row), needed)) {
-                report(t, row, source->check(t, row, false));
+        for (qsizetype row = 0; row < m_rows.size(); ++row) {
+            if (!rowHasAll(m_rows.at(row), needed)) {
+                report(t, row, check(t, row, false));
             } else if (!checkedCompleteRow) {
                 checkedCompleteRow = true;
-                report(t, row, source->check(t, row, false));
+                report(t, row, check(t, row, false));
             } else if (!neededByUrl.isEmpty()) {
-                report(t, row, source->check(t, row, true));
+                report(t, row, check(t, row, true));
             }
         }
     }
-    if (problemCount > 0) {
-        if (problemCount == 2)
-            firstProblem += Tr::tr(" (and 1 more problem)");
-        else if (problemCount > 2)
-            firstProblem += Tr::tr(" (and %1 more problems)").arg(problemCount - 1);
-        return fail(firstProblem);
-    }
-    return source;
+    if (problemCount == 2)
+        firstProblem += Tr::tr(" (and 1 more problem)");
+    else if (problemCount > 2)
+        firstProblem += Tr::tr(" (and %1 more problems)").arg(problemCount - 1);
+    return firstProblem;
 }
 
 QString CollectionSource::describeProblem(

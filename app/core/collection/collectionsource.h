@@ -2,10 +2,11 @@
 // built, requests × data rows × iterations in run order, checked before the run starts.
 #pragma once
 
-#include "core/model/collection.h"
 #include "core/base/parseerror.h"
-#include "core/engine/requestsource.h"
+#include "core/collection/requestbuilder.h"
 #include "core/collection/variables.h"
+#include "core/engine/requestsource.h"
+#include "core/model/collection.h"
 
 #include <QHash>
 #include <QList>
@@ -19,16 +20,6 @@
 /// does not, then the collection's (which, inheriting, means none). `itemPath` gives the indices
 /// from Collection::items down to the request.
 Auth effectiveAuth(const Collection &collection, const QList<int> &itemPath);
-
-/// The concrete request for a template: variables resolved everywhere; enabled params appended to
-/// the URL's query, percent-encoded; enabled headers; the body by mode with its Content-Type
-/// (unless a header sets one; multipart always gets its own, for the boundary); auth (Inherit
-/// counts as none; a header the request sets itself wins). Relative file paths are read from
-/// `baseDirectory`. What could not be done (unresolved variables, unreadable files, an invalid URL
-/// or header) is appended to *problems, and the rest of the request is still built.
-RequestSpec buildRequest(const RequestItem &item, const Auth &effectiveAuth,
-    const VariableResolver &variables, const QString &baseDirectory,
-    QStringList *problems = nullptr);
 
 /// The requests of a collection run, in order: for each iteration, for each data row (or once
 /// without a data set), each selected request in tree order. Request i is built when asked for,
@@ -82,6 +73,16 @@ private:
     };
 
     CollectionSource() = default;
+    /// The environment the plan names, if any; an error lists the collection's environments.
+    static Parsed<std::optional<Environment>> environmentFor(
+        const Collection &collection, const Plan &plan);
+    /// The template of one selected request, with the auth and variables of its place.
+    void addTemplate(const Collection &collection, const CollectionItem &request,
+        const QList<const CollectionItem *> &folders, const VariableResolver &runVariables,
+        const SecretLookup &secrets);
+    /// Every request against the rows that could make a difference: the first problem found,
+    /// with the count of the others, or an empty string.
+    QString checkAll() const;
     VariableResolver resolverFor(const Template &t, qint64 row, qint64 index, int iteration) const;
     QStringList check(const Template &t, qint64 row, bool urlAndFilesOnly) const;
     static QString describeProblem(

@@ -2,6 +2,7 @@
 
 #include "core/collection/dataset.h"
 #include "core/collection/secretstore.h"
+#include "core/collection/variablescope.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -47,20 +48,7 @@ QStringList secretValues(const Collection &collection, const SecretLookup &secre
             values.append(stored.value_or(variable.value));
         }
     };
-    add(collection.variables, SecretStore::collectionScope());
-    const std::function<void(const QList<CollectionItem> &, const QStringList &)> walk
-        = [&](const QList<CollectionItem> &items, const QStringList &path) {
-              for (const CollectionItem &item : items) {
-                  if (!item.isFolder())
-                      continue;
-                  const QStringList folder = path + QStringList {item.name};
-                  add(item.variables, SecretStore::folderScope(folder));
-                  walk(item.children, folder);
-              }
-          };
-    walk(collection.items, {});
-    for (const Environment &environment : collection.environments)
-        add(environment.variables, SecretStore::environmentScope(environment.name));
+    forEachVariableList(collection, add);
     if (extra)
         add(extra->variables, SecretStore::environmentScope(extra->name));
     values.removeAll(QString());
