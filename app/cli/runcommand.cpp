@@ -9,6 +9,7 @@
 #include "core/collection/runplan.h"
 #include "core/engine/requestsource.h"
 #include "core/engine/run.h"
+#include "core/engine/tlsconfiguration.h"
 #include "core/formats/resultwriters.h"
 
 #include <QCommandLineParser>
@@ -188,6 +189,9 @@ int runRunCommand(const QStringList &arguments)
     RunCommandLine request;
     if (const QString problem = readRunCommandLine(parser, &request); !problem.isEmpty())
         return Cli::usageError(Command, problem);
+    // An unreadable or mismatched client certificate is the user's mistake: stop before sending.
+    if (const Parsed<QSslConfiguration> tls = tlsConfigurationFor(runOptions(request)); !tls)
+        return Cli::usageError(Command, tls.error().toString());
     const Prepared prepared = prepare(request);
     if (!prepared.error.isEmpty())
         return Cli::usageError(Command, prepared.error);

@@ -4,7 +4,6 @@
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
-#include <QNetworkProxyFactory>
 
 namespace {
 // Qt's HTTP/2 stack allows 100 concurrent streams per connection until the server says otherwise.
@@ -37,11 +36,11 @@ LanePool::LanePool(QObject *owner, const RunOptions &options)
                                                                  : Http1ConnectionsPerLane)
     , m_fastPath(options.fastHttpPath && !FastHttpManager::disabledByEnvironment())
 {
+    // Without a proxy of its own a lane follows the application's proxy settings (Run sets them to
+    // the system's once, at start-up).
     if (!options.proxy.isEmpty()) {
         m_hasProxy = true;
         m_proxy = proxyFromUrl(QUrl(options.proxy));
-    } else {
-        QNetworkProxyFactory::setUseSystemConfiguration(true);
     }
 }
 
@@ -55,12 +54,14 @@ LanePool::Lane *LanePool::acquire(const QUrl &url)
         if (!best || lane->inFlight < best->inFlight)
             best = lane.get();
     }
-    if (best && best->inFlight < m_capacity)
-        return best;
-    auto lane = std::make_unique<Lane>();
-    lane->manager = createManager(url);
-    lanes.push_back(std::move(lane));
-    return lanes.back().get();
+    if (!best || best->inFlight >= m_capacity) {
+        auto lane = std::make_unique<Lane>();
+        lane->manager = createManager(url);
+        lanes.push_back(std::move(lane));
+        best = lanes.back().get();
+    }
+    ++best->inFlight;
+    return best;
 }
 
 int LanePool::laneCount() const

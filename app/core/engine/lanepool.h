@@ -31,8 +31,9 @@ public:
     /// Lanes are QObject children of owner, so they live in its thread.
     LanePool(QObject *owner, const RunOptions &options);
 
-    /// A lane for url with room for one more request; the caller increments inFlight.
+    /// A lane for url with room for one more request, counted as carrying it until release().
     Lane *acquire(const QUrl &url);
+    /// The request acquire() counted on lane has finished.
     static void release(Lane *lane) { --lane->inFlight; }
 
     int laneCount() const;

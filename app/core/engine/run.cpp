@@ -1,16 +1,15 @@
 #include "core/engine/run.h"
 
 #include "core/checks/assertions.h"
-#include "core/http/fasthttpmanager.h"
+#include "core/engine/qtrequest.h"
+#include "core/engine/replyoutcome.h"
 #include "core/engine/retrypolicy.h"
-#include "core/base/version.h"
+#include "core/engine/tlsconfiguration.h"
+#include "core/http/fasthttpmanager.h"
 
 #include <QCoreApplication>
-#include <QFile>
-#include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QSslKey>
 
 #include <algorithm>
 #include <chrono>
@@ -35,15 +34,14 @@ constexpr qint64 ReadBufferBytes = 256 * 1024;
 // An answer announcing at most this much is read once, when it has finished.
 constexpr qint64 SmallBodyBytes = 64 * 1024;
 
-const QByteArray DefaultUserAgent = "rafaga/" + Rafaga::version().toLatin1();
-
-bool hasHeader(const HttpHeaders &headers, const QByteArray &name)
+// Runs use the system's proxy settings (unless RunOptions::proxy names one). Process-wide, so set
+// once when the application starts, never by a run or a pool.
+void useSystemProxySettings()
 {
-    return std::any_of(headers.cbegin(), headers.cend(), [&](const HttpHeader &header) {
-        return header.first.compare(name, Qt::CaseInsensitive) == 0;
-    });
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
 }
 } // namespace
+Q_COREAPP_STARTUP_FUNCTION(useSystemProxySettings)
 
 /// One request on the wire. Flights are reused: the generation tells a late signal of an earlier
 /// occupant from the current one.
@@ -88,27 +86,12 @@ Run::Run(std::shared_ptr<const RequestSource> requests, const RunOptions &option
     m_options.concurrency = qBound(1, m_options.concurrency, RunOptions::MaxConcurrency);
     m_flights.reserve(size_t(m_options.concurrency));
 
-    m_sslConfiguration = QSslConfiguration::defaultConfiguration();
-    if (m_options.insecure)
-        m_sslConfiguration.setPeerVerifyMode(QSslSocket::VerifyNone);
-    if (!m_options.clientCertificateFile.isEmpty()) {
-        const QList<QSslCertificate> certificates
-            = QSslCertificate::fromPath(m_options.clientCertificateFile);
-        if (!certificates.isEmpty())
-            m_sslConfiguration.setLocalCertificate(certificates.first());
-        QFile keyFile(m_options.clientKeyFile.isEmpty() ? m_options.clientCertificateFile
-                                                        : m_options.clientKeyFile);
-        if (keyFile.open(QIODevice::ReadOnly)) {
-            const QByteArray pem = keyFile.readAll();
-            QSslKey key(pem, QSsl::Rsa);
-            if (key.isNull())
-                key = QSslKey(pem, QSsl::Ec);
-            m_sslConfiguration.setPrivateKey(key);
-        }
-    }
-
-    m_requestTemplates[0] = requestTemplate(false);
-    m_requestTemplates[1] = requestTemplate(true);
+    if (Parsed<QSslConfiguration> tls = tlsConfigurationFor(m_options))
+        m_sslConfiguration = std::move(tls).value();
+    else
+        m_setupError = tls.error().toString();
+    m_requestTemplates[0] = requestTemplate(m_options, m_sslConfiguration, false);
+    m_requestTemplates[1] = requestTemplate(m_options, m_sslConfiguration, true);
 
     m_pumpTimer.setSingleShot(true);
     m_pumpTimer.setTimerType(Qt::PreciseTimer);
@@ -116,41 +99,6 @@ Run::Run(std::shared_ptr<const RequestSource> requests, const RunOptions &option
     m_deadlineTimer.setSingleShot(true);
     m_deadlineTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &Run::onDeadlineTimer);
-}
-
-QNetworkRequest Run::requestTemplate(bool https) const
-{
-    // What every request of this run carries, set once: a copy is cheaper than the setters.
-    QNetworkRequest request;
-    // No cache is set on the lanes, so nothing is cached; AlwaysNetwork would only add
-    // Cache-Control and Pragma headers the user did not ask for.
-    // Each request stands alone: a cookie set by one answer must not change another request.
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    if (m_options.maxRedirects > 0) {
-        request.setAttribute(
-            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-        request.setMaximumRedirectsAllowed(m_options.maxRedirects);
-    } else {
-        request.setAttribute(
-            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    }
-    switch (m_options.httpVersion) {
-    case HttpVersionPolicy::Http1Only:
-        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-        break;
-    case HttpVersionPolicy::Http2:
-        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
-        if (!https)
-            request.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
-        break;
-    case HttpVersionPolicy::Auto:
-        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, https);
-        break;
-    }
-    if (https)
-        request.setSslConfiguration(m_sslConfiguration);
-    return request;
 }
 
 Run::~Run()
@@ -196,6 +144,13 @@ void Run::start()
     m_startedAtNs = steadyNowNs();
     m_startedAtMsSinceEpoch = QDateTime::currentMSecsSinceEpoch();
     setState(State::Running);
+    if (!m_setupError.isEmpty()) {
+        // Nothing can be sent as asked: every request records why (callers check first, see
+        // tlsConfigurationFor, so this is the last line of defence).
+        recordUnsent(ErrorCategory::Tls, m_setupError);
+        QMetaObject::invokeMethod(this, &Run::finishIfDone, Qt::QueuedConnection);
+        return;
+    }
     if (m_results.size() == 0) {
         // Report the end from the event loop, so callers connected after start() still see it.
         QMetaObject::invokeMethod(this, &Run::finishIfDone, Qt::QueuedConnection);
@@ -238,27 +193,34 @@ void Run::stop()
         if (flight->reply)
             flight->reply->abort();
     }
+    const QString message = Tr::tr("the run was stopped before this request finished");
     const qint64 now = nowUs();
-    const auto cancel = [&](qint64 index, Result &&result) {
-        result.finishedUs = now;
-        result.error = ErrorCategory::Cancelled;
-        result.detail = new ResultDetail;
-        result.detail->errorMessage = Tr::tr("the run was stopped before this request finished");
-        complete(index, std::move(result));
-    };
     while (!m_retries.empty()) {
         PendingRetry retry = std::move(m_retries.front());
         m_retries.pop_front();
-        cancel(retry.index, std::move(retry.partial));
+        retry.partial.finishedUs = now;
+        retry.partial.error = ErrorCategory::Cancelled;
+        retry.partial.detail = new ResultDetail;
+        retry.partial.detail->errorMessage = message;
+        complete(retry.index, std::move(retry.partial));
     }
-    const qint64 total = m_results.size();
-    for (; m_next < total; ++m_next) {
+    recordUnsent(ErrorCategory::Cancelled, message);
+    finishIfDone();
+}
+
+void Run::recordUnsent(ErrorCategory error, const QString &message)
+{
+    const qint64 now = nowUs();
+    for (const qint64 total = m_results.size(); m_next < total; ++m_next) {
         Result result;
         result.requestIndex = quint32(m_next);
         result.scheduledUs = scheduledUsFor(m_next);
-        cancel(m_next, std::move(result));
+        result.finishedUs = now;
+        result.error = error;
+        result.detail = new ResultDetail;
+        result.detail->errorMessage = message;
+        complete(m_next, std::move(result));
     }
-    finishIfDone();
 }
 
 qint64 Run::scheduledUsFor(qint64 index) const
@@ -348,27 +310,8 @@ void Run::dispatch(qint64 index, int attempt, Result &&partial)
     flight.result.bytesReceived = 0;
 
     const bool https = spec.url.scheme() == QLatin1String("https");
-    QNetworkRequest request = m_requestTemplates[https ? 1 : 0];
-    request.setUrl(spec.url);
-    for (const HttpHeader &header : spec.headers) {
-        // Qt keeps one value per name: a repeated header is sent as one comma-joined line, which
-        // HTTP defines as the same thing (cookies join with "; ").
-        const QByteArray existing = request.rawHeader(header.first);
-        if (existing.isEmpty())
-            request.setRawHeader(header.first, header.second);
-        else
-            request.setRawHeader(header.first,
-                existing
-                    + (header.first.compare("cookie", Qt::CaseInsensitive) == 0
-                            ? QByteArrayLiteral("; ")
-                            : QByteArrayLiteral(", "))
-                    + header.second);
-    }
-    if (!hasHeader(spec.headers, "user-agent"))
-        request.setRawHeader("User-Agent", DefaultUserAgent);
-
+    const QNetworkRequest request = networkRequestFor(m_requestTemplates[https ? 1 : 0], spec);
     LanePool::Lane *lane = m_lanes.acquire(spec.url);
-    ++lane->inFlight;
     flight.lane = lane;
     ++m_inFlight;
 
@@ -482,43 +425,46 @@ void Run::onReplyFinished(int flightId)
     Result result = std::move(flight.result);
     const qint64 index = flight.index;
     const int attempt = flight.attempt;
-    const bool timedOut = flight.timedOut;
 
-    const QNetworkReply::NetworkError networkError = reply->error();
-    result.status = quint16(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
-    if (result.status > 0)
-        result.httpVersion = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()
-            ? Result::Http2
-            : Result::Http1;
+    readAnswer(*reply, result);
     if (result.headersUs < 0 && result.status > 0)
         result.headersUs = nowUs();
-
-    QString message;
-    if (timedOut) {
+    const QString message = flight.timedOut
+        ? Tr::tr("no complete answer within %1 ms").arg(m_options.timeoutMs)
+        : classifyOutcome(*reply, m_stopping, flight.tlsErrors, result);
+    if (flight.timedOut)
         result.error = ErrorCategory::Timeout;
-        message = Tr::tr("no complete answer within %1 ms").arg(m_options.timeoutMs);
-    } else if (m_stopping && networkError == QNetworkReply::OperationCanceledError) {
-        result.error = ErrorCategory::Cancelled;
-        message = Tr::tr("the run was stopped before this request finished");
-    } else {
-        result.error = errorCategoryFor(networkError);
-        if (!flight.tlsErrors.isEmpty()) {
-            result.error = ErrorCategory::Tls;
-            message = flight.tlsErrors.join(QLatin1String("; "));
-        } else if (result.error != ErrorCategory::None) {
-            message = reply->errorString();
-        }
-    }
-
     QByteArray retryAfter;
     if (result.status == 429 || result.status == 503)
         retryAfter = reply->rawHeader("Retry-After");
+    result.detail = detailFor(flight, result, message);
 
+    // Free the flight before anything else can dispatch into it. No disconnect (it costs a walk
+    // of the reply's connections): a late signal finds the flight moved on and is ignored.
+    reply->deleteLater();
+    flight.reply = nullptr;
+    flight.bodySample = QByteArray();
+    flight.context.reset();
+    LanePool::release(flight.lane);
+    flight.lane = nullptr;
+    m_freeFlights.push_back(flightId);
+    --m_inFlight;
+
+    retryOrComplete(index, attempt, std::move(result), retryAfter);
+    if (!m_stopping)
+        pump();
+    finishIfDone();
+}
+
+QExplicitlySharedDataPointer<ResultDetail> Run::detailFor(
+    Flight &flight, Result &result, const QString &message)
+{
+    const QNetworkReply &reply = *flight.reply;
     auto detail = QExplicitlySharedDataPointer<ResultDetail>(new ResultDetail);
     detail->errorMessage = message;
     if (result.redirects > 0)
-        detail->finalUrl = reply->url();
-    const HttpHeaders headers = reply->rawHeaderPairs();
+        detail->finalUrl = reply.url();
+    const HttpHeaders headers = reply.rawHeaderPairs();
     if (flight.context && !flight.context->assertions.isEmpty()) {
         const qint64 latency = nowUs() - result.dispatchedUs;
         detail->assertions = evaluateAssertions(
@@ -539,41 +485,30 @@ void Run::onReplyFinished(int flightId)
         m_detailBytes += flight.bodySample.size();
         detail->bodySample = std::move(flight.bodySample);
     }
-    if (!detail->errorMessage.isEmpty() || !detail->finalUrl.isEmpty()
-        || !detail->responseHeaders.isEmpty() || !detail->bodySample.isEmpty()
-        || !detail->assertions.isEmpty())
-        result.detail = detail;
+    if (detail->errorMessage.isEmpty() && detail->finalUrl.isEmpty()
+        && detail->responseHeaders.isEmpty() && detail->bodySample.isEmpty()
+        && detail->assertions.isEmpty())
+        return {};
+    return detail;
+}
 
-    // Free the flight before anything else can dispatch into it. No disconnect (it costs a walk
-    // of the reply's connections): a late signal finds the flight moved on and is ignored.
-    reply->deleteLater();
-    flight.reply = nullptr;
-    flight.bodySample = QByteArray();
-    flight.context.reset();
-    LanePool::release(flight.lane);
-    flight.lane = nullptr;
-    m_freeFlights.push_back(flightId);
-    --m_inFlight;
-
-    if (!m_stopping && attempt < m_options.retries
-        && RetryPolicy::isRetryable(result.error, result.status)) {
-        qint64 waitMs = RetryPolicy::backoffMs(
-            attempt, m_options.retryBaseDelayMs, m_options.retryMaxDelayMs);
-        if (const auto asked
-            = RetryPolicy::retryAfterMs(retryAfter, QDateTime::currentDateTimeUtc()))
-            waitMs = qMin<qint64>(*asked, m_options.retryMaxDelayMs);
-        PendingRetry retry {nowUs() + waitMs * 1000, index, attempt + 1, std::move(result)};
-        retry.partial.detail.reset();
-        const auto at = std::upper_bound(m_retries.begin(), m_retries.end(), retry.dueUs,
-            [](qint64 due, const PendingRetry &other) { return due < other.dueUs; });
-        m_retries.insert(at, std::move(retry));
-    } else {
+void Run::retryOrComplete(qint64 index, int attempt, Result &&result, const QByteArray &retryAfter)
+{
+    if (m_stopping || attempt >= m_options.retries
+        || !RetryPolicy::isRetryable(result.error, result.status)) {
         result.finishedUs = nowUs();
         complete(index, std::move(result));
+        return;
     }
-    if (!m_stopping)
-        pump();
-    finishIfDone();
+    qint64 waitMs
+        = RetryPolicy::backoffMs(attempt, m_options.retryBaseDelayMs, m_options.retryMaxDelayMs);
+    if (const auto asked = RetryPolicy::retryAfterMs(retryAfter, QDateTime::currentDateTimeUtc()))
+        waitMs = qMin<qint64>(*asked, m_options.retryMaxDelayMs);
+    PendingRetry retry {nowUs() + waitMs * 1000, index, attempt + 1, std::move(result)};
+    retry.partial.detail.reset();
+    const auto at = std::upper_bound(m_retries.begin(), m_retries.end(), retry.dueUs,
+        [](qint64 due, const PendingRetry &other) { return due < other.dueUs; });
+    m_retries.insert(at, std::move(retry));
 }
 
 void Run::complete(qint64 index, Result &&result)

@@ -14,6 +14,7 @@
 #include <QNetworkRequest>
 #include <QObject>
 #include <QSslConfiguration>
+#include <QString>
 #include <QTimer>
 
 #include <atomic>
@@ -90,11 +91,17 @@ private:
     qint64 nowUs() const { return m_clock.nsecsElapsed() / 1000; }
     void pump();
     void dispatch(qint64 index, int attempt, Result &&partial);
-    QNetworkRequest requestTemplate(bool https) const;
+    /// Records every request not dispatched yet as failed with error and message.
+    void recordUnsent(ErrorCategory error, const QString &message);
     void connectReply(int flightId, bool https);
     /// Moves what the reply has buffered into the flight: the sample, and the byte count.
     void takeBody(Flight &flight);
     void onReplyFinished(int flightId);
+    /// What the result keeps beyond its numbers (message, headers, sample, verdicts), within the
+    /// run's detail budget; null when there is nothing. Moves the flight's body sample out.
+    QExplicitlySharedDataPointer<ResultDetail> detailFor(
+        Flight &flight, Result &result, const QString &message);
+    void retryOrComplete(qint64 index, int attempt, Result &&result, const QByteArray &retryAfter);
     void complete(qint64 index, Result &&result);
     void armDeadlineTimer();
     void onDeadlineTimer();
@@ -107,6 +114,7 @@ private:
     ResultStore m_results;
     LanePool m_lanes;
     QSslConfiguration m_sslConfiguration;
+    QString m_setupError; ///< why nothing can be sent (an unreadable client certificate, ...)
     QNetworkRequest m_requestTemplates[2]; ///< cleartext, https
 
     mutable QMutex m_statsMutex;
