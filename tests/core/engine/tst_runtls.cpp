@@ -8,8 +8,16 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <memory>
 
 namespace {
 std::shared_ptr<RequestList> repeat(const QUrl &url, qint64 count)
@@ -25,6 +33,80 @@ bool runToEnd(Run &run, int timeoutMs = 60000)
     run.start();
     return finished.count() > 0 || finished.wait(timeoutMs);
 }
+
+/// A self-signed certificate for CN=commonName (no alternative names) valid from
+/// notBeforeSeconds to notAfterSeconds from now: negative for an expired one.
+ServerCertificate makeCertificate(
+    const char *commonName, long notBeforeSeconds, long notAfterSeconds)
+{
+    const std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+        EVP_EC_gen("P-256"), EVP_PKEY_free);
+    const std::unique_ptr<X509, decltype(&X509_free)> x509(X509_new(), X509_free);
+    if (!key || !x509)
+        return ServerCertificate();
+    X509_set_version(x509.get(), 2);
+    ASN1_INTEGER_set(X509_get_serialNumber(x509.get()), 7);
+    X509_gmtime_adj(X509_getm_notBefore(x509.get()), notBeforeSeconds);
+    X509_gmtime_adj(X509_getm_notAfter(x509.get()), notAfterSeconds);
+    X509_NAME *name = X509_get_subject_name(x509.get());
+    X509_NAME_add_entry_by_txt(
+        name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
+    X509_set_issuer_name(x509.get(), name);
+    X509_set_pubkey(x509.get(), key.get());
+    if (X509_sign(x509.get(), key.get(), EVP_sha256()) == 0)
+        return ServerCertificate();
+    const auto pem = [](auto write) {
+        const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), BIO_free);
+        write(bio.get());
+        char *data = nullptr;
+        const long size = BIO_get_mem_data(bio.get(), &data);
+        return QByteArray(data, size);
+    };
+    ServerCertificate made;
+    made.certificate = QSslCertificate(pem([&](BIO *bio) { PEM_write_bio_X509(bio, x509.get()); }));
+    made.key = QSslKey(pem([&](BIO *bio) {
+        PEM_write_bio_PrivateKey(bio, key.get(), nullptr, nullptr, 0, nullptr, nullptr);
+    }),
+        QSsl::Ec);
+    return made;
+}
+
+/// A TLS server in the test's thread answering every request on a connection with 200 "ok".
+class TinyTlsServer : public QSslServer
+{
+public:
+    explicit TinyTlsServer(const ServerCertificate &certificate)
+    {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(certificate.certificate);
+        tls.setPrivateKey(certificate.key);
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        setSslConfiguration(tls);
+        connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection())
+                serve(socket);
+        });
+    }
+    QUrl url(const QString &host) const
+    {
+        return QUrl(QStringLiteral("https://%1:%2/").arg(host).arg(serverPort()));
+    }
+
+private:
+    void serve(QTcpSocket *socket)
+    {
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        auto pendingBytes = std::make_shared<QByteArray>();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, pendingBytes] {
+            QByteArray &pending = *pendingBytes;
+            pending += socket->readAll();
+            for (qsizetype end; (end = pending.indexOf("\r\n\r\n")) >= 0;) {
+                pending.remove(0, end + 4);
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            }
+        });
+    }
+};
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
@@ -46,6 +128,8 @@ private Q_SLOTS:
     void unusableCertificateSendsNothing();
     void insecureDoesNotVerify_data();
     void insecureDoesNotVerify();
+    void insecureAcceptsAnyCertificate_data();
+    void insecureAcceptsAnyCertificate();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -215,6 +299,44 @@ void tst_RunTls::insecureDoesNotVerify()
             for (int i = 0; i < 8; ++i)
                 handshaken = handshaken || run.results().at(i).tlsDoneUs >= 0;
             QVERIFY(handshaken);
+        }
+    }
+}
+
+void tst_RunTls::insecureAcceptsAnyCertificate_data()
+{
+    QTest::addColumn<long>("notAfter");
+    QTest::addColumn<QString>("reason"); ///< in Qt's words, without --insecure
+    // CN=localhost, reached as 127.0.0.1: the name does not match.
+    QTest::newRow("another name") << 86400L << "host name did not match";
+    QTest::newRow("expired") << -3600L << "expired";
+}
+
+void tst_RunTls::insecureAcceptsAnyCertificate()
+{
+    QFETCH(long, notAfter);
+    QFETCH(QString, reason);
+    const ServerCertificate certificate
+        = makeCertificate("localhost", qMin(0L, notAfter) - 86400, notAfter);
+    QVERIFY(!certificate.isNull());
+    TinyTlsServer server(certificate);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    for (const bool insecure : {true, false}) {
+        RunOptions options;
+        options.concurrency = 2;
+        options.insecure = insecure;
+        Run run(repeat(server.url(QStringLiteral("127.0.0.1")), 4), options);
+        QVERIFY(runToEnd(run));
+        for (int i = 0; i < 4; ++i) {
+            const Result &result = run.results().at(i);
+            if (insecure) {
+                QVERIFY2(result.succeeded(), qPrintable(result.errorMessage()));
+                QCOMPARE(result.status, quint16(200));
+            } else {
+                QCOMPARE(result.error, ErrorCategory::Tls);
+                QVERIFY2(result.errorMessage().contains(reason, Qt::CaseInsensitive),
+                    qPrintable(result.errorMessage()));
+            }
         }
     }
 }
