@@ -31,7 +31,14 @@ QString classifyOutcome(
         return tlsErrors.join(QLatin1String("; "));
     }
     result.error = errorCategoryFor(networkError);
+    // Qt files some failures of a good answer under its content errors, which otherwise stand for
+    // an HTTP error status (a decompression bomb stopped mid-body under a 200): without such a
+    // status they are failures, not answers.
+    if (result.error == ErrorCategory::None && networkError != QNetworkReply::NoError
+        && result.status < 400)
+        result.error = ErrorCategory::Other;
     if (result.error == ErrorCategory::None)
         return QString();
-    return reply.errorString();
+    const QString message = reply.errorString();
+    return message.isEmpty() ? errorCategoryName(result.error) : message;
 }
