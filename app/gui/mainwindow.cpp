@@ -362,9 +362,9 @@ VariableResolver MainWindow::resolverFor(const ItemPath &path) const
 {
     const Collection &collection = m_document->collection();
     const SecretLookup secrets = SecretStore().lookupFor(m_document->filePath());
-    VariableResolver resolver = requestScope(runScope(collection,
-                                                   environmentNamed(collection, collection.run.environment),
-                                                   {{ServerVariable, serverUrl().toString()}}, secrets),
+    VariableResolver resolver = requestScope(
+        runScope(collection, environmentNamed(collection, collection.run.environment),
+            {{ServerVariable, serverUrl().toString()}}, secrets),
         m_document->ancestors(path), secrets);
     // Send and the editor's colours use one data row: the first, or the one chosen beside Send.
     const int row = m_requestEditor->dataRow();
