@@ -23,12 +23,10 @@ const QList<Rule> &rules()
         u"core/stats/"_s, u"core/engine/"_s, u"core/collection/"_s, u"core/formats/"_s,
         u"core/server/"_s, u"!core/http/"_s, u"!core/engine/lanepool.h"_s};
     static const QList<Rule> table = {
-        {u"core/base/"_s, {}},
-        {u"core/model/"_s, {u"core/base/"_s}},
+        {u"core/base/"_s, {}}, {u"core/model/"_s, {u"core/base/"_s}},
         {u"core/checks/"_s, {u"core/base/"_s, u"core/model/"_s}},
         {u"core/stats/"_s, {u"core/base/"_s, u"core/model/"_s}},
-        {u"core/http/"_s, {u"core/base/"_s}},
-        {u"core/server/"_s, {u"core/base/"_s}},
+        {u"core/http/"_s, {u"core/base/"_s}}, {u"core/server/"_s, {u"core/base/"_s}},
         {u"core/engine/"_s,
             {u"core/base/"_s, u"core/model/"_s, u"core/checks/"_s, u"core/stats/"_s,
                 u"core/http/"_s}},
@@ -38,8 +36,7 @@ const QList<Rule> &rules()
         {u"core/formats/"_s,
             {u"core/base/"_s, u"core/model/"_s, u"core/checks/"_s, u"core/stats/"_s,
                 u"core/engine/"_s, u"core/collection/"_s, u"!core/engine/lanepool.h"_s}},
-        {u"gui/"_s, anyCore},
-        {u"cli/"_s, anyCore},
+        {u"gui/"_s, anyCore}, {u"cli/"_s, anyCore},
         {QString(), {u"core/base/"_s, u"gui/gui.h"_s, u"cli/cli.h"_s}}, // app/main.cpp
     };
     return table;
@@ -99,8 +96,8 @@ QString violation(const QString &file, const QString &include, bool angled)
     if (allowed)
         return {};
     const QString folder = rule.folder.isEmpty() ? u"app/main.cpp"_s : rule.folder;
-    return u"%1 may include only %2"_s.arg(folder,
-        rule.allowed.isEmpty() ? u"itself"_s : rule.allowed.join(u", "_s));
+    return u"%1 may include only %2"_s.arg(
+        folder, rule.allowed.isEmpty() ? u"itself"_s : rule.allowed.join(u", "_s));
 }
 
 /// Every violation in one file's text, as "app/FILE:LINE: #include "X": WHY".
@@ -115,9 +112,70 @@ QStringList check(const QString &file, const QString &text)
             continue;
         const QString why = violation(file, m.captured(2), m.captured(1) == u"<"_s);
         if (!why.isEmpty())
-            problems << u"app/%1:%2: #include %3: %4"_s.arg(file).arg(i + 1).arg(m.captured(2), why);
+            problems << u"app/%1:%2: #include %3: %4"_s.arg(file).arg(i + 1).arg(
+                m.captured(2), why);
     }
     return problems;
+}
+
+constexpr int maxFileLines = 600;
+constexpr int maxFunctionLines = 80;
+
+/// Files over maxFileLines and function bodies over maxFunctionLines, as "app/FILE:LINE: WHY".
+/// The code is clang-formatted, so a function body opens with "{" alone at the start of a line
+/// after its signature and closes with "}" alone; a class, struct, enum or namespace body opens
+/// the same way after its own keyword and is not a function. Data tables ("= {") never match.
+QStringList sizeProblems(const QString &file, const QString &text)
+{
+    static const QRegularExpression typeHead(
+        u"^(template\\s*<.*>\\s*)?(class|struct|enum|union|namespace)\\b"_s);
+    QStringList problems;
+    const QStringList lines = text.split(u'\n');
+    if (lines.size() > maxFileLines)
+        problems
+            << u"app/%1: %2 lines (at most %3)"_s.arg(file).arg(lines.size()).arg(maxFileLines);
+    qsizetype open = -1;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        if (lines.at(i) == u"{"_s && !typeHead.match(lines.at(i - 1)).hasMatch()) {
+            open = i;
+        } else if (lines.at(i) == u"}"_s && open >= 0) {
+            const qsizetype length = i - open + 1;
+            if (length > maxFunctionLines) {
+                problems << u"app/%1:%2: a function of %3 lines (at most %4)"_s.arg(file)
+                                .arg(open)
+                                .arg(length)
+                                .arg(maxFunctionLines);
+            }
+            open = -1;
+        }
+    }
+    return problems;
+}
+
+/// Calls f(path relative to app/, text) for every source file under app/; returns their count.
+template<typename F>
+int forEachSource(F f)
+{
+    const QString app = QStringLiteral(RAFAGA_SOURCE_DIR) + u"/app/"_s;
+    int files = 0;
+    QDirIterator it(app, {u"*.h"_s, u"*.cpp"_s}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", qPrintable(path));
+        f(path.mid(app.size()), QString::fromUtf8(file.readAll()));
+        ++files;
+    }
+    return files;
+}
+
+/// Lists every problem (QVERIFY2 would cut a long message short), then fails if there is one.
+void reportAll(const QStringList &problems)
+{
+    for (const QString &problem : problems)
+        qWarning().noquote() << problem;
+    QVERIFY2(problems.isEmpty(), qPrintable(u"%1 problems, listed above"_s.arg(problems.size())));
 }
 
 } // namespace
@@ -128,6 +186,8 @@ class TestLayering : public QObject
 
 private Q_SLOTS:
     void everyIncludeFollowsTheRule();
+    void filesAndFunctionsStaySmall();
+    void sizeCheckFindsALongFunction();
     void plantedIncludesAreReported_data();
     void plantedIncludesAreReported();
     void allowedIncludesPass_data();
@@ -136,41 +196,56 @@ private Q_SLOTS:
 
 void TestLayering::everyIncludeFollowsTheRule()
 {
-    const QString app = QStringLiteral(RAFAGA_SOURCE_DIR) + u"/app/"_s;
     QStringList problems;
-    int files = 0;
-    QDirIterator it(app, {u"*.h"_s, u"*.cpp"_s}, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
-        problems << check(path.mid(app.size()), QString::fromUtf8(file.readAll()));
-        ++files;
-    }
+    const int files = forEachSource(
+        [&](const QString &file, const QString &text) { problems << check(file, text); });
     QVERIFY2(files > 100, "the sources were not found");
-    QVERIFY2(problems.isEmpty(), qPrintable(u'\n' + problems.join(u'\n')));
+    reportAll(problems);
+}
+
+void TestLayering::filesAndFunctionsStaySmall()
+{
+    QStringList problems;
+    const int files = forEachSource(
+        [&](const QString &file, const QString &text) { problems << sizeProblems(file, text); });
+    QVERIFY2(files > 100, "the sources were not found");
+    reportAll(problems);
+}
+
+void TestLayering::sizeCheckFindsALongFunction()
+{
+    QString text = u"// a file\nclass A\n{\n};\nvoid f()\n{\n"_s;
+    for (int i = 0; i < maxFunctionLines; ++i)
+        text += u"    ++x;\n"_s;
+    text += u"}\n"_s;
+    const QStringList problems = sizeProblems(u"core/engine/x.cpp"_s, text);
+    QCOMPARE(
+        problems, QStringList {u"app/core/engine/x.cpp:5: a function of 82 lines (at most 80)"_s});
+    QCOMPARE(sizeProblems(
+                 u"core/engine/x.cpp"_s, u"class A\n{\n"_s + text.mid(text.indexOf(u"    ++x"_s))),
+        QStringList());
 }
 
 void TestLayering::plantedIncludesAreReported_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("line");
-    QTest::addRow("http on the engine") << u"core/http/fasthttpreply.cpp"_s
-                                        << u"#include \"core/engine/run.h\""_s;
-    QTest::addRow("server on the model") << u"core/server/httpserver.cpp"_s
-                                         << u"#include \"core/model/result.h\""_s;
-    QTest::addRow("base on anything") << u"core/base/plural.h"_s
-                                      << u"#include \"core/model/result.h\""_s;
-    QTest::addRow("model on the engine") << u"core/model/result.h"_s
-                                         << u"#include \"core/engine/resultstore.h\""_s;
-    QTest::addRow("collection on the run") << u"core/collection/runplan.cpp"_s
-                                           << u"#include \"core/engine/run.h\""_s;
-    QTest::addRow("gui on the fast path") << u"gui/mainwindow.cpp"_s
-                                          << u"#include \"core/http/fasthttpmanager.h\""_s;
-    QTest::addRow("gui on the lane pool") << u"gui/run/resultsmodel.cpp"_s
-                                          << u"#include \"core/engine/lanepool.h\""_s;
-    QTest::addRow("formats on the lane pool") << u"core/formats/harexport.cpp"_s
-                                              << u"#include \"core/engine/lanepool.h\""_s;
+    QTest::addRow("http on the engine")
+        << u"core/http/fasthttpreply.cpp"_s << u"#include \"core/engine/run.h\""_s;
+    QTest::addRow("server on the model")
+        << u"core/server/httpserver.cpp"_s << u"#include \"core/model/result.h\""_s;
+    QTest::addRow("base on anything")
+        << u"core/base/plural.h"_s << u"#include \"core/model/result.h\""_s;
+    QTest::addRow("model on the engine")
+        << u"core/model/result.h"_s << u"#include \"core/engine/resultstore.h\""_s;
+    QTest::addRow("collection on the run")
+        << u"core/collection/runplan.cpp"_s << u"#include \"core/engine/run.h\""_s;
+    QTest::addRow("gui on the fast path")
+        << u"gui/mainwindow.cpp"_s << u"#include \"core/http/fasthttpmanager.h\""_s;
+    QTest::addRow("gui on the lane pool")
+        << u"gui/run/resultsmodel.cpp"_s << u"#include \"core/engine/lanepool.h\""_s;
+    QTest::addRow("formats on the lane pool")
+        << u"core/formats/harexport.cpp"_s << u"#include \"core/engine/lanepool.h\""_s;
     QTest::addRow("gui on cli") << u"gui/mainwindow.cpp"_s << u"#include \"cli/cliutil.h\""_s;
     QTest::addRow("cli on gui") << u"cli/runcommand.cpp"_s << u"#include \"gui/gui.h\""_s;
     QTest::addRow("core on widgets") << u"core/engine/run.cpp"_s << u"#include <QWidget>"_s;
@@ -192,12 +267,12 @@ void TestLayering::allowedIncludesPass_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("line");
-    QTest::addRow("engine on http") << u"core/engine/lanepool.cpp"_s
-                                    << u"#include \"core/http/fasthttpmanager.h\""_s;
+    QTest::addRow("engine on http")
+        << u"core/engine/lanepool.cpp"_s << u"#include \"core/http/fasthttpmanager.h\""_s;
     QTest::addRow("collection on the request source")
         << u"core/collection/collectionsource.h"_s << u"#include \"core/engine/requestsource.h\""_s;
-    QTest::addRow("gui on the server") << u"gui/mainwindow.cpp"_s
-                                       << u"#include \"core/server/httpserver.h\""_s;
+    QTest::addRow("gui on the server")
+        << u"gui/mainwindow.cpp"_s << u"#include \"core/server/httpserver.h\""_s;
     QTest::addRow("gui on widgets") << u"gui/mainwindow.cpp"_s << u"#include <QWidget>"_s;
     QTest::addRow("main on cli") << u"main.cpp"_s << u"#include \"cli/cli.h\""_s;
 }
