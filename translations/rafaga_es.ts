@@ -649,7 +649,7 @@ Opciones:
 <context>
     <name>CollectionSource</name>
     <message>
-        <location filename="../app/core/collection/collectionsource.cpp" line="+61"/>
+        <location filename="../app/core/collection/requestbuilder.cpp" line="+61"/>
         <source>unresolved variable %1</source>
         <translation>variable %1 sin resolver</translation>
     </message>
@@ -659,12 +659,12 @@ Opciones:
         <translation>variables %1 sin resolver</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+15"/>
         <source>the method &quot;%1&quot; is not a valid HTTP method name</source>
         <translation>el método &quot;%1&quot; no es un nombre de método HTTP válido</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>the API key has no parameter name</source>
         <translation>la clave de API no tiene nombre de parámetro</translation>
     </message>
@@ -684,7 +684,7 @@ Opciones:
         <translation>URL &quot;%1&quot; no válida: falta el host</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>the header name &quot;%1&quot; is not valid</source>
         <translation>el nombre de cabecera &quot;%1&quot; no es válido</translation>
     </message>
@@ -699,7 +699,7 @@ Opciones:
         <translation>la clave de API no tiene nombre de cabecera</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>%1: no file given</source>
         <translation>%1: no se indicó ningún archivo</translation>
     </message>
@@ -709,7 +709,7 @@ Opciones:
         <translation>%1: no se puede leer el archivo &quot;%2&quot;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>%1: cannot read the file &quot;%2&quot;: %3</source>
         <translation>%1: no se puede leer el archivo &quot;%2&quot;: %3</translation>
     </message>
@@ -721,27 +721,27 @@ Opciones:
     </message>
     <message>
         <location line="-77"/>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>form part &quot;%1&quot;</source>
         <translation>la parte &quot;%1&quot; del formulario</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location filename="../app/core/collection/collectionsource.cpp" line="+199"/>
         <source>the number of iterations must be 0 or more</source>
         <translation>el número de iteraciones debe ser 0 o mayor</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-11"/>
         <source>no environment named &quot;%1&quot; in the collection (it has %2)</source>
         <translation>la colección no tiene ningún entorno llamado &quot;%1&quot; (entornos disponibles: %2)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>no folder named &quot;%1&quot; in the collection</source>
         <translation>la colección no tiene ninguna carpeta llamada &quot;%1&quot;</translation>
     </message>
@@ -756,12 +756,12 @@ Opciones:
         <translation>nada que ejecutar: las carpetas seleccionadas no contienen peticiones</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+32"/>
         <source>the run would send %1 requests; at most %2 fit in one run</source>
         <translation>la ejecución enviaría %1 peticiones; en una ejecución caben como máximo %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+66"/>
         <source> (and 1 more problem)</source>
         <translation> (y 1 problema más)</translation>
     </message>
@@ -771,7 +771,7 @@ Opciones:
         <translation> (y %1 problemas más)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>request &quot;%1&quot;, row %2</source>
         <translation>petición &quot;%1&quot;, fila %2</translation>
     </message>
@@ -2324,7 +2324,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+79"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+80"/>
         <source>Built-in server: %1</source>
         <translation>Servidor integrado: %1</translation>
     </message>
@@ -2380,7 +2380,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Ejecutar la carpeta seleccionada o toda la colección (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+463"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+453"/>
         <location filename="../app/gui/mainwindowmenus.cpp" line="+2"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
@@ -2581,7 +2581,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation> o </translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-365"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-355"/>
         <source>&lt;p&gt;Select a request to edit it, or add one with &lt;b&gt;Add Request&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Requests may use &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; is the built-in test server.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Selecciona una petición para editarla o añade una con &lt;b&gt;Añadir petición&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Las peticiones pueden usar &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; es el servidor de pruebas integrado.&lt;/p&gt;</translation>
     </message>
@@ -2632,7 +2632,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Primero hay que elegir un archivo CSV o JSON (Datos…).</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+44"/>
         <source>Row %1 of %2</source>
         <translation>Fila %1 de %2</translation>
     </message>
@@ -3481,15 +3481,50 @@ Redirigida a %2</translation>
 <context>
     <name>Run</name>
     <message>
-        <location filename="../app/core/engine/run.cpp" line="+246"/>
-        <location line="+256"/>
+        <location filename="../app/core/engine/replyoutcome.cpp" line="+27"/>
+        <location filename="../app/core/engine/run.cpp" line="+196"/>
         <source>the run was stopped before this request finished</source>
         <translation>la ejecución se detuvo antes de que terminara esta petición</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location filename="../app/core/engine/run.cpp" line="+242"/>
         <source>no complete answer within %1 ms</source>
         <translation>no se recibió una respuesta completa en %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../app/core/engine/tlsconfiguration.cpp" line="+48"/>
+        <source>cannot read the %1: %2</source>
+        <translation>no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>a client key needs its certificate (--cert)</source>
+        <translation>una clave de cliente necesita su certificado (--cert)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>client certificate</source>
+        <translation>el certificado de cliente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not a PEM client certificate</source>
+        <translation>no es un certificado de cliente PEM</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>client key</source>
+        <translation>la clave de cliente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no unencrypted PEM private key (RSA, EC or DSA) for the client certificate</source>
+        <translation>no hay una clave privada PEM sin cifrar (RSA, EC o DSA) para el certificado de cliente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the private key does not belong to the client certificate %1</source>
+        <translation>la clave privada no pertenece al certificado de cliente %1</translation>
     </message>
 </context>
 <context>
@@ -3565,7 +3600,7 @@ Redirigida a %2</translation>
         <translation>--env y --env-file se contradicen</translation>
     </message>
     <message>
-        <location filename="../app/cli/runcommand.cpp" line="+180"/>
+        <location filename="../app/cli/runcommand.cpp" line="+181"/>
         <source>Sends a request N times, or every request of a collection, C at a time, and reports what came back.</source>
         <translation>Envía una petición N veces, o todas las peticiones de una colección, C a la vez, e informa de lo que se recibió.</translation>
     </message>
@@ -3963,7 +3998,7 @@ Redirigida a %2</translation>
 <context>
     <name>RunPlan</name>
     <message>
-        <location filename="../app/core/collection/runplan.cpp" line="+26"/>
+        <location filename="../app/core/collection/runplan.cpp" line="+27"/>
         <source>1 request</source>
         <translation>1 petición</translation>
     </message>
