@@ -1,5 +1,7 @@
 #include "core/engine/replyoutcome.h"
 
+#include "core/http/fasthttpmanager.h"
+
 #include <QCoreApplication>
 
 namespace {
@@ -12,6 +14,7 @@ struct Tr
 void readAnswer(const QNetworkReply &reply, Result &result)
 {
     result.status = quint16(reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+    result.resends = quint8(reply.attribute(FastHttpManager::ResendsAttribute).toInt());
     if (result.status > 0)
         result.httpVersion = reply.attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()
             ? Result::Http2

@@ -103,6 +103,7 @@ QStringList fixedRow(const Result &result, const RequestSpec &spec, const Secret
         msField(result.requestSentUs),
         msField(result.headersUs),
         msField(result.finishedUs),
+        QString::number(result.resends),
     };
 }
 
@@ -252,7 +253,7 @@ QStringList csvHeader()
     static const char *const names[] = {"index", "name", "method", "url", "final_url", "status",
         "error", "error_message", "http_version", "retries", "redirects", "latency_ms",
         "latency_from_schedule_ms", "ttfb_ms", "bytes_out", "bytes_in", "scheduled_ms",
-        "dispatched_ms", "connect_ms", "tls_ms", "sent_ms", "headers_ms", "finished_ms"};
+        "dispatched_ms", "connect_ms", "tls_ms", "sent_ms", "headers_ms", "finished_ms", "resends"};
     QStringList header;
     for (const char *name : names)
         header.append(QLatin1String(name));
@@ -276,6 +277,7 @@ QJsonObject resultJson(const Result &result, const RequestSpec &spec, const Secr
         {QStringLiteral("http_version"), versionName(result.httpVersion)},
         {QStringLiteral("retries"), result.retries},
         {QStringLiteral("redirects"), result.redirects},
+        {QStringLiteral("resends"), result.resends},
         {QStringLiteral("latency_ms"), msValue(result.latencyUs())},
         {QStringLiteral("latency_from_schedule_ms"), msValue(result.latencyFromScheduleUs())},
         {QStringLiteral("ttfb_ms"), msValue(result.ttfbUs())},

@@ -13,6 +13,11 @@
 #include <utility>
 
 namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(FastHttpReply)
+};
+
 constexpr qint64 ReadChunkBytes = 64 * 1024;
 // Qt's own HTTP/2 client: at most 100 streams at once until the server says otherwise.
 constexpr uint32_t DefaultMaxStreams = 100;
@@ -43,9 +48,16 @@ struct FastHttp2Connection::Callbacks
             return 0;
         FastHttp2Connection *c = self(data);
         const auto it = c->m_streams.find(frame->hd.stream_id);
-        if (it == c->m_streams.end() || it->second.headersDone)
-            return 0; // a cancelled stream, or trailers: Qt shows neither
+        if (it == c->m_streams.end() || it->second.budget.exceeded())
+            return 0; // a cancelled stream, or one being reset
         Stream &stream = it->second;
+        // Trailers count too: a header bomb fails the stream, not the client's memory.
+        if (!stream.budget.take(qsizetype(namelen), qsizetype(valuelen))) {
+            stream.failure = stream.budget.message();
+            return NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE; // the session resets the stream
+        }
+        if (stream.headersDone)
+            return 0; // trailers: Qt shows none
         if (namelen == 7 && std::memcmp(name, ":status", 7) == 0) {
             int status = 0;
             for (size_t i = 0; i < valuelen && i < 3; ++i)
@@ -73,6 +85,7 @@ struct FastHttp2Connection::Callbacks
             // never processed and may go elsewhere.
             c->m_goingAway = true;
             c->m_lastStreamId = frame->goaway.last_stream_id;
+            c->m_goAwayCode = frame->goaway.error_code;
             c->m_pool->http2GoingAway(c);
             return 0;
         }
@@ -82,6 +95,8 @@ struct FastHttp2Connection::Callbacks
         if (it == c->m_streams.end())
             return 0;
         Stream &stream = it->second;
+        if (frame->hd.type == NGHTTP2_HEADERS)
+            stream.budget = {};
         if (frame->hd.type == NGHTTP2_HEADERS && !stream.headersDone) {
             const int status = stream.status;
             stream.status = 0;
@@ -184,9 +199,11 @@ FastHttp2Connection::FastHttp2Connection(FastHttpPool *pool, const QByteArray &h
     nghttp2_option_set_peer_max_concurrent_streams(option, DefaultMaxStreams);
     nghttp2_session_client_new2(&m_session, callbacks, this, option);
     nghttp2_option_del(option);
+    // The header list bound is advisory for the server; onHeader enforces it.
     const nghttp2_settings_entry settings[] = {{NGHTTP2_SETTINGS_ENABLE_PUSH, 0},
-        {NGHTTP2_SETTINGS_INITIAL_WINDOW_SIZE, uint32_t(StreamWindowBytes)}};
-    nghttp2_submit_settings(m_session, NGHTTP2_FLAG_NONE, settings, 2);
+        {NGHTTP2_SETTINGS_INITIAL_WINDOW_SIZE, uint32_t(StreamWindowBytes)},
+        {NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE, uint32_t(ResponseLimits::MaxHeaderBytes)}};
+    nghttp2_submit_settings(m_session, NGHTTP2_FLAG_NONE, settings, 3);
     nghttp2_session_set_local_window_size(m_session, NGHTTP2_FLAG_NONE, 0, ConnectionWindowBytes);
 
     QObject::connect(m_socket, &QTcpSocket::connected, [this] { onConnected(); });
@@ -237,7 +254,9 @@ void FastHttp2Connection::send(FastHttpReply *reply)
         m_announced = true; // the request that opens the connection
         reply->connectionStarted();
     }
-    m_streams.emplace(id, Stream {reply});
+    Stream stream;
+    stream.reply = reply;
+    m_streams.emplace(id, std::move(stream));
     flush();
 }
 
@@ -328,8 +347,7 @@ void FastHttp2Connection::settle(int32_t id, Stream &stream)
 {
     if (stream.unconsumed == 0)
         return;
-    const qint64 limit = stream.reply->readBufferSize();
-    if (limit > 0 && stream.reply->bytesAvailable() >= limit)
+    if (!stream.reply->wantsMoreBody())
         return; // the reply's buffer is full: the window stays shut until it reads
     nghttp2_session_consume(m_session, id, size_t(stream.unconsumed));
     stream.unconsumed = 0;
@@ -374,10 +392,24 @@ void FastHttp2Connection::finishStream(const Closed &closed)
         reply->onComplete();
         return;
     }
-    auto [error, message] = qtErrorForHttp2(closed.code);
+    if (!stream.failure.isEmpty())
+        return reply->fail(QNetworkReply::ProtocolFailure, stream.failure);
+    failStream(reply, closed.code, closed.id);
+}
+
+void FastHttp2Connection::failStream(FastHttpReply *reply, uint32_t code, int32_t id)
+{
+    auto [error, message] = qtErrorForHttp2(code);
     if (error == QNetworkReply::NoError) {
         error = QNetworkReply::RemoteHostClosedError;
         message = QCoreApplication::translate("QHttp", "Connection closed");
+    }
+    // Qt's code (for callers that compare), and a text that names the HTTP/2 error.
+    const bool goAway = m_goingAway && id <= m_lastStreamId && code == m_goAwayCode;
+    if (code != NGHTTP2_NO_ERROR) {
+        const QString name = QString::fromLatin1(nghttp2_http2_strerror(code));
+        message = goAway ? Tr::tr("HTTP/2 connection closed by the server (GOAWAY): %1").arg(name)
+                         : Tr::tr("HTTP/2 stream reset by the server: %1").arg(name);
     }
     reply->fail(error, message);
 }
@@ -389,13 +421,13 @@ void FastHttp2Connection::retryOrFail(FastHttpReply *reply, uint32_t code)
         m_pool->assign(reply, true);
         return;
     }
-    auto [error, message] = qtErrorForHttp2(code);
     if (code == NGHTTP2_NO_ERROR || code == NGHTTP2_REFUSED_STREAM) {
-        error = QNetworkReply::ContentReSendError;
-        message = QStringLiteral(
-            "Server stopped accepting new streams before this stream was established");
+        // Qt's code; a text that says what happened, twice.
+        return reply->fail(QNetworkReply::ContentReSendError,
+            Tr::tr("HTTP/2 server stopped accepting new streams (GOAWAY) before this one was "
+                   "processed, on the first connection and on a second one"));
     }
-    reply->fail(error, message);
+    failStream(reply, code, 0);
 }
 
 void FastHttp2Connection::release(FastHttpReply *reply)
@@ -457,6 +489,8 @@ void FastHttp2Connection::close(QAbstractSocket::SocketError error, const QStrin
         reply->detach();
         if (m_goingAway && id > m_lastStreamId)
             retryOrFail(reply, NGHTTP2_NO_ERROR);
+        else if (m_goingAway && m_goAwayCode != NGHTTP2_NO_ERROR)
+            failStream(reply, m_goAwayCode, id); // the server said why it went: say that
         else if (error == QAbstractSocket::UnknownSocketError)
             reply->fail(QNetworkReply::ProtocolFailure, message);
         else

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/http/fasthttptransport.h"
+#include "core/http/responselimits.h"
 
 #include <QAbstractSocket>
 #include <QByteArray>
@@ -42,6 +43,8 @@ private:
         qint64 sent = 0; ///< of the request body
         qint64 unconsumed = 0; ///< received bytes not yet given back to the flow-control window
         int status = 0;
+        ResponseLimits::HeaderBudget budget; ///< of the header block being received
+        QString failure; ///< why this client reset the stream
         bool headersDone = false;
         bool ended = false; ///< END_STREAM received
     };
@@ -66,6 +69,8 @@ private:
     /// Closes the socket for good: every open stream fails with error (or is retried when the
     /// server never saw it); deletes this later.
     void close(QAbstractSocket::SocketError error, const QString &message);
+    /// Fails reply for the error code that closed its stream (RST_STREAM or GOAWAY).
+    void failStream(FastHttpReply *reply, uint32_t code, int32_t id);
     /// Hands reply on to a new connection once, or fails it as Qt would.
     void retryOrFail(FastHttpReply *reply, uint32_t code);
 
@@ -82,6 +87,7 @@ private:
     std::vector<int32_t> m_touched; ///< streams that received something this pass
     std::vector<Closed> m_finished; ///< streams the session closed this pass
     int32_t m_lastStreamId = 0; ///< of the server's GOAWAY
+    uint32_t m_goAwayCode = 0; ///< of the server's GOAWAY
     int m_depth = 0; ///< inside session calls
     bool m_connected = false;
     bool m_announced = false; ///< socketStartedConnecting went to the first reply

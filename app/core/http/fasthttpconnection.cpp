@@ -2,6 +2,7 @@
 
 #include "core/http/fasthttpreply.h"
 
+#include <QCoreApplication>
 #include <QTcpSocket>
 
 #include <utility>
@@ -12,7 +13,60 @@ constexpr qint64 ReadChunkBytes = 64 * 1024;
 // The socket's own buffer stops taking from the kernel beyond this, so a reply that stops
 // reading (its read-buffer limit reached) holds the sender back instead of filling memory.
 constexpr qint64 SocketBufferBytes = 4 * ReadChunkBytes;
+
+/// head (a response's first bytes) with the Content-Length fields that repeat the first one's
+/// value left out of its head; empty when there are none, or two values differ.
+QByteArray withoutRepeatedLength(const QByteArray &head)
+{
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    if (end < 0)
+        return {};
+    QByteArray out;
+    out.reserve(head.size());
+    QByteArray length;
+    bool dropped = false;
+    for (qsizetype at = 0; at < end + 2;) {
+        const qsizetype eol = head.indexOf("\r\n", at) + 2;
+        const QByteArray line = head.mid(at, eol - at);
+        at = eol;
+        const qsizetype colon = line.indexOf(':');
+        if (colon < 0
+            || line.left(colon).trimmed().compare("content-length", Qt::CaseInsensitive)) {
+            out += line;
+            continue;
+        }
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (length.isNull()) {
+            length = value;
+            out += line;
+        } else if (value == length) {
+            dropped = true;
+        } else {
+            return {}; // two lengths: the error stands
+        }
+    }
+    return dropped ? out + head.mid(end + 2) : QByteArray();
+}
 } // namespace
+
+bool FastHttpConnection::takeField()
+{
+    if (!m_budget.take(m_field.size(), m_value.size())) {
+        m_error = m_budget.message();
+        return false;
+    }
+    m_reply->onHeader(std::move(m_field), std::move(m_value));
+    m_field.clear();
+    m_value.clear();
+    return true;
+}
+
+int FastHttpConnection::overBudget()
+{
+    m_budget.bytes = ResponseLimits::MaxHeaderBytes + 1;
+    m_error = m_budget.message();
+    return 1;
+}
 
 FastHttpConnection::FastHttpConnection(FastHttpPool *pool, const QByteArray &host, quint16 port)
     : m_pool(pool)
@@ -48,13 +102,8 @@ void FastHttpConnection::send(FastHttpReply *reply)
 {
     m_reply = reply;
     reply->attach(this);
-    http_parser_init(&m_parser, HTTP_RESPONSE);
-    m_parser.data = this;
-    m_field.clear();
-    m_value.clear();
-    m_reason.clear();
-    m_lastWasValue = false;
-    m_messageComplete = false;
+    resetParser();
+    m_reparsed = false;
     m_readingPaused = false;
     m_responseBytes = 0;
     if (m_state == State::Connecting) {
@@ -66,6 +115,22 @@ void FastHttpConnection::send(FastHttpReply *reply)
     }
     m_state = State::Busy;
     writeRequest();
+}
+
+void FastHttpConnection::resetParser()
+{
+    http_parser_init(&m_parser, HTTP_RESPONSE);
+    m_parser.data = this;
+    m_field.clear();
+    m_value.clear();
+    m_reason.clear();
+    m_head.clear();
+    m_budget = {};
+    m_error.clear();
+    m_chunkEndLeft = 0;
+    m_headDone = false;
+    m_lastWasValue = false;
+    m_messageComplete = false;
 }
 
 void FastHttpConnection::onConnected()
@@ -133,21 +198,64 @@ void FastHttpConnection::feed(const char *data, qsizetype size)
 {
     m_responseBytes += size;
     FastHttpReply *reply = m_reply;
-    // The parser stops (pauses) at the end of the answer; interim answers it passes through.
-    const size_t used = http_parser_execute(&m_parser, &parserSettings(), data, size_t(size));
-    const auto error = http_errno(m_parser.http_errno);
-    if (error != HPE_OK && error != HPE_PAUSED) {
-        m_reply = nullptr;
-        reply->detach();
-        close();
-        reply->onMalformed(http_errno_description(error));
-        return;
+    if (!m_headDone) // bounded: the head stops at MaxHeaderBytes
+        m_head.append(data, size);
+    m_feedEnd = data + size;
+    m_error.clear();
+    size_t used = 0;
+    if (m_chunkEndLeft > 0 && !checkChunkEnd(data)) {
+        m_parser.http_errno = HPE_CB_body;
+    } else {
+        // The parser stops (pauses) at the end of the answer; interim answers it passes through.
+        used = http_parser_execute(&m_parser, &parserSettings(), data, size_t(size));
     }
+    const auto error = http_errno(m_parser.http_errno);
+    if (error != HPE_OK && error != HPE_PAUSED)
+        return parseFailed(error);
     reply->deliver();
     if (m_reply != reply)
         return; // aborted from one of its signals: this connection is closed
     if (m_messageComplete)
         responseComplete(qsizetype(used) < size);
+}
+
+void FastHttpConnection::parseFailed(http_errno error)
+{
+    FastHttpReply *reply = m_reply;
+    if (error == HPE_UNEXPECTED_CONTENT_LENGTH && !m_reparsed) {
+        // http_parser rejects any repeated Content-Length; Qt and curl accept the same value
+        // twice (RFC 9110, 8.6 allows it). Parse the head again without the repeats.
+        const QByteArray head = withoutRepeatedLength(m_head);
+        if (!head.isEmpty()) {
+            resetParser();
+            reply->restartHead();
+            m_reparsed = true;
+            m_responseBytes -= head.size();
+            return feed(head.constData(), head.size());
+        }
+    }
+    m_reply = nullptr;
+    reply->detach();
+    close();
+    if (error == HPE_HEADER_OVERFLOW) // libhttp-parser's own bound on a head
+        m_error = ResponseLimits::HeaderBudget {0, ResponseLimits::MaxHeaderBytes + 1}.message();
+    if (!m_error.isEmpty())
+        return reply->fail(QNetworkReply::ProtocolFailure, m_error);
+    reply->onMalformed(http_errno_description(error));
+}
+
+bool FastHttpConnection::checkChunkEnd(const char *at)
+{
+    if (m_chunkEndLeft == 0)
+        m_chunkEndLeft = 2;
+    for (; m_chunkEndLeft > 0 && at < m_feedEnd; --m_chunkEndLeft, ++at) {
+        if (*at != (m_chunkEndLeft == 2 ? '\r' : '\n')) {
+            m_error = QCoreApplication::translate(
+                "FastHttpReply", "Malformed HTTP response: a chunk's data is not followed by CRLF");
+            return false;
+        }
+    }
+    return true;
 }
 
 void FastHttpConnection::responseComplete(bool bytesLeft)
@@ -220,8 +328,9 @@ void FastHttpConnection::fail(QAbstractSocket::SocketError error)
     reply->detach();
     // A kept-alive connection the server closed before any byte of the answer: the request may
     // not have reached it. Like browsers and Qt, try once more on a fresh connection.
+    // Never a request that may not be sent twice (a POST, say): the server may have acted on it.
     if (was == State::Busy && reused && received == 0 && reply->mayRetry()
-        && error == QAbstractSocket::RemoteHostClosedError) {
+        && reply->wire().isIdempotent() && error == QAbstractSocket::RemoteHostClosedError) {
         reply->markRetried();
         m_pool->assign(reply, true);
         return;
@@ -256,40 +365,44 @@ const http_parser_settings &FastHttpConnection::parserSettings()
         };
         s.on_header_field = [](http_parser *p, const char *at, size_t length) {
             FastHttpConnection *c = self(p);
-            if (c->m_lastWasValue) {
-                c->m_reply->onHeader(std::move(c->m_field), std::move(c->m_value));
-                c->m_field.clear();
-                c->m_value.clear();
-            }
+            if (c->m_lastWasValue && !c->takeField())
+                return 1;
             c->m_lastWasValue = false;
             c->m_field.append(at, qsizetype(length));
-            return 0;
+            return c->m_field.size() > ResponseLimits::MaxHeaderBytes ? c->overBudget() : 0;
         };
         s.on_header_value = [](http_parser *p, const char *at, size_t length) {
             FastHttpConnection *c = self(p);
             c->m_lastWasValue = true;
             c->m_value.append(at, qsizetype(length));
-            return 0;
+            return c->m_value.size() > ResponseLimits::MaxHeaderBytes ? c->overBudget() : 0;
         };
         s.on_headers_complete = [](http_parser *p) {
             FastHttpConnection *c = self(p);
-            if (c->m_lastWasValue)
-                c->m_reply->onHeader(std::move(c->m_field), std::move(c->m_value));
+            if (c->m_lastWasValue && !c->takeField())
+                return -1;
             c->m_field.clear();
             c->m_value.clear();
             c->m_lastWasValue = false;
+            c->m_budget = {};
+            c->m_headDone = true;
+            c->m_head.clear();
             const bool body
                 = c->m_reply->onHeadersComplete(p->status_code, std::exchange(c->m_reason, {}));
-            return body ? 0 : 1; // 1: no body follows (HEAD), whatever the headers say
+            return body ? 0 : 1; // 1: no body follows (HEAD, 204, 304), whatever the headers say
         };
         s.on_body = [](http_parser *p, const char *at, size_t length) {
-            self(p)->m_reply->onBody(at, qsizetype(length));
-            return 0;
+            FastHttpConnection *c = self(p);
+            c->m_reply->onBody(at, qsizetype(length));
+            // The last of a chunk's data: its CRLF follows.
+            const bool chunkDone = (p->flags & F_CHUNKED) && p->content_length == 0;
+            return chunkDone && !c->checkChunkEnd(at + length) ? 1 : 0;
         };
         s.on_message_complete = [](http_parser *p) {
             FastHttpConnection *c = self(p);
             if (p->status_code >= 100 && p->status_code < 200 && p->status_code != 101) {
                 // An interim answer (100 Continue, 103 Early Hints): the real one follows.
+                c->m_headDone = false;
                 return 0;
             }
             c->m_messageComplete = true;

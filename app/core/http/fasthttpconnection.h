@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/http/fasthttptransport.h"
+#include "core/http/responselimits.h"
 
 #include <QAbstractSocket>
 #include <QByteArray>
@@ -47,7 +48,19 @@ private:
     void writeRequest();
     /// Feeds one read to the parser, then lets the reply emit what it produced.
     void feed(const char *data, qsizetype size);
+    /// The parser stopped on an error: a second parse of a head with repeated identical
+    /// Content-Length fields, or the reply fails.
+    void parseFailed(http_errno error);
+    /// Starts parsing a response: a new one, or the same one again.
+    void resetParser();
+    /// Checks that the CRLF after a chunk's data is there (from at, up to the end of the bytes
+    /// being parsed; the rest in the next ones): http_parser skips any two bytes.
+    bool checkChunkEnd(const char *at);
     void responseComplete(bool bytesLeft);
+    /// Hands the header field parsed to the reply, within the head's budget.
+    bool takeField();
+    /// A field alone is over the budget: stops the parser.
+    int overBudget();
     void fail(QAbstractSocket::SocketError error);
     /// Closes the socket for good and tells the manager; deletes this later.
     void close();
@@ -69,6 +82,13 @@ private:
     QByteArray m_field; ///< the header name being parsed (http_parser may split it)
     QByteArray m_value;
     QByteArray m_reason; ///< of the status line
+    QByteArray m_head; ///< the response's bytes until its head was parsed (for a second parse)
+    ResponseLimits::HeaderBudget m_budget; ///< of the head being parsed
+    QString m_error; ///< why a callback stopped the parser
+    const char *m_feedEnd = nullptr; ///< end of the bytes being parsed
+    int m_chunkEndLeft = 0; ///< bytes of a chunk's CRLF still to check
+    bool m_headDone = false;
+    bool m_reparsed = false;
     bool m_lastWasValue = false;
     bool m_messageComplete = false;
     bool m_requestSentPending = false;

@@ -32,6 +32,12 @@ class FastHttpManager : public QNetworkAccessManager, private FastHttpPool
     Q_OBJECT
 public:
     static constexpr int DefaultConnectionsPerHost = 6;
+    /// On a fast-path reply: how many times the request was sent again by the fast path itself
+    /// (int; absent = 0). That happens once at most, and only when the server cannot have acted
+    /// on the first send's request: an idempotent request whose kept-alive HTTP/1.1 connection
+    /// closed before any byte of the answer, or an HTTP/2 stream above a GOAWAY's last stream id.
+    static constexpr QNetworkRequest::Attribute ResendsAttribute
+        = QNetworkRequest::Attribute(QNetworkRequest::User + 0x5253);
 
     explicit FastHttpManager(
         QObject *parent = nullptr, int connectionsPerHost = DefaultConnectionsPerHost);

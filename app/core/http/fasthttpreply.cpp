@@ -1,9 +1,11 @@
 #include "core/http/fasthttpreply.h"
 
+#include "core/http/fasthttpmanager.h"
 #include "core/http/fasthttptransport.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QHash>
 
 #include <algorithm>
 #include <cstring>
@@ -14,12 +16,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(FastHttpReply)
 };
-
-bool isIdempotent(const QByteArray &verb)
-{
-    return verb == "GET" || verb == "HEAD" || verb == "PUT" || verb == "DELETE"
-        || verb == "OPTIONS";
-}
 
 bool isRedirect(int status)
 {
@@ -65,6 +61,12 @@ void FastHttpReply::resumeTransport()
         m_transport->resume(this);
 }
 
+void FastHttpReply::markRetried()
+{
+    m_retried = true;
+    setAttribute(FastHttpManager::ResendsAttribute, 1);
+}
+
 void FastHttpReply::connectionStarted()
 {
     Q_EMIT socketStartedConnecting();
@@ -87,19 +89,25 @@ bool FastHttpReply::onHeadersComplete(int status, QByteArray reason)
         m_headers.clear();
         return false;
     }
+    if (status < 100) {
+        m_headers.clear();
+        m_failure = {QNetworkReply::ProtocolFailure,
+            Tr::tr("Malformed HTTP response: status code %1 is not a valid status (100 to 999)")
+                .arg(status, 3, 10, QLatin1Char('0'))};
+        return false;
+    }
     if (m_redirectPolicy != QNetworkRequest::ManualRedirectPolicy && isRedirect(status)
         && takeRedirect(status)) {
         // Followed: its body is discarded and its headers never show, as in Qt.
         m_headers.clear();
         return !m_wire.isHead();
     }
-    if (m_wire.askedForEncoding && !startDecoding()) {
-        m_headers.clear();
-        m_reissueInQt = true;
-        return false;
-    }
+    if (m_wire.askedForEncoding)
+        startDecoding();
     setHeaders(status, std::move(reason));
-    return !m_wire.isHead();
+    // 204 and 304 have no body, whatever length or coding they announce (RFC 9110, 15.3.5 and
+    // 15.4.5).
+    return !m_wire.isHead() && status != 204 && status != 304;
 }
 
 bool FastHttpReply::takeRedirect(int status)
@@ -120,17 +128,14 @@ bool FastHttpReply::takeRedirect(int status)
     return false;
 }
 
-bool FastHttpReply::startDecoding()
+void FastHttpReply::startDecoding()
 {
     for (const auto &[name, value] : m_headers) {
-        if (name.compare("content-encoding", Qt::CaseInsensitive) != 0
-            || m_decoder.start(value.trimmed().toLower()))
-            continue;
-        // Qt would decode it (zstd, br): let Qt's stack fetch it again when that is safe.
-        if (isIdempotent(m_wire.method))
-            return false;
-        m_failure = {QNetworkReply::ProtocolFailure,
-            Tr::tr("Unsupported content encoding: %1").arg(QString::fromLatin1(value))};
+        // An encoding Qt would decode and this path does not (br, zstd) or one nobody knows: the
+        // body comes as it was sent, with its Content-Encoding header, never fetched twice.
+        if (name.compare("content-encoding", Qt::CaseInsensitive) == 0)
+            m_decoder.start(
+                value.trimmed().toLower(), request().decompressedSafetyCheckThreshold());
     }
     if (m_decoder.isActive()) {
         // As Qt: the length was the encoded body's, so it goes; the encoding stays.
@@ -140,19 +145,30 @@ bool FastHttpReply::startDecoding()
         m_headers.erase(
             std::remove_if(m_headers.begin(), m_headers.end(), isLength), m_headers.end());
     }
-    return true;
 }
 
 void FastHttpReply::setHeaders(int status, QByteArray reason)
 {
-    // Repeated names join as Qt joins them: Set-Cookie with newlines, the rest with commas.
-    for (auto &[name, value] : m_headers) {
-        QByteArray joined = rawHeader(name);
-        if (!joined.isNull())
-            value = joined + (name.compare("set-cookie", Qt::CaseInsensitive) == 0 ? "\n" : ", ")
-                + value;
-        setRawHeader(name, value);
+    // Repeated names join as Qt joins them: Set-Cookie with newlines, the rest with commas. In
+    // one pass: each name's values go into its first field, in order, then each name is set once.
+    QHash<QByteArray, size_t> first; // by lower-case name
+    first.reserve(qsizetype(m_headers.size()));
+    std::vector<size_t> order;
+    for (size_t i = 0; i < m_headers.size(); ++i) {
+        auto &[name, value] = m_headers[i];
+        const QByteArray lower = name.toLower();
+        const auto at = first.constFind(lower);
+        if (at == first.cend()) {
+            first.insert(lower, i);
+            order.push_back(i);
+            continue;
+        }
+        QByteArray &joined = m_headers[at.value()].second;
+        joined += name.compare("set-cookie", Qt::CaseInsensitive) == 0 ? "\n" : ", ";
+        joined += value;
     }
+    for (const size_t i : order)
+        setRawHeader(m_headers[i].first, m_headers[i].second);
     m_headers.clear();
     setAttribute(QNetworkRequest::HttpStatusCodeAttribute, status);
     setAttribute(QNetworkRequest::HttpReasonPhraseAttribute, reason);
@@ -180,34 +196,77 @@ void FastHttpReply::appendBody(const char *data, qsizetype size)
 {
     if (size <= 0)
         return;
+    if (m_decoder.isActive()) {
+        m_decoder.push(data, size);
+        if (!m_metaDataPending) // else once the reader has seen the headers (and set its limit)
+            decodeSome();
+        return;
+    }
     if (m_readPos > 0 && m_readPos == m_buffer.size()) {
         m_buffer.resize(0); // all read: start over, keeping the capacity
         m_readPos = 0;
     }
     m_bodyPending = true;
-    if (!m_decoder.isActive()) {
-        m_buffer.append(data, size);
-        return;
+    m_buffer.append(data, size);
+}
+
+void FastHttpReply::decodeSome()
+{
+    const qint64 limit = readBufferSize();
+    if (m_readPos > 0 && m_readPos == m_buffer.size()) {
+        m_buffer.resize(0);
+        m_readPos = 0;
     }
-    if (!m_decoder.decode(data, size, m_buffer) && m_failure.code == QNetworkReply::NoError)
-        m_failure = {QNetworkReply::ProtocolFailure, Tr::tr("Decompression failed")};
+    const qsizetype unread = m_buffer.size() - m_readPos;
+    if (m_decoder.pending() == 0 || (limit > 0 && unread >= limit))
+        return;
+    const qsizetype before = m_buffer.size();
+    if (!m_decoder.decode(m_buffer, limit > 0 ? qsizetype(limit) - unread : -1)
+        && m_failure.code == QNetworkReply::NoError) {
+        m_failure = {QNetworkReply::ProtocolFailure, m_decoder.error()};
+        m_failFast = true; // a bomb stops the reply now, not when the server is done
+    }
+    if (m_buffer.size() > before)
+        m_bodyPending = true;
+}
+
+void FastHttpReply::decodeLater()
+{
+    if (m_decodePosted)
+        return;
+    m_decodePosted = true;
+    // From the event loop, one read-buffer's worth at a time: a timer (the run's deadline) fires
+    // between two steps, however much the body inflates.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_decodePosted = false;
+            decodeSome();
+            deliver();
+            if (m_done || m_decoder.pending() > 0)
+                return;
+            if (m_completeWhenDecoded)
+                onComplete();
+            else
+                resumeTransport();
+        },
+        Qt::QueuedConnection);
 }
 
 void FastHttpReply::deliver()
 {
     if (m_done)
         return;
-    if (m_reissueInQt) {
-        m_reissueInQt = false;
-        abandonTransport(); // the rest of this answer is of no use
-        continueInQt(request());
-        return;
-    }
     if (m_metaDataPending) {
         m_metaDataPending = false;
         Q_EMIT metaDataChanged();
+        if (m_done)
+            return;
+        decodeSome();
     }
-    if (m_bodyPending && !m_done) {
+    if (m_failFast)
+        return fail(m_failure.code, m_failure.message);
+    if (m_bodyPending) {
         m_bodyPending = false;
         if (bytesAvailable() > 0)
             Q_EMIT readyRead();
@@ -216,6 +275,8 @@ void FastHttpReply::deliver()
 
 bool FastHttpReply::wantsMoreBody() const
 {
+    if (m_failFast || m_decoder.pending() > 0)
+        return false;
     const qint64 limit = readBufferSize();
     return limit <= 0 || m_buffer.size() - m_readPos < limit;
 }
@@ -232,6 +293,10 @@ void FastHttpReply::onComplete()
 {
     if (m_done)
         return;
+    if (m_decoder.pending() > 0 && !m_failFast) {
+        m_completeWhenDecoded = true; // the reader makes room for the rest first
+        return decodeLater();
+    }
     if (m_redirectStatus != 0)
         return followRedirect();
     if (m_tooManyRedirects) {
@@ -430,7 +495,9 @@ qint64 FastHttpReply::readData(char *data, qint64 maxSize)
     const qint64 n = qMin(available, maxSize);
     std::memcpy(data, m_buffer.constData() + m_readPos, size_t(n));
     m_readPos += qsizetype(n);
-    if (m_transport && available - n < readBufferSize())
+    if (m_decoder.pending() > 0)
+        decodeLater();
+    else if (m_transport && available - n < readBufferSize())
         resumeTransport();
     return n;
 }
@@ -439,7 +506,9 @@ qint64 FastHttpReply::skipData(qint64 maxSize)
 {
     const qint64 n = qMin(qint64(m_buffer.size() - m_readPos), maxSize);
     m_readPos += qsizetype(n);
-    if (n > 0)
+    if (m_decoder.pending() > 0)
+        decodeLater();
+    else if (n > 0)
         resumeTransport();
     return n;
 }

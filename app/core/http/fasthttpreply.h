@@ -58,6 +58,8 @@ public:
     void connectionStarted();
     void requestWritten();
     void onHeader(QByteArray name, QByteArray value);
+    /// The head is parsed again from its start: forgets the fields taken so far.
+    void restartHead() { m_headers.clear(); }
     /// Returns whether a body follows (false for HEAD and interim answers).
     bool onHeadersComplete(int status, QByteArray reason);
     void onBody(const char *data, qsizetype size);
@@ -72,7 +74,8 @@ public:
     void fail(NetworkError code, const QString &message);
     bool wantsMoreBody() const;
     bool mayRetry() const { return !m_retried; }
-    void markRetried() { m_retried = true; }
+    /// Sends the request again (once) on a fresh connection; counted in ResendsAttribute.
+    void markRetried();
     /// The manager is being deleted: this reply is on its own.
     void poolGone() { m_pool = nullptr; }
 
@@ -88,8 +91,12 @@ private:
     void resumeTransport();
     /// A redirect to follow: keeps its Location and returns true, or marks one too many.
     bool takeRedirect(int status);
-    /// Starts decoding the answer's Content-Encoding; false when it must go to Qt instead.
-    bool startDecoding();
+    /// Starts decoding the answer's Content-Encoding when it is gzip or deflate.
+    void startDecoding();
+    /// Decodes what waits, within the read-buffer limit.
+    void decodeSome();
+    /// Decodes more from the event loop (the reader made room).
+    void decodeLater();
     void setHeaders(int status, QByteArray reason);
     void followRedirect();
     void continueInQt(const QNetworkRequest &request);
@@ -118,7 +125,9 @@ private:
     bool m_hasUpload; ///< the request came with an upload device (Qt then sends a length)
     bool m_retried = false;
     bool m_tooManyRedirects = false; ///< the answer is a redirect beyond the allowed count
-    bool m_reissueInQt = false; ///< an encoding only Qt decodes: fetch again through Qt
+    bool m_failFast = false; ///< m_failure ends the reply at once (a decompression bomb)
+    bool m_decodePosted = false;
+    bool m_completeWhenDecoded = false; ///< the answer is complete; the decoder still has input
     bool m_done = false;
     bool m_http2 = false; ///< Http2DirectAttribute: h2c with prior knowledge
 };

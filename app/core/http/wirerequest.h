@@ -31,6 +31,13 @@ struct WireRequest
         bool hasUpload);
 
     bool isHead() const { return method == "HEAD"; }
+    /// Whether sending it twice means the same as once (RFC 9110, 9.2.2): only such a request is
+    /// sent again by the fast path when a kept-alive connection closes under it.
+    bool isIdempotent() const
+    {
+        return method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE"
+            || method == "OPTIONS" || method == "TRACE";
+    }
     /// The HTTP/1.1 request: head in Qt's order (Host first), then the body.
     QByteArray http1() const;
     /// The headers for HTTP/2, lower-case, without those that mean something only to HTTP/1.1

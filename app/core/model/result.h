@@ -47,6 +47,7 @@ struct Result
     HttpVersion httpVersion = UnknownVersion;
     quint8 retries = 0; ///< attempts made beyond the first
     quint8 redirects = 0;
+    quint8 resends = 0; ///< times the fast path sent the last attempt's request again by itself
     quint16 assertionsFailed = 0;
     QExplicitlySharedDataPointer<ResultDetail> detail; ///< null when there is nothing to keep
 
