@@ -255,6 +255,13 @@ void FastHttpReply::decodeLater()
 
 void FastHttpReply::deliver()
 {
+    emitPending();
+    if (m_failFast)
+        fail(m_failure.code, m_failure.message);
+}
+
+void FastHttpReply::emitPending()
+{
     if (m_done)
         return;
     if (m_metaDataPending) {
@@ -264,8 +271,6 @@ void FastHttpReply::deliver()
             return;
         decodeSome();
     }
-    if (m_failFast)
-        return fail(m_failure.code, m_failure.message);
     if (m_bodyPending) {
         m_bodyPending = false;
         if (bytesAvailable() > 0)
@@ -442,7 +447,7 @@ void FastHttpReply::fail(NetworkError code, const QString &message)
 {
     if (m_done)
         return;
-    deliver(); // what arrived before the failure is still the answer's
+    emitPending(); // what arrived before the failure is still the answer's
     if (m_done)
         return;
     setError(code, message);

@@ -66,6 +66,7 @@ public:
     /// Emits what parsing produced (metaDataChanged, readyRead), outside the parser's callbacks:
     /// a slot may abort this reply or start another request.
     void deliver();
+    void emitPending(); // headers and body that arrived, without acting on a failure
     /// The whole answer arrived; the connection is already back in the pool.
     void onComplete();
     /// The connection failed before the answer was complete.
