@@ -1030,6 +1030,19 @@ B = %2</translation>
     </message>
 </context>
 <context>
+    <name>ContentDecoder</name>
+    <message>
+        <location filename="../app/core/http/contentdecoder.cpp" line="+80"/>
+        <source>Decompression failed</source>
+        <translation>Falló la descompresión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decompression bomb: the body inflated to more than %1 times its encoded size beyond %2 bytes (the limit)</source>
+        <translation>Bomba de descompresión: el cuerpo se expandió a más de %1 veces su tamaño codificado pasados %2 bytes (el límite)</translation>
+    </message>
+</context>
+<context>
     <name>CurlImport</name>
     <message>
         <location filename="../app/core/formats/curlimport.cpp" line="+76"/>
@@ -1585,19 +1598,34 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>FastHttpReply</name>
     <message>
-        <location filename="../app/core/http/fasthttpreply.cpp" line="+133"/>
-        <source>Unsupported content encoding: %1</source>
-        <translation>Codificación de contenido no admitida: %1</translation>
+        <location filename="../app/core/http/fasthttpreply.cpp" line="+95"/>
+        <source>Malformed HTTP response: status code %1 is not a valid status (100 to 999)</source>
+        <translation>Respuesta HTTP mal formada: el código de estado %1 no es un estado válido (100 a 999)</translation>
     </message>
     <message>
-        <location line="+60"/>
-        <source>Decompression failed</source>
-        <translation>Falló la descompresión</translation>
-    </message>
-    <message>
-        <location line="+180"/>
+        <location line="+348"/>
         <source>Malformed HTTP response: %1</source>
         <translation>Respuesta HTTP mal formada: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/http/fasthttp2connection.cpp" line="+411"/>
+        <source>HTTP/2 connection closed by the server (GOAWAY): %1</source>
+        <translation>Conexión HTTP/2 cerrada por el servidor (GOAWAY): %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP/2 stream reset by the server: %1</source>
+        <translation>Flujo HTTP/2 reiniciado por el servidor: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>HTTP/2 server stopped accepting new streams (GOAWAY) before this one was processed, on the first connection and on a second one</source>
+        <translation>El servidor HTTP/2 dejó de aceptar flujos nuevos (GOAWAY) antes de procesar este, en la primera conexión y en una segunda</translation>
+    </message>
+    <message>
+        <location filename="../app/core/http/fasthttpconnection.cpp" line="+253"/>
+        <source>Malformed HTTP response: a chunk&apos;s data is not followed by CRLF</source>
+        <translation>Respuesta HTTP mal formada: los datos de un fragmento no van seguidos de CRLF</translation>
     </message>
 </context>
 <context>
@@ -2931,7 +2959,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../app/core/http/fasthttp2connection.cpp" line="+380"/>
+        <location filename="../app/core/http/fasthttp2connection.cpp" line="-22"/>
         <location filename="../app/core/http/qterrors.cpp" line="+3"/>
         <source>Connection closed</source>
         <translation>Conexión cerrada</translation>
@@ -3078,6 +3106,19 @@ rafaga run --url %2 -n 2000 -c 50
         <location line="+75"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseLimits</name>
+    <message>
+        <location filename="../app/core/http/responselimits.cpp" line="+15"/>
+        <source>Response header too large: more than %1 header fields (the limit)</source>
+        <translation>Cabecera de respuesta demasiado grande: más de %1 campos (el límite)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Response header too large: more than %1 bytes of header fields (the limit)</source>
+        <translation>Cabecera de respuesta demasiado grande: más de %1 bytes de campos (el límite)</translation>
     </message>
 </context>
 <context>
@@ -3244,7 +3285,7 @@ rafaga run --url %2 -n 2000 -c 50
     <name>ResultWriters</name>
     <message>
         <location filename="../app/core/formats/jtlexport.cpp" line="+148"/>
-        <location filename="../app/core/formats/resultwriters.cpp" line="+433"/>
+        <location filename="../app/core/formats/resultwriters.cpp" line="+435"/>
         <location line="+73"/>
         <source>cannot write the output: %1</source>
         <translation>no se puede escribir la salida: %1</translation>
@@ -3481,7 +3522,7 @@ Redirigida a %2</translation>
 <context>
     <name>Run</name>
     <message>
-        <location filename="../app/core/engine/replyoutcome.cpp" line="+27"/>
+        <location filename="../app/core/engine/replyoutcome.cpp" line="+30"/>
         <location filename="../app/core/engine/run.cpp" line="+196"/>
         <source>the run was stopped before this request finished</source>
         <translation>la ejecución se detuvo antes de que terminara esta petición</translation>
