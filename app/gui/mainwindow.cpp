@@ -247,7 +247,7 @@ void MainWindow::createLayout()
     // First start: room for request names; later starts restore the user's layout.
     const int charWidth = fontMetrics().averageCharWidth();
     main->setSizes({charWidth * 34, charWidth * 150});
-    top->setSizes({charWidth * 110, charWidth * 44});
+    top->setSizes({charWidth * 100, charWidth * 54});
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);

@@ -27,6 +27,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -361,6 +363,35 @@ void tst_Workbench::chartsLabelsTicksAndPartialSecond()
         QCOMPARE(names,
             (QStringList {QStringLiteral("p50"), QStringLiteral("p95"), QStringLiteral("p99")}));
     }
+    // Log-axis labels a label apart at least: a short axis shows fewer (before: 100, 50, 10 and 5
+    // on top of each other on a 70-pixel axis).
+    for (const QCPAxis *axis : {scatter->yAxis, histogram->xAxis}) {
+        const QFontMetrics metrics(axis->tickLabelFont());
+        const int label = axis->orientation() == Qt::Vertical
+            ? metrics.height()
+            : metrics.horizontalAdvance(QStringLiteral("500"));
+        const QVector<double> shown = axis->tickVector();
+        for (qsizetype i = 1; i < shown.size(); ++i) {
+            const double gap
+                = qAbs(axis->coordToPixel(shown[i]) - axis->coordToPixel(shown[i - 1]));
+            QVERIFY2(gap >= label,
+                qPrintable(QStringLiteral("%1 and %2: %3 px apart, a label takes %4")
+                               .arg(shown[i - 1])
+                               .arg(shown[i])
+                               .arg(gap)
+                               .arg(label)));
+        }
+    }
+    // The run panel fits its column: nothing to scroll sideways for at 1366 × 768.
+    auto *runPanel = window.findChild<RunPanel *>();
+    QVERIFY(runPanel && runPanel->parentWidget());
+    auto *runScroll = qobject_cast<QScrollArea *>(runPanel->parentWidget()->parentWidget());
+    QVERIFY(runScroll);
+    QVERIFY2(!runScroll->horizontalScrollBar()->isVisible(),
+        qPrintable(QStringLiteral("run panel %1 px wide in %2")
+                       .arg(runPanel->minimumSizeHint().width())
+                       .arg(runScroll->viewport()->width())));
+
     // 1-2-5 ticks, at most eight, on a range that holds every latency.
     const QCPAxis *latencyAxis = scatter->yAxis;
     const QVector<double> ticks = latencyAxis->tickVector();

@@ -127,8 +127,20 @@ void ChartPlot::applyPalette(QCustomPlot *plot, const QPalette &palette)
 
 QVector<double> LogTicker125::createTickVector(double, const QCPRange &range)
 {
-    const QList<double> ticks = LatencyBins::logTicks(range.lower, range.upper);
+    const QList<double> ticks = LatencyBins::logTicks(range.lower, range.upper, roomForTicks());
     return QVector<double>(ticks.cbegin(), ticks.cend());
+}
+
+int LogTicker125::roomForTicks() const
+{
+    const QFontMetrics metrics(m_axis->tickLabelFont());
+    const bool vertical = m_axis->orientation() == Qt::Vertical;
+    // A label is a line high on a vertical axis and about "0.5" to "200" wide on a horizontal
+    // one; half a label between two.
+    const int label
+        = vertical ? metrics.height() : metrics.horizontalAdvance(QStringLiteral("500"));
+    const int length = vertical ? m_axis->axisRect()->height() : m_axis->axisRect()->width();
+    return qBound(2, 2 * length / (3 * qMax(1, label)), 8);
 }
 
 QVector<double> LogTicker125::createSubTickVector(int, const QVector<double> &)
@@ -139,7 +151,7 @@ QVector<double> LogTicker125::createSubTickVector(int, const QVector<double> &)
 void ChartPlot::makeLogAxis(QCPAxis *axis)
 {
     axis->setScaleType(QCPAxis::stLogarithmic);
-    axis->setTicker(QSharedPointer<LogTicker125>::create());
+    axis->setTicker(QSharedPointer<LogTicker125>::create(axis));
     axis->setNumberFormat(QStringLiteral("g"));
     axis->setNumberPrecision(6);
 }

@@ -8,11 +8,23 @@
 
 /// Ticks for a log axis at 1, 2 and 5 times powers of ten (thinned when the range is wide), so a
 /// narrow range does not pile up 400, 500, 600, 700 and a wide one reads in whole decades.
+/// As many ticks as the axis has room for labels: a short axis shows fewer.
 class LogTicker125 : public QCPAxisTicker
 {
+public:
+    explicit LogTicker125(QCPAxis *axis)
+        : m_axis(axis)
+    { }
+
 protected:
     QVector<double> createTickVector(double tickStep, const QCPRange &range) override;
     QVector<double> createSubTickVector(int subTickCount, const QVector<double> &ticks) override;
+
+private:
+    /// How many labels fit along the axis without touching.
+    int roomForTicks() const;
+
+    QCPAxis *m_axis;
 };
 
 /// A plot with a header row (the title on the left, the legend beside it when there is one),

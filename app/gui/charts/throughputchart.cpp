@@ -121,4 +121,7 @@ void ThroughputChart::applyColours(const QPalette &palette)
     m_partialShade->setPen(Qt::NoPen);
     m_partialShade->setBrush(QBrush(shade, Qt::BDiagPattern));
     m_partialLabel->setColor(palette.color(QPalette::Text));
+    // On a plain background: the label sits on the tallest bar's top edge.
+    m_partialLabel->setBrush(palette.color(QPalette::Base));
+    m_partialLabel->setPadding(QMargins(4, 1, 4, 1));
 }

@@ -72,7 +72,7 @@ RunPanel::RunPanel(QWidget *parent)
     dataButtons->addWidget(preview);
     dataButtons->addWidget(clear);
     dataButtons->addStretch();
-    form->addRow(QString(), dataButtons);
+    form->addRow(dataButtons); // both columns: the panel stays narrow enough for 1366 × 768
 
     new QHBoxLayout(m_buttons);
     m_buttons->layout()->setContentsMargins(0, 0, 0, 0);
