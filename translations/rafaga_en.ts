@@ -181,7 +181,7 @@
 <context>
     <name>SummaryPrinter</name>
     <message numerus="yes">
-        <location filename="../app/cli/summaryprinter.cpp" line="+60"/>
+        <location filename="../app/cli/summaryprinter.cpp" line="+57"/>
         <source>  Assertions:    %1 checked, %2 failed (in %3 request(s))
 </source>
         <translation>

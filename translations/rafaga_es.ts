@@ -1550,7 +1550,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>ErrorCategory</name>
     <message>
-        <location filename="../app/core/model/errorcategory.cpp" line="+41"/>
+        <location filename="../app/core/model/errorcategory.cpp" line="+43"/>
         <source>no error</source>
         <translation>sin error</translation>
     </message>
@@ -1588,6 +1588,11 @@ rafaga run --url %2 -n 2000 -c 50
         <location line="+2"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not sent</source>
+        <translation>no enviada</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3528,7 +3533,12 @@ Redirigida a %2</translation>
         <translation>la ejecución se detuvo antes de que terminara esta petición</translation>
     </message>
     <message>
-        <location filename="../app/core/engine/run.cpp" line="+242"/>
+        <location filename="../app/core/engine/run.cpp" line="+12"/>
+        <source>the run was stopped before this request was sent</source>
+        <translation>la ejecución se detuvo antes de enviar esta petición</translation>
+    </message>
+    <message>
+        <location line="+231"/>
         <source>no complete answer within %1 ms</source>
         <translation>no se recibió una respuesta completa en %1 ms</translation>
     </message>
@@ -3641,7 +3651,7 @@ Redirigida a %2</translation>
         <translation>--env y --env-file se contradicen</translation>
     </message>
     <message>
-        <location filename="../app/cli/runcommand.cpp" line="+181"/>
+        <location filename="../app/cli/runcommand.cpp" line="+188"/>
         <source>Sends a request N times, or every request of a collection, C at a time, and reports what came back.</source>
         <translation>Envía una petición N veces, o todas las peticiones de una colección, C a la vez, e informa de lo que se recibió.</translation>
     </message>
@@ -3875,7 +3885,7 @@ Redirigida a %2</translation>
         <translation>-%1 se usa con --url, no con una colección</translation>
     </message>
     <message>
-        <location filename="../app/cli/runcommand.cpp" line="-73"/>
+        <location filename="../app/cli/runcommand.cpp" line="-80"/>
         <source>Stopping; press Ctrl+C again to quit at once.</source>
         <translation>Deteniendo; pulsa Ctrl+C otra vez para salir de inmediato.</translation>
     </message>
@@ -4287,28 +4297,14 @@ Redirigida a %2</translation>
 </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>  Requests:      %1 (%2 succeeded, %3 failed)
+        <location line="+3"/>
+        <source>  Requests:      %1 (%2)
 </source>
-        <translation>  Peticiones:    %1 (correctas: %2, fallidas: %3)
+        <translation>  Peticiones:    %1 (%2)
 </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>  Not sent:      %1 (the run was stopped)
-</source>
-        <translation>  No enviadas:   %1 (se detuvo la ejecución)
-</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>  Outcome:       %1
-</source>
-        <translation>  Resultado:     %1
-</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>  Elapsed:       %1 s
 </source>
         <translation>  Duración:      %1 s

@@ -13,5 +13,6 @@ enum ExitCode {
     Failures = 1, ///< some request failed
     UsageError = 2,
     OutputError = 3, ///< a result file could not be opened or written
+    Stopped = 130, ///< Ctrl+C (or SIGTERM) stopped the run; its files and summary are written
 };
 } // namespace Cli

@@ -107,9 +107,13 @@ public:
             m_err << '\n'
                   << Tr::tr("Stopping; press Ctrl+C again to quit at once.") << '\n'
                   << Qt::flush;
+            m_interrupted = true;
             m_run.stop();
         });
     }
+
+    /// Whether Ctrl+C (or SIGTERM) stopped the run.
+    bool interrupted() const { return m_interrupted; }
 
     void finished()
     {
@@ -131,6 +135,7 @@ private:
     Run &m_run;
     ResultStreamer &m_streamer;
     bool m_showProgress;
+    bool m_interrupted = false;
     QTimer m_progress;
     InterruptWatcher m_interrupts;
     QTextStream m_err {stderr};
@@ -170,6 +175,8 @@ int execute(const RunCommandLine &request, const Prepared &prepared)
         QTextStream(stderr) << "rafaga run: " << streamer.error() << '\n';
         return Cli::OutputError;
     }
+    if (watch.interrupted())
+        return Cli::Stopped;
     const bool allPassed = stats.succeeded() == run.size() && stats.assertionsFailed() == 0;
     return allPassed ? Cli::Success : Cli::Failures;
 }

@@ -1,7 +1,7 @@
 #include "cli/summaryprinter.h"
 
-#include "core/model/errorcategory.h"
 #include "core/base/plural.h"
+#include "core/model/errorcategory.h"
 #include "core/stats/runoutcome.h"
 
 #include <QCoreApplication>
@@ -41,14 +41,11 @@ QString summary(const RunStats &stats, const RunOptions &options, qint64 request
     const double rate = seconds > 0 ? double(stats.completed()) / seconds : 0;
     QString text;
     text += Tr::tr("Summary:\n");
-    text += Tr::tr("  Requests:      %1 (%2 succeeded, %3 failed)\n")
+    // The same words as the workbench's: after a stop, "stopped at 6 of 20: 4 succeeded, 2
+    // cancelled in flight, 14 not sent"; a stop's aborts and unsent requests are not failures.
+    text += Tr::tr("  Requests:      %1 (%2)\n")
                 .arg(requests)
-                .arg(stats.succeeded())
-                .arg(stats.failed());
-    if (stats.notSent() > 0)
-        text += Tr::tr("  Not sent:      %1 (the run was stopped)\n").arg(stats.notSent());
-    if (const RunOutcome outcome = RunOutcome::of(stats, requests); outcome.stopped())
-        text += Tr::tr("  Outcome:       %1\n").arg(outcome.describe());
+                .arg(RunOutcome::of(stats, requests).describe());
     text += Tr::tr("  Elapsed:       %1 s\n").arg(seconds, 0, 'f', 3);
     text += Tr::tr("  Rate:          %1 req/s\n").arg(rate, 0, 'f', 1);
     text += Tr::tr("  Concurrency:   %1 (at most %2 in flight)\n")

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void unwritablePathStopsBeforeSending();
     void commandLineSecretsAreMasked();
     void secondInterruptKeepsEveryFile();
+    void stopSaysWhatWasNotSent();
 
 private:
     ServeProcess m_serve;
@@ -198,6 +199,7 @@ void tst_CliOutputs::secondInterruptKeepsEveryFile()
     for (int i = 0; i < 200 && QFileInfo(ndjson).size() < 2000; ++i)
         QTest::qWait(50);
     QVERIFY(QFileInfo(ndjson).size() >= 2000);
+    QVERIFY(process.processId() > 0); // kill(0) would stop this test too
     ::kill(pid_t(process.processId()), SIGINT);
     QTest::qWait(20);
     ::kill(pid_t(process.processId()), SIGINT);
@@ -210,6 +212,43 @@ void tst_CliOutputs::secondInterruptKeepsEveryFile()
     // Header plus one row per result, each ended by CRLF: nothing left in a buffer.
     QCOMPARE(rows.size() - 2, results);
     QVERIFY(lines.last().isEmpty() && rows.last().isEmpty());
+}
+
+void tst_CliOutputs::stopSaysWhatWasNotSent()
+{
+    // Before: "20 (4 succeeded, 2 failed)", "cancelled 16" among the errors, exit code 1, and
+    // the CSV said "cancelled" for requests never sent.
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("out.csv"));
+    const QString ndjson = dir.filePath(QStringLiteral("out.ndjson"));
+    QProcess process;
+    process.start(rafagaBinary(),
+        {QStringLiteral("run"), QStringLiteral("--url"), m_base + QStringLiteral("/delay/400"),
+            QStringLiteral("-n"), QStringLiteral("20"), QStringLiteral("-c"), QStringLiteral("2"),
+            QStringLiteral("--csv"), csv, QStringLiteral("--ndjson"), ndjson});
+    QVERIFY(process.waitForStarted());
+    // Two answers in the NDJSON (written after each batch), then one Ctrl+C.
+    for (int i = 0; i < 200 && readAll(ndjson).count('\n') < 2; ++i)
+        QTest::qWait(50);
+    QVERIFY(process.processId() > 0); // kill(0) would stop this test too
+    ::kill(pid_t(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 130);
+    const QString summary = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY2(summary.contains(QLatin1String("stopped at "))
+            && summary.contains(QLatin1String(" of 20: "))
+            && summary.contains(QLatin1String("not sent"))
+            && !summary.contains(QLatin1String("failed")),
+        qPrintable(summary));
+    QVERIFY2(!summary.contains(QLatin1String("not sent  ")), qPrintable(summary)); // not an error
+    const QList<QByteArray> rows = readAll(csv).split('\n');
+    int notSent = 0;
+    for (const QByteArray &row : rows) {
+        if (row.contains(",not_sent,"))
+            ++notSent;
+    }
+    QVERIFY2(notSent > 0 && summary.contains(QStringLiteral("%1 not sent").arg(notSent)),
+        qPrintable(summary));
 }
 
 QTEST_GUILESS_MAIN(tst_CliOutputs)

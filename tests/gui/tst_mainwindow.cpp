@@ -925,7 +925,7 @@ void tst_MainWindow::pauseResumeAndStopThroughTheActions()
         QVERIFY(result);
         if (result->dispatchedUs < 0) {
             ++unsent;
-            QCOMPARE(cell(model, row, error), errorCategoryName(ErrorCategory::Cancelled));
+            QCOMPARE(cell(model, row, error), errorCategoryName(ErrorCategory::NotSent));
         }
     }
     QCOMPARE(unsent, stats.notSent());

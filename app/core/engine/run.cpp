@@ -204,7 +204,8 @@ void Run::stop()
         retry.partial.detail->errorMessage = message;
         complete(retry.index, std::move(retry.partial));
     }
-    recordUnsent(ErrorCategory::Cancelled, message);
+    recordUnsent(
+        ErrorCategory::NotSent, Tr::tr("the run was stopped before this request was sent"));
     finishIfDone();
 }
 

@@ -28,6 +28,8 @@ QString errorCategoryKey(ErrorCategory category)
         return QStringLiteral("too_many_redirects");
     case ErrorCategory::Cancelled:
         return QStringLiteral("cancelled");
+    case ErrorCategory::NotSent:
+        return QStringLiteral("not_sent");
     case ErrorCategory::Other:
         break;
     }
@@ -53,6 +55,8 @@ QString errorCategoryName(ErrorCategory category)
         return Tr::tr("too many redirects");
     case ErrorCategory::Cancelled:
         return Tr::tr("cancelled");
+    case ErrorCategory::NotSent:
+        return Tr::tr("not sent");
     case ErrorCategory::Other:
         break;
     }

@@ -12,10 +12,11 @@ enum class ErrorCategory : quint8 {
     ConnectionClosed,
     Tls,
     TooManyRedirects,
-    Cancelled,
+    Cancelled, ///< aborted in flight: the run was stopped while it was on its way
     Other,
+    NotSent, ///< the run was stopped before this request was sent: not a failure of it
 };
-constexpr int ErrorCategoryCount = int(ErrorCategory::Other) + 1;
+constexpr int ErrorCategoryCount = int(ErrorCategory::NotSent) + 1;
 
 /// The stable machine name used in JSON and CSV ("connection_refused", ...).
 QString errorCategoryKey(ErrorCategory category);

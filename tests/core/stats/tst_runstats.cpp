@@ -235,14 +235,14 @@ void TestRunStats::latencyAndTtfbOnlyWhenKnown()
     Result refused = finishedResult(3 * Second, 0, ErrorCategory::ConnectionRefused);
     stats.add(refused, 40000); // no headers: no time to first byte
 
-    Result neverDispatched = finishedResult(3 * Second, 0, ErrorCategory::Cancelled);
+    Result neverDispatched = finishedResult(3 * Second, 0, ErrorCategory::NotSent);
     neverDispatched.dispatchedUs = -1;
     stats.add(neverDispatched, neverDispatched.latencyUs()); // -1: no latency either
 
     // A request never sent is accounted for apart from those that were.
     QCOMPARE(stats.completed(), qint64(2));
     QCOMPARE(stats.notSent(), qint64(1));
-    QCOMPARE(stats.errorCount(ErrorCategory::Cancelled), qint64(1));
+    QCOMPARE(stats.errorCount(ErrorCategory::NotSent), qint64(0)); // a stop's, not an error
     QCOMPARE(stats.latency().count(), qint64(2));
     QCOMPARE(stats.latency().min(), qint64(40000));
     QCOMPARE(stats.latency().max(), qint64(1100000));
