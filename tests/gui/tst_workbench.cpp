@@ -276,6 +276,19 @@ void tst_Workbench::tabLeavesTablesAndRunComesFirst()
     table->setFocus();
     table->setCurrentCell(0, 1);
     QTRY_VERIFY(table->isAncestorOf(QApplication::focusWidget()) || table->hasFocus());
+    // Ctrl+Tab steps within the table, to the next cell and on to the next row.
+    const int last = table->columnCount() - 1;
+    table->setCurrentCell(0, last - 1);
+    QTest::keyClick(table, Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(table->currentColumn(), last);
+    QTest::keyClick(table, Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(table->currentRow(), 1 % table->rowCount()); // the last cell wraps to the first
+    QCOMPARE(table->currentColumn(), 0);
+    QTest::keyClick(table, Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(table->currentRow(), 0);
+    QCOMPARE(table->currentColumn(), last);
+    QVERIFY(table->hasFocus());
+    table->setCurrentCell(0, 1);
     bool left = false;
     for (int press = 0; press < 30 && !left; ++press) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);

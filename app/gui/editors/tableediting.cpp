@@ -1,5 +1,6 @@
 // Tables in the editors as the keyboard expects them: Tab moves on to the next control, out of the
-// table, also while a cell is being edited; the arrow keys move between cells.
+// table, also while a cell is being edited; the arrow keys, Ctrl+Tab and Ctrl+Shift+Tab move
+// between cells.
 #include "gui/editors/tableediting.h"
 
 #include <QAbstractItemView>
@@ -26,7 +27,15 @@ protected:
         if (editor && event->type() == QEvent::KeyPress) {
             const auto *key = static_cast<QKeyEvent *>(event);
             const bool tab = key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab;
-            if (tab && !(key->modifiers() & Qt::ControlModifier)) {
+            if (tab && (key->modifiers() & Qt::ControlModifier)) {
+                // Within the table: commit, then edit the next (or previous) cell.
+                Q_EMIT commitData(editor);
+                Q_EMIT closeEditor(editor,
+                    key->key() == Qt::Key_Tab ? QAbstractItemDelegate::EditNextItem
+                                              : QAbstractItemDelegate::EditPreviousItem);
+                return true;
+            }
+            if (tab) {
                 Q_EMIT commitData(editor);
                 Q_EMIT closeEditor(editor, QAbstractItemDelegate::NoHint);
                 // The view, without Tab navigation, passes the key to the focus chain.
@@ -43,12 +52,49 @@ private:
     QPointer<QAbstractItemView> m_view;
 };
 
+/// Ctrl+Tab and Ctrl+Shift+Tab on the view itself: the next or previous cell, row by row.
+class CellStepper : public QObject
+{
+public:
+    explicit CellStepper(QAbstractItemView *view)
+        : QObject(view)
+        , m_view(view)
+    { }
+
+protected:
+    bool eventFilter(QObject *object, QEvent *event) override
+    {
+        if (object != m_view || event->type() != QEvent::KeyPress)
+            return false;
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool tab = key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab;
+        if (!tab || !(key->modifiers() & Qt::ControlModifier) || !m_view->model())
+            return false;
+        const QAbstractItemModel *model = m_view->model();
+        const int columns = model->columnCount();
+        const int cells = model->rowCount() * columns;
+        if (cells == 0)
+            return true;
+        const QModelIndex current = m_view->currentIndex();
+        const int at = current.isValid() ? current.row() * columns + current.column() : -1;
+        const int step
+            = key->key() == Qt::Key_Tab && !(key->modifiers() & Qt::ShiftModifier) ? 1 : -1;
+        const int next = ((at + step) % cells + cells) % cells;
+        m_view->setCurrentIndex(model->index(next / columns, next % columns));
+        return true;
+    }
+
+private:
+    QAbstractItemView *m_view;
+};
+
 } // namespace
 
 void letTabLeave(QAbstractItemView *view)
 {
     view->setTabKeyNavigation(false);
     view->setItemDelegate(new TabLeavingDelegate(view));
+    view->installEventFilter(new CellStepper(view));
 }
 
 } // namespace TableEditing

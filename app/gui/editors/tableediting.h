@@ -7,7 +7,8 @@ class QAbstractItemView;
 namespace TableEditing {
 
 /// Turns the view's Tab navigation off and gives it a delegate whose editors hand Tab and
-/// Shift+Tab to the window's focus chain after committing the cell.
+/// Shift+Tab to the window's focus chain after committing the cell; Ctrl+Tab and Ctrl+Shift+Tab
+/// step to the next and previous cell, in the view and in an editor.
 void letTabLeave(QAbstractItemView *view);
 
 } // namespace TableEditing
