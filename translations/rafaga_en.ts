@@ -162,7 +162,7 @@
 <context>
     <name>ResultsPane</name>
     <message numerus="yes">
-        <location filename="../app/gui/run/resultspane.cpp" line="+168"/>
+        <location filename="../app/gui/run/resultspane.cpp" line="+173"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>

@@ -3453,7 +3453,7 @@ Redirigida a %2</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../app/gui/run/resultspane.cpp" line="+105"/>
+        <location filename="../app/gui/run/resultspane.cpp" line="+110"/>
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
@@ -3522,6 +3522,27 @@ Redirigida a %2</translation>
         <location line="+3"/>
         <source>Show Response</source>
         <translation>Mostrar respuesta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save Response Body…</source>
+        <translation>Guardar el cuerpo de la respuesta…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>Save Response Body</source>
+        <translation>Guardar el cuerpo de la respuesta</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved the first %1 of %2 bytes: a run keeps only the start of each response body. Send the request alone to keep more of it.</source>
+        <translation>Se guardaron los primeros %1 de %2 bytes: una ejecución conserva solo el principio de cada cuerpo de respuesta. Envíe la petición sola para conservar más.</translation>
     </message>
 </context>
 <context>

@@ -330,7 +330,7 @@ void tst_Workbench::resultsColumnsCountAndRowMenu()
     QTRY_VERIFY(window.resultsPane()->countText().contains(QStringLiteral(" of %1").arg(all)));
 
     const QList<QAction *> actions = window.resultsPane()->rowActions(0);
-    QCOMPARE(actions.size(), 4);
+    QCOMPARE(actions.size(), 5);
     actions.at(0)->trigger(); // Copy URL
     QVERIFY(QGuiApplication::clipboard()->text().startsWith(QStringLiteral("http://")));
     actions.at(1)->trigger(); // Copy as curl
@@ -338,7 +338,20 @@ void tst_Workbench::resultsColumnsCountAndRowMenu()
     QSignalSpy sent(&window, &MainWindow::sendFinished);
     actions.at(2)->trigger(); // Resend
     QVERIFY(sent.wait(10000));
+    QVERIFY(actions.at(4)->isEnabled()); // Save Response Body…
     qDeleteAll(actions);
+
+    // The body as kept, written whole; an unwritable place is named with the reason.
+    const Result *result = model->resultAt(window.resultsPane()->proxy()->sourceRow(0));
+    QVERIFY(result && result->detail && !result->detail->bodySample.isEmpty());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("body.json"));
+    QCOMPARE(window.resultsPane()->saveBody(0, path), QString());
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), result->detail->bodySample);
+    const QString bad = dir.filePath(QStringLiteral("no/such/folder/body.json"));
+    QVERIFY(window.resultsPane()->saveBody(0, bad).contains(bad));
 }
 
 void tst_Workbench::chartsLabelsTicksAndPartialSecond()

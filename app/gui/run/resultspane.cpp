@@ -13,13 +13,18 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
+#include <QSaveFile>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -191,8 +196,39 @@ QList<QAction *> ResultsPane::rowActions(int proxyRow)
         m_table->selectRow(proxyRow);
         m_viewer->setCurrentTab(ResponseViewer::BodyTab);
     });
-    actions << copyUrl << copyCurl << resend << show;
+    auto *save = new QAction(tr("Save Response Body…"), this);
+    const Result *result = m_model->resultAt(row);
+    save->setEnabled(result && result->detail && !result->detail->bodySample.isEmpty());
+    connect(save, &QAction::triggered, this, [this, proxyRow, request] {
+        // Named after the URL's last path segment, in the user's downloads folder.
+        const QString name = request.url.fileName().isEmpty() ? QStringLiteral("response")
+                                                              : request.url.fileName();
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Response Body"),
+            QStandardPaths::writableLocation(QStandardPaths::DownloadLocation) + QLatin1Char('/')
+                + name);
+        if (path.isEmpty())
+            return;
+        if (const QString message = saveBody(proxyRow, path); !message.isEmpty())
+            QMessageBox::information(this, tr("Save Response Body"), message);
+    });
+    actions << copyUrl << copyCurl << resend << show << save;
     return actions;
+}
+
+QString ResultsPane::saveBody(int proxyRow, const QString &path) const
+{
+    const Result *result = m_model->resultAt(m_proxy->sourceRow(proxyRow));
+    const QByteArray body = result && result->detail ? result->detail->bodySample : QByteArray();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size() || !file.commit())
+        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    if (result && result->bytesReceived > body.size()) {
+        const QLocale locale;
+        return tr("Saved the first %1 of %2 bytes: a run keeps only the start of each response "
+                  "body. Send the request alone to keep more of it.")
+            .arg(locale.toString(body.size()), locale.toString(result->bytesReceived));
+    }
+    return QString();
 }
 
 void ResultsPane::showRowMenu(const QPoint &position)

@@ -35,8 +35,12 @@ public:
     void find();
     /// "600 results" or "12 of 600 results shown".
     QString countText() const;
-    /// The row context menu's actions for a table row: copy URL, copy as curl, resend, show.
+    /// The row context menu's actions for a table row: copy URL, copy as curl, resend, show,
+    /// save the response body.
     QList<QAction *> rowActions(int proxyRow);
+    /// Writes the kept body of the table row's response to path. Returns an error message (naming
+    /// the file and the reason), or a note when only the start of the body was kept, or nothing.
+    QString saveBody(int proxyRow, const QString &path) const;
 
 Q_SIGNALS:
     /// Resend from the context menu: send this request again, alone.
