@@ -2,12 +2,14 @@
 // session: the built-in server speaks HTTP/1.1 only. Routes: /get (the request as JSON),
 // /echo (the body back), /status/{code}, /bytes/{n}, /redirect/{n} (to /get at 0), /gzip,
 // /rst/{code} (RST_STREAM), /drop (closes the connection). goAwayAfter(k): each connection
-// answers k requests, then sends GOAWAY naming the last and closes once they are done.
+// answers k requests, then sends GOAWAY naming the last and closes once they are done. Given a TLS
+// configuration with a certificate it speaks h2 over TLS instead, offering only h2 by ALPN.
 #pragma once
 
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrl>
@@ -21,19 +23,34 @@
 class H2cServer : public QObject
 {
 public:
-    explicit H2cServer(const QHostAddress &address = QHostAddress::LocalHost)
+    explicit H2cServer(const QHostAddress &address = QHostAddress::LocalHost,
+        QSslConfiguration tls = QSslConfiguration())
     {
-        m_server.listen(address);
-        connect(&m_server, &QTcpServer::newConnection, this, [this] { accept(); });
+        if (tls.localCertificate().isNull()) {
+            m_server = std::make_unique<QTcpServer>();
+        } else {
+            auto secure = std::make_unique<QSslServer>();
+            tls.setAllowedNextProtocols({QByteArrayLiteral("h2")});
+            secure->setSslConfiguration(tls);
+            // A TLS connection is pending once its handshake is done.
+            connect(
+                secure.get(), &QTcpServer::pendingConnectionAvailable, this, [this] { accept(); });
+            m_server = std::move(secure);
+            m_scheme = QStringLiteral("https");
+        }
+        m_server->listen(address);
+        connect(m_server.get(), &QTcpServer::newConnection, this, [this] { accept(); });
     }
-    bool isListening() const { return m_server.isListening(); }
+    bool isListening() const { return m_server->isListening(); }
     QUrl url(const QString &path) const
     {
-        const QString host = m_server.serverAddress().protocol() == QAbstractSocket::IPv6Protocol
+        const QString host = m_server->serverAddress().protocol() == QAbstractSocket::IPv6Protocol
             ? QStringLiteral("[::1]")
             : QStringLiteral("127.0.0.1");
-        return QUrl(
-            QStringLiteral("http://%1:%2%3").arg(host).arg(m_server.serverPort()).arg(path));
+        return QUrl(QStringLiteral("%1://%2:%3%4")
+                        .arg(m_scheme, host)
+                        .arg(m_server->serverPort())
+                        .arg(path));
     }
     /// The first connections (at most `connections`) answer `requests` requests each, then GOAWAY.
     void goAwayAfter(int requests, int connections = 1 << 30)
@@ -72,7 +89,7 @@ private:
 
     void accept()
     {
-        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        while (QTcpSocket *socket = m_server->nextPendingConnection()) {
             auto s = std::make_shared<Session>();
             s->index = m_connections++;
             s->server = this;
@@ -261,7 +278,8 @@ private:
         }
     }
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
+    QString m_scheme = QStringLiteral("http");
     int m_goAwayAfter = 0;
     int m_goAwayConnections = 0;
     int m_connections = 0;

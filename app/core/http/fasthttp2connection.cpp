@@ -184,12 +184,11 @@ struct FastHttp2Connection::Callbacks
     }
 };
 
-FastHttp2Connection::FastHttp2Connection(FastHttpPool *pool, const QByteArray &host, quint16 port)
+FastHttp2Connection::FastHttp2Connection(FastHttpPool *pool, const FastEndpoint &endpoint)
     : m_pool(pool)
-    , m_socket(new QTcpSocket(pool->owner())) // so the manager's end deletes it, whatever happens
-    , m_host(host)
-    , m_port(port)
-    , m_poolKey(FastHttpPool::key(host, port))
+    , m_endpoint(endpoint)
+    , m_socket(nullptr)
+    , m_poolKey(endpoint.poolKey())
 {
     static nghttp2_session_callbacks *const callbacks = Callbacks::make();
     nghttp2_option *option = nullptr;
@@ -206,21 +205,36 @@ FastHttp2Connection::FastHttp2Connection(FastHttpPool *pool, const QByteArray &h
     nghttp2_submit_settings(m_session, NGHTTP2_FLAG_NONE, settings, 3);
     nghttp2_session_set_local_window_size(m_session, NGHTTP2_FLAG_NONE, 0, ConnectionWindowBytes);
 
-    QObject::connect(m_socket, &QTcpSocket::connected, [this] { onConnected(); });
-    QObject::connect(m_socket, &QTcpSocket::readyRead, [this] { onReadyRead(); });
-    QObject::connect(m_socket, &QTcpSocket::disconnected, [this] { onDisconnected(); });
-    QObject::connect(m_socket, &QTcpSocket::errorOccurred,
-        [this](QAbstractSocket::SocketError error) { onSocketError(error); });
-    m_socket->connectToHost(QString::fromLatin1(m_host), m_port);
+    FastEndpoint::Handlers handlers;
+    handlers.ready = [this] {
+        m_endpoint.tls ? onEncrypted() : onConnected();
+    };
+    handlers.readyRead = [this] {
+        onReadyRead();
+    };
+    handlers.disconnected = [this] {
+        onDisconnected();
+    };
+    handlers.error = [this](QAbstractSocket::SocketError error) {
+        onSocketError(error);
+    };
+    handlers.sslErrors = [this](const QList<QSslError> &errors) {
+        onSslErrors(errors);
+    };
+    // A child of the manager, so that its end deletes the socket whatever happens.
+    m_socket = endpoint.createSocket(pool->owner(), pool, handlers);
+    endpoint.connect(m_socket);
 }
 
 FastHttp2Connection::~FastHttp2Connection()
 {
     for (auto &[id, stream] : m_streams)
         stream.reply->detach();
-    m_socket->disconnect();
-    m_socket->abort();
-    m_socket->deleteLater();
+    if (m_socket) { // not handed over
+        m_socket->disconnect();
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
     nghttp2_session_del(m_session);
 }
 
@@ -228,14 +242,14 @@ void FastHttp2Connection::send(FastHttpReply *reply)
 {
     const WireRequest &wire = reply->wire();
     static const QByteArray Authority(":authority"), Method(":method"), Path(":path"),
-        Scheme(":scheme"), Http("http");
+        Scheme(":scheme"), Http("http"), Https("https");
     const std::vector<WireRequest::Field> headers = wire.http2Headers();
     std::vector<nghttp2_nv> fields;
     fields.reserve(headers.size() + 4);
     fields.push_back(field(Authority, wire.authority));
     fields.push_back(field(Method, wire.method));
     fields.push_back(field(Path, wire.path));
-    fields.push_back(field(Scheme, Http));
+    fields.push_back(field(Scheme, m_endpoint.tls ? Https : Http));
     for (const auto &[name, value] : headers)
         fields.push_back(field(name, value));
 
@@ -252,12 +266,59 @@ void FastHttp2Connection::send(FastHttpReply *reply)
     reply->attach(this, id);
     if (!m_connected && !m_announced) {
         m_announced = true; // the request that opens the connection
+        m_opener = reply;
         reply->connectionStarted();
     }
     Stream stream;
     stream.reply = reply;
     m_streams.emplace(id, std::move(stream));
     flush();
+}
+
+void FastHttp2Connection::onEncrypted()
+{
+    // The opener, if still waiting here, hears of the handshake (a slot may abort it, or others).
+    // (It may be gone: looked for, never dereferenced before it is found.)
+    if (FastHttpReply *opener = std::exchange(m_opener, nullptr)) {
+        const bool waiting = std::any_of(m_streams.cbegin(), m_streams.cend(),
+            [opener](const auto &stream) { return stream.second.reply == opener; });
+        if (waiting)
+            Q_EMIT opener->encrypted();
+        if (m_closed)
+            return;
+    }
+    if (FastEndpoint::declinedHttp2(m_socket))
+        return handOver();
+    onConnected();
+}
+
+void FastHttp2Connection::onSslErrors(const QList<QSslError> &errors)
+{
+    // Every request waiting here fails with the handshake: each hears why.
+    std::vector<FastHttpReply *> replies;
+    for (const auto &[id, stream] : m_streams)
+        replies.push_back(stream.reply);
+    for (FastHttpReply *reply : replies)
+        Q_EMIT reply->sslErrors(errors);
+}
+
+void FastHttp2Connection::handOver()
+{
+    // Nothing was sent yet (the session writes once connected): the requests go on as HTTP/1.1.
+    std::vector<std::pair<int32_t, FastHttpReply *>> waiting;
+    for (const auto &[id, stream] : m_streams)
+        waiting.emplace_back(id, stream.reply);
+    std::sort(waiting.begin(), waiting.end());
+    std::vector<FastHttpReply *> replies;
+    for (const auto &[id, reply] : waiting) {
+        reply->detach();
+        replies.push_back(reply);
+    }
+    m_streams.clear();
+    m_closed = true;
+    QTcpSocket *socket = std::exchange(m_socket, nullptr);
+    socket->disconnect();
+    m_pool->http2Declined(this, socket, replies);
 }
 
 void FastHttp2Connection::onConnected()

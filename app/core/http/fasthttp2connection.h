@@ -1,7 +1,9 @@
-// One HTTP/2 connection of the fast path (h2c with prior knowledge): a QTcpSocket read in bulk
-// and driven by libnghttp2's client session, many requests at once, one stream each.
+// One HTTP/2 connection of the fast path (h2c with prior knowledge, or h2 by ALPN over TLS): a
+// QTcpSocket (QSslSocket) read in bulk and driven by libnghttp2's client session, many requests at
+// once, one stream each.
 #pragma once
 
+#include "core/http/fastendpoint.h"
 #include "core/http/fasthttptransport.h"
 #include "core/http/responselimits.h"
 
@@ -19,7 +21,9 @@ struct nghttp2_session;
 class FastHttp2Connection : public FastHttpTransport
 {
 public:
-    FastHttp2Connection(FastHttpPool *pool, const QByteArray &host, quint16 port);
+    /// Over TLS the server may answer the offer of h2 with HTTP/1.1: then the socket and the
+    /// requests waiting here go back to the pool (FastHttpPool::http2Declined).
+    FastHttp2Connection(FastHttpPool *pool, const FastEndpoint &endpoint);
     ~FastHttp2Connection() override;
     FastHttp2Connection(const FastHttp2Connection &) = delete;
     FastHttp2Connection &operator=(const FastHttp2Connection &) = delete;
@@ -56,6 +60,12 @@ private:
     };
 
     void onConnected();
+    /// TLS: the request that opened the connection hears of the handshake, and the server's pick
+    /// of protocol decides what this connection becomes.
+    void onEncrypted();
+    void onSslErrors(const QList<QSslError> &errors);
+    /// The server picked HTTP/1.1: everything goes back to the pool; this connection is closed.
+    void handOver();
     void onReadyRead();
     void onDisconnected();
     void onSocketError(QAbstractSocket::SocketError error);
@@ -78,11 +88,11 @@ private:
     struct Callbacks;
 
     FastHttpPool *m_pool;
+    FastEndpoint m_endpoint;
     QTcpSocket *m_socket;
     nghttp2_session *m_session = nullptr;
-    QByteArray m_host;
-    quint16 m_port;
     QByteArray m_poolKey;
+    FastHttpReply *m_opener = nullptr; ///< the request that opened the connection, until it is up
     std::unordered_map<int32_t, Stream> m_streams;
     std::vector<int32_t> m_touched; ///< streams that received something this pass
     std::vector<Closed> m_finished; ///< streams the session closed this pass

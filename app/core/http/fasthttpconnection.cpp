@@ -68,21 +68,50 @@ int FastHttpConnection::overBudget()
     return 1;
 }
 
-FastHttpConnection::FastHttpConnection(FastHttpPool *pool, const QByteArray &host, quint16 port)
+FastHttpConnection::FastHttpConnection(FastHttpPool *pool, const FastEndpoint &endpoint)
     : m_pool(pool)
-    , m_socket(new QTcpSocket(pool->owner())) // so the manager's end deletes it, whatever happens
-    , m_host(host)
-    , m_port(port)
-    , m_poolKey(FastHttpPool::key(host, port))
+    , m_endpoint(endpoint)
+    , m_socket(endpoint.createSocket(pool->owner(), pool, handlers()))
+    , m_poolKey(endpoint.poolKey())
 {
     m_parser.data = this;
     m_socket->setReadBufferSize(SocketBufferBytes);
-    QObject::connect(m_socket, &QTcpSocket::connected, [this] { onConnected(); });
-    QObject::connect(m_socket, &QTcpSocket::readyRead, [this] { onReadyRead(); });
     QObject::connect(m_socket, &QTcpSocket::bytesWritten, [this] { onBytesWritten(); });
-    QObject::connect(m_socket, &QTcpSocket::disconnected, [this] { onDisconnected(); });
-    QObject::connect(m_socket, &QTcpSocket::errorOccurred,
-        [this](QAbstractSocket::SocketError error) { onSocketError(error); });
+}
+
+FastHttpConnection::FastHttpConnection(
+    FastHttpPool *pool, const FastEndpoint &endpoint, QTcpSocket *socket)
+    : m_pool(pool)
+    , m_endpoint(endpoint)
+    , m_socket(socket)
+    , m_poolKey(endpoint.poolKey())
+    , m_state(State::Idle)
+{
+    m_parser.data = this;
+    endpoint.adopt(m_socket, pool, handlers());
+    m_socket->setReadBufferSize(SocketBufferBytes);
+    QObject::connect(m_socket, &QTcpSocket::bytesWritten, [this] { onBytesWritten(); });
+}
+
+FastEndpoint::Handlers FastHttpConnection::handlers()
+{
+    FastEndpoint::Handlers handlers;
+    handlers.ready = [this] {
+        onConnected();
+    };
+    handlers.readyRead = [this] {
+        onReadyRead();
+    };
+    handlers.disconnected = [this] {
+        onDisconnected();
+    };
+    handlers.error = [this](QAbstractSocket::SocketError error) {
+        onSocketError(error);
+    };
+    handlers.sslErrors = [this](const QList<QSslError> &errors) {
+        onSslErrors(errors);
+    };
+    return handlers;
 }
 
 FastHttpConnection::~FastHttpConnection()
@@ -109,7 +138,7 @@ void FastHttpConnection::send(FastHttpReply *reply)
     if (m_state == State::Connecting) {
         if (m_socket->state() == QAbstractSocket::UnconnectedState) {
             reply->connectionStarted();
-            m_socket->connectToHost(QString::fromLatin1(m_host), m_port);
+            m_endpoint.connect(m_socket);
         }
         return; // writes once connected
     }
@@ -139,8 +168,19 @@ void FastHttpConnection::onConnected()
     // unconnected socket has no engine to take the option.)
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_state = m_reply ? State::Busy : State::Idle;
+    if (FastHttpReply *reply = m_reply; reply && m_endpoint.tls) {
+        Q_EMIT reply->encrypted();
+        if (m_reply != reply)
+            return; // aborted from its slot
+    }
     if (m_reply)
         writeRequest();
+}
+
+void FastHttpConnection::onSslErrors(const QList<QSslError> &errors)
+{
+    if (m_reply)
+        Q_EMIT m_reply->sslErrors(errors);
 }
 
 void FastHttpConnection::writeRequest()

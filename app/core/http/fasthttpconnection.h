@@ -1,7 +1,8 @@
-// One keep-alive HTTP/1.1 connection of the fast path: a QTcpSocket read in bulk, one request at a
-// time, the response parsed by libhttp-parser straight into the reply.
+// One keep-alive HTTP/1.1 connection of the fast path: a QTcpSocket (a QSslSocket over https) read
+// in bulk, one request at a time, the response parsed by libhttp-parser straight into the reply.
 #pragma once
 
+#include "core/http/fastendpoint.h"
 #include "core/http/fasthttptransport.h"
 #include "core/http/responselimits.h"
 
@@ -16,7 +17,9 @@ class QTcpSocket;
 class FastHttpConnection : public FastHttpTransport
 {
 public:
-    FastHttpConnection(FastHttpPool *pool, const QByteArray &host, quint16 port);
+    FastHttpConnection(FastHttpPool *pool, const FastEndpoint &endpoint);
+    /// Takes over socket, connected (and encrypted) to endpoint by another connection.
+    FastHttpConnection(FastHttpPool *pool, const FastEndpoint &endpoint, QTcpSocket *socket);
     ~FastHttpConnection() override;
     FastHttpConnection(const FastHttpConnection &) = delete;
     FastHttpConnection &operator=(const FastHttpConnection &) = delete;
@@ -38,7 +41,10 @@ public:
 private:
     enum class State { Connecting, Idle, Busy, Closed };
 
+    FastEndpoint::Handlers handlers();
     void onConnected();
+    /// The handshake found the server's certificate wanting: the reply hears why.
+    void onSslErrors(const QList<QSslError> &errors);
     void onReadyRead();
     void onBytesWritten();
     void onDisconnected();
@@ -72,9 +78,8 @@ private:
     }
 
     FastHttpPool *m_pool;
+    FastEndpoint m_endpoint;
     QTcpSocket *m_socket;
-    QByteArray m_host;
-    quint16 m_port;
     QByteArray m_poolKey;
     State m_state = State::Connecting;
     FastHttpReply *m_reply = nullptr;

@@ -39,9 +39,14 @@ QByteArray hostOf(const QUrl &url)
     return url.host(QUrl::FullyEncoded).toLatin1();
 }
 
+bool isTls(const QUrl &url)
+{
+    return url.scheme() == QLatin1String("https");
+}
+
 quint16 portOf(const QUrl &url)
 {
-    return quint16(url.port(80));
+    return quint16(url.port(isTls(url) ? 443 : 80));
 }
 
 bool isManual(const QNetworkRequest &request, QNetworkRequest::Attribute attribute)
@@ -87,13 +92,16 @@ bool FastHttpManager::takes(
     // h2c with prior knowledge goes over HTTP/2; any other HTTP/2 (upgrade) stays Qt's.
     const bool http2 = request.attribute(QNetworkRequest::Http2DirectAttribute).toBool();
     const QUrl url = request.url();
-    if (url.scheme() != QLatin1String("http") || url.host().isEmpty() || !url.userInfo().isEmpty())
+    const bool tls = isTls(url);
+    if ((!tls && url.scheme() != QLatin1String("http")) || url.host().isEmpty()
+        || !url.userInfo().isEmpty())
         return false;
     const QByteArray verb = verbFor(operation, request);
     if (verb.isEmpty() || verb == "CONNECT") // a tunnel, not a request: Qt's
         return false;
-    // HTTP/2 over cleartext, timeouts, cookies, redirects that ask the user: Qt's business.
-    if ((!http2 && request.attribute(QNetworkRequest::Http2CleartextAllowedAttribute).toBool())
+    // HTTP/2 over cleartext by upgrade, timeouts, cookies, redirects that ask the user: Qt's.
+    if ((!tls && !http2
+            && request.attribute(QNetworkRequest::Http2CleartextAllowedAttribute).toBool())
         || request.transferTimeout() > 0 || transferTimeout() > 0
         || !isManual(request, QNetworkRequest::CookieLoadControlAttribute)
         || !isManual(request, QNetworkRequest::CookieSaveControlAttribute))
@@ -116,7 +124,7 @@ bool FastHttpManager::isDirect(const QUrl &url) const
         return true;
     if (proxy().type() != QNetworkProxy::DefaultProxy || proxyFactory())
         return false;
-    const QByteArray key = FastHttpPool::key(hostOf(url), portOf(url));
+    const QByteArray key = FastHttpPool::key(hostOf(url), portOf(url), isTls(url));
     if (const auto known = m_direct.find(key); known != m_direct.end())
         return known->second;
     const QNetworkProxy application = QNetworkProxy::applicationProxy();
@@ -219,21 +227,44 @@ FastHttpManager::HostPool &FastHttpManager::poolFor(const QUrl &url)
 {
     const QByteArray host = hostOf(url);
     const quint16 port = portOf(url);
-    const QByteArray key = FastHttpPool::key(host, port);
+    const bool tls = isTls(url);
+    const QByteArray key = FastHttpPool::key(host, port, tls);
     auto it = m_pools.find(key);
     if (it == m_pools.end()) {
         it = m_pools.emplace(key, HostPool()).first;
         it->second.host = host;
         it->second.port = port;
+        it->second.tls = tls;
     }
     return it->second;
 }
 
+FastEndpoint FastHttpManager::endpointFor(
+    const HostPool &pool, const FastHttpReply *reply, bool offerHttp2) const
+{
+    FastEndpoint endpoint;
+    endpoint.host = pool.host;
+    endpoint.port = pool.port;
+    endpoint.tls = pool.tls;
+    if (!pool.tls)
+        return endpoint;
+    // The request's settings as Qt's stack takes them, with what a pool shares: the offer of
+    // protocols, and the last session ticket so that the handshake resumes the session.
+    endpoint.configuration = reply->request().sslConfiguration();
+    endpoint.configuration.setAllowedNextProtocols(offerHttp2
+            ? QList<QByteArray> {FastAlpn::Http2, FastAlpn::Http1}
+            : QList<QByteArray> {FastAlpn::Http1});
+    endpoint.configuration.setSslOption(QSsl::SslOptionDisableSessionPersistence, false);
+    if (!pool.sessionTicket.isEmpty())
+        endpoint.configuration.setSessionTicket(pool.sessionTicket);
+    return endpoint;
+}
+
 void FastHttpManager::assign(FastHttpReply *reply, bool freshOnly)
 {
-    if (reply->wantsHttp2())
-        return assignHttp2(reply);
     HostPool &pool = poolFor(reply->url());
+    if (reply->wantsHttp2() && !pool.declinedHttp2)
+        return assignHttp2(reply);
     if (!freshOnly && !pool.idle.empty()) {
         FastHttpConnection *connection = pool.idle.back();
         pool.idle.pop_back();
@@ -246,7 +277,7 @@ void FastHttpManager::assign(FastHttpReply *reply, bool freshOnly)
     }
     if (pool.open < m_connectionsPerHost) {
         ++pool.open;
-        auto *connection = new FastHttpConnection(this, pool.host, pool.port);
+        auto *connection = new FastHttpConnection(this, endpointFor(pool, reply, false));
         m_connections.push_back(connection);
         connection->send(reply);
         return;
@@ -325,7 +356,7 @@ void FastHttpManager::assignHttp2(FastHttpReply *reply)
 {
     HostPool &pool = poolFor(reply->url());
     if (!pool.h2 || !pool.h2->acceptsStreams()) {
-        pool.h2 = new FastHttp2Connection(this, pool.host, pool.port);
+        pool.h2 = new FastHttp2Connection(this, endpointFor(pool, reply, true));
         m_http2Connections.push_back(pool.h2);
     }
     pool.h2->send(reply);
@@ -346,6 +377,33 @@ void FastHttpManager::http2Closed(FastHttp2Connection *connection)
         m_http2Connections.end());
     m_http2Closed.push_back(connection);
     reapLater();
+}
+
+void FastHttpManager::http2Declined(FastHttp2Connection *connection, QTcpSocket *socket,
+    const std::vector<FastHttpReply *> &replies)
+{
+    HostPool &pool = m_pools[connection->poolKey()];
+    pool.declinedHttp2 = true; // its later connections offer HTTP/1.1 only
+    http2Closed(connection);
+    const bool adopt = !replies.empty() && pool.open < m_connectionsPerHost;
+    if (adopt) {
+        ++pool.open;
+        auto *adopted
+            = new FastHttpConnection(this, endpointFor(pool, replies.front(), false), socket);
+        m_connections.push_back(adopted);
+        adopted->send(replies.front());
+    } else {
+        socket->abort();
+        socket->deleteLater();
+    }
+    for (size_t i = adopt ? 1 : 0; i < replies.size(); ++i)
+        assign(replies[i], false);
+}
+
+void FastHttpManager::keepSessionTicket(const QByteArray &key, const QByteArray &ticket)
+{
+    if (const auto it = m_pools.find(key); it != m_pools.end() && !ticket.isEmpty())
+        it->second.sessionTicket = ticket;
 }
 
 int FastHttpManager::openConnectionCount() const

@@ -1,7 +1,8 @@
-// A QNetworkAccessManager whose plain-http requests (HTTP/1.1, or h2c with prior knowledge) skip
-// Qt's HTTP thread: see FastHttpReply.
+// A QNetworkAccessManager whose direct http and https requests (HTTP/1.1, h2c with prior
+// knowledge, h2 by ALPN) skip Qt's HTTP thread: see FastHttpReply.
 #pragma once
 
+#include "core/http/fastendpoint.h"
 #include "core/http/fasthttptransport.h"
 
 #include <QByteArray>
@@ -21,12 +22,18 @@ class FastHttpReply;
 /// which costs more CPU than everything else a small request needs. This manager answers the
 /// requests it can take itself, in its own thread: keep-alive QTcpSocket connections per host
 /// and port (at most connectionsPerHost of them, like Qt's six), read in bulk and parsed by
-/// libhttp-parser. It takes http:// requests with no proxy in effect, no cache,
+/// libhttp-parser. It takes http:// and https:// requests with no proxy in effect, no cache,
 /// cookies under manual control, no transfer timeout and no Expect or Upgrade header. Such a
 /// request with Http2DirectAttribute (h2c with prior knowledge) goes over one HTTP/2 connection
 /// per host and port instead, libnghttp2's client session multiplexing its streams (Qt 6.4's own
-/// HTTP/2 stack costs ~430k instructions per request). Everything else (https, proxies, HTTP/2
-/// over TLS or by upgrade, CONNECT, ...) goes to Qt's own stack untouched.
+/// HTTP/2 stack costs ~430k instructions per request). Over https the same connections run on
+/// QSslSocket with the request's QSslConfiguration: a request that allows HTTP/2 (Qt's default)
+/// offers h2 and http/1.1 by ALPN on the host's HTTP/2 connection, which hands its requests to
+/// HTTP/1.1 connections when the server picks http/1.1 (and the host's later connections offer
+/// http/1.1 only); one that does not offers http/1.1 only. A pool's connections share the TLS
+/// session (its last ticket); the settings of a pool's first request of each connection apply
+/// (a run gives all its requests the same). Everything else (proxies, HTTP/2 by upgrade,
+/// CONNECT, ...) goes to Qt's own stack untouched.
 class FastHttpManager : public QNetworkAccessManager, private FastHttpPool
 {
     Q_OBJECT
@@ -76,6 +83,9 @@ private:
         int open = 0; ///< idle, busy and connecting
         std::deque<FastHttpReply *> waiting; ///< for a connection, in arrival order
         FastHttp2Connection *h2 = nullptr; ///< the one taking new HTTP/2 streams
+        bool tls = false;
+        bool declinedHttp2 = false; ///< the server picked http/1.1 when offered h2
+        QByteArray sessionTicket; ///< the last one the server sent (TLS 1.3: after a handshake)
     };
 
     /// The request's redirect policy, or this manager's when it names none.
@@ -84,6 +94,9 @@ private:
         QByteArray body, bool hasUpload);
     bool isDirect(const QUrl &url) const;
     HostPool &poolFor(const QUrl &url);
+    /// Where a new connection of pool goes, with reply's TLS settings.
+    FastEndpoint endpointFor(
+        const HostPool &pool, const FastHttpReply *reply, bool offerHttp2) const;
     void startSubmitted();
     /// Gives an HTTP/2 reply a stream on the host's connection, opening one when there is none
     /// (or it is going away).
@@ -105,6 +118,9 @@ private:
     void connectionClosed(FastHttpConnection *connection) override;
     void http2GoingAway(FastHttp2Connection *connection) override;
     void http2Closed(FastHttp2Connection *connection) override;
+    void http2Declined(FastHttp2Connection *connection, QTcpSocket *socket,
+        const std::vector<FastHttpReply *> &replies) override;
+    void keepSessionTicket(const QByteArray &key, const QByteArray &ticket) override;
 
     const int m_connectionsPerHost;
     bool m_enabled;

@@ -67,6 +67,13 @@ void FastHttpReply::markRetried()
     setAttribute(FastHttpManager::ResendsAttribute, 1);
 }
 
+bool FastHttpReply::wantsHttp2() const
+{
+    return m_http2
+        || (url().scheme() == QLatin1String("https")
+            && request().attribute(QNetworkRequest::Http2AllowedAttribute, true).toBool());
+}
+
 void FastHttpReply::connectionStarted()
 {
     Q_EMIT socketStartedConnecting();
@@ -172,9 +179,10 @@ void FastHttpReply::setHeaders(int status, QByteArray reason)
     m_headers.clear();
     setAttribute(QNetworkRequest::HttpStatusCodeAttribute, status);
     setAttribute(QNetworkRequest::HttpReasonPhraseAttribute, reason);
-    setAttribute(QNetworkRequest::Http2WasUsedAttribute, m_http2);
+    setAttribute(QNetworkRequest::Http2WasUsedAttribute, m_stream != 0);
     setAttribute(QNetworkRequest::HttpPipeliningWasUsedAttribute, false);
-    setAttribute(QNetworkRequest::ConnectionEncryptedAttribute, false);
+    setAttribute(
+        QNetworkRequest::ConnectionEncryptedAttribute, url().scheme() == QLatin1String("https"));
     if (isRedirect(status)) {
         const QByteArray location = rawHeader("Location");
         if (!location.isEmpty())
@@ -329,10 +337,15 @@ void FastHttpReply::followRedirect()
         return fail(QNetworkReply::ProtocolUnknownError,
             QCoreApplication::translate("QHttp", "Unknown protocol specified"));
     }
-    // From plain http, every redirect is "no less safe"; only same-origin has more to check.
-    if (m_redirectPolicy == QNetworkRequest::SameOriginRedirectPolicy
-        && (target.scheme() != url().scheme() || target.host() != url().host()
-            || target.port(80) != url().port(80))) {
+    // As Qt: "no less safe" forbids https to http; same-origin anything to another origin.
+    const bool downgrade = scheme == QLatin1String("http") && url().scheme() != scheme;
+    const auto portOf = [](const QUrl &at) {
+        return at.port(at.scheme() == QLatin1String("https") ? 443 : 80);
+    };
+    if ((m_redirectPolicy == QNetworkRequest::NoLessSafeRedirectPolicy && downgrade)
+        || (m_redirectPolicy == QNetworkRequest::SameOriginRedirectPolicy
+            && (target.scheme() != url().scheme() || target.host() != url().host()
+                || portOf(target) != portOf(url())))) {
         return fail(QNetworkReply::InsecureRedirectError,
             QCoreApplication::translate("QHttp", "Insecure redirect"));
     }

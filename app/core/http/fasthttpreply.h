@@ -1,6 +1,6 @@
-// The reply of FastHttpManager's fast path: one plain-http request (HTTP/1.1, or h2c with prior
-// knowledge), answered over a pooled connection or stream, with the signals, attributes and
-// errors Qt's own reply would give.
+// The reply of FastHttpManager's fast path: one request (HTTP/1.1, h2c with prior knowledge, or
+// over TLS either one by ALPN), answered over a pooled connection or stream, with the signals,
+// attributes and errors Qt's own reply would give.
 #pragma once
 
 #include "core/http/contentdecoder.h"
@@ -21,8 +21,9 @@ class FastHttpTransport;
 /// Lives in its manager's thread. Signals as Qt's reply emits them: socketStartedConnecting (a
 /// new connection only), requestSent, redirected (each redirect followed), metaDataChanged (the
 /// final answer's headers), readyRead, then finished exactly once, after errorOccurred on
-/// failure. Redirects are followed by the request's redirect policy (the manager's when it names
-/// none); one that leaves the fast path (to https) continues in a Qt reply behind this one.
+/// failure; over TLS also encrypted (after socketStartedConnecting) and sslErrors. Redirects are
+/// followed by the request's redirect policy (the manager's when it names none); one that leaves
+/// the fast path (to https) continues in a Qt reply behind this one.
 ///
 /// Its public functions below the QNetworkReply overrides are the transports' interface: a
 /// connection or stream reports what it parsed, in order, and this reply emits it.
@@ -44,8 +45,9 @@ public:
     // The transports' side, in the order they call it.
     /// The request as it goes on the wire (rebuilt when a redirect is followed).
     const WireRequest &wire() const { return m_wire; }
-    /// Whether the request goes over HTTP/2 (h2c with prior knowledge).
-    bool wantsHttp2() const { return m_http2; }
+    /// Whether the request goes over HTTP/2: h2c with prior knowledge, or over TLS h2 offered by
+    /// ALPN (Qt 6 allows it unless the request says otherwise).
+    bool wantsHttp2() const;
     /// transport carries this reply from now on; stream: its HTTP/2 stream id (0 for HTTP/1.1).
     void attach(FastHttpTransport *transport, int32_t stream = 0)
     {

@@ -5,12 +5,15 @@
 #include <QByteArray>
 #include <QNetworkAccessManager>
 
+#include <vector>
+
 class FastHttp2Connection;
 class FastHttpConnection;
 class FastHttpReply;
 class QIODevice;
 class QNetworkReply;
 class QNetworkRequest;
+class QTcpSocket;
 
 /// An HTTP/1.1 connection or an HTTP/2 connection, as the reply it carries sees it.
 class FastHttpTransport
@@ -29,10 +32,11 @@ class FastHttpPool
 {
 public:
     virtual ~FastHttpPool() = default;
-    /// The key a pool and its connections go by: "host:port".
-    static QByteArray key(const QByteArray &host, quint16 port)
+    /// The key a pool and its connections go by: "host:port", "https://host:port" over TLS.
+    static QByteArray key(const QByteArray &host, quint16 port, bool tls)
     {
-        return host + ':' + QByteArray::number(port);
+        return (tls ? QByteArrayLiteral("https://") : QByteArray()) + host + ':'
+            + QByteArray::number(port);
     }
     /// The parent of the replies and of the connections' sockets: its end deletes them.
     virtual QObject *owner() = 0;
@@ -61,4 +65,12 @@ public:
     /// The server sent GOAWAY: new streams go to a new connection.
     virtual void http2GoingAway(FastHttp2Connection *connection) = 0;
     virtual void http2Closed(FastHttp2Connection *connection) = 0;
+    /// The server answered the offer of h2 with HTTP/1.1 (ALPN): socket, encrypted and unused,
+    /// becomes an HTTP/1.1 connection for the first of replies (in the order they came); the
+    /// others, never sent, go where the host's requests go from now on. connection is closed.
+    virtual void http2Declined(FastHttp2Connection *connection, QTcpSocket *socket,
+        const std::vector<FastHttpReply *> &replies)
+        = 0;
+    /// A TLS session ticket from the server of the pool named key, for its next connections.
+    virtual void keepSessionTicket(const QByteArray &key, const QByteArray &ticket) = 0;
 };

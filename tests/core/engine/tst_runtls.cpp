@@ -1,10 +1,13 @@
 // A run's TLS settings against real TLS servers on loopback: the client certificate checked before
-// anything is sent, and --insecure meaning "do not verify".
+// anything is sent, --insecure meaning "do not verify", and the fast path's https (HTTP/1.1, h2 by
+// ALPN) recording what Qt's stack records, failures included.
 #include "core/engine/requestsource.h"
 #include "core/engine/run.h"
 #include "core/engine/tlsconfiguration.h"
 #include "core/server/httpserver.h"
 #include "core/server/servercertificate.h"
+#include "support/h2cserver.h"
+#include "support/pathcompare.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -71,16 +74,22 @@ ServerCertificate makeCertificate(
     return made;
 }
 
-/// A TLS server in the test's thread answering every request on a connection with 200 "ok".
+/// A TLS server in the test's thread answering every request on a connection with 200 "ok"; with
+/// a client CA it requires a client certificate signed by it; with closeEach it closes every
+/// connection after one answer.
 class TinyTlsServer : public QSslServer
 {
 public:
-    explicit TinyTlsServer(const ServerCertificate &certificate)
+    explicit TinyTlsServer(const ServerCertificate &certificate,
+        const QSslCertificate &clientCa = QSslCertificate(), bool closeEach = false)
+        : m_closeEach(closeEach)
     {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setLocalCertificate(certificate.certificate);
         tls.setPrivateKey(certificate.key);
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        tls.setPeerVerifyMode(clientCa.isNull() ? QSslSocket::VerifyNone : QSslSocket::VerifyPeer);
+        if (!clientCa.isNull())
+            tls.setCaCertificates({clientCa});
         setSslConfiguration(tls);
         connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
             while (QTcpSocket *socket = nextPendingConnection())
@@ -91,22 +100,46 @@ public:
     {
         return QUrl(QStringLiteral("https://%1:%2/").arg(host).arg(serverPort()));
     }
+    int connections() const { return m_connections; }
 
 private:
     void serve(QTcpSocket *socket)
     {
+        ++m_connections;
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        const bool closeEach = m_closeEach;
         auto pendingBytes = std::make_shared<QByteArray>();
-        connect(socket, &QTcpSocket::readyRead, socket, [socket, pendingBytes] {
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, pendingBytes, closeEach] {
             QByteArray &pending = *pendingBytes;
             pending += socket->readAll();
             for (qsizetype end; (end = pending.indexOf("\r\n\r\n")) >= 0;) {
                 pending.remove(0, end + 4);
-                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                if (!closeEach) {
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                    continue;
+                }
+                socket->write(
+                    "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+                socket->disconnectFromHost();
+                return;
             }
         });
     }
+
+    bool m_closeEach;
+    int m_connections = 0;
 };
+
+RequestSpec get(const QUrl &url, const QByteArray &method = "GET", const QByteArray &body = {})
+{
+    RequestSpec spec;
+    spec.url = url;
+    spec.method = method;
+    spec.body = body;
+    if (!body.isEmpty())
+        spec.headers.append(HttpHeader("Content-Type", "text/plain"));
+    return spec;
+}
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
@@ -130,6 +163,12 @@ private Q_SLOTS:
     void insecureDoesNotVerify();
     void insecureAcceptsAnyCertificate_data();
     void insecureAcceptsAnyCertificate();
+    void tlsFailuresMatchQtPath_data();
+    void tlsFailuresMatchQtPath();
+    void clientCertificateRequired();
+    void servedOverTlsMatchesQtPath_data();
+    void servedOverTlsMatchesQtPath();
+    void http2ByAlpnMatchesQtPath();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -339,6 +378,123 @@ void tst_RunTls::insecureAcceptsAnyCertificate()
             }
         }
     }
+}
+
+void tst_RunTls::tlsFailuresMatchQtPath_data()
+{
+    QTest::addColumn<QString>("commonName"); ///< empty: the built-in server's own certificate
+    QTest::addColumn<long>("notAfter");
+    QTest::addColumn<bool>("insecure");
+    QTest::newRow("self-signed") << QString() << 0L << false;
+    QTest::newRow("self-signed, -k") << QString() << 0L << true;
+    QTest::newRow("another name") << "localhost" << 86400L << false;
+    QTest::newRow("another name, -k") << "localhost" << 86400L << true;
+    QTest::newRow("expired") << "127.0.0.1" << -3600L << false;
+    QTest::newRow("expired, -k") << "127.0.0.1" << -3600L << true;
+}
+
+void tst_RunTls::tlsFailuresMatchQtPath()
+{
+    // Each certificate through both paths: the same status, error class and Qt's words.
+    QFETCH(QString, commonName);
+    QFETCH(long, notAfter);
+    QFETCH(bool, insecure);
+    RunOptions options;
+    options.insecure = insecure;
+    if (commonName.isEmpty()) {
+        ServerThread server(true);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QUrl target = server.baseUrl().resolved(QUrl(QStringLiteral("/get")));
+        compareRunPaths(QList<RequestSpec>(8, get(target)), options);
+        return;
+    }
+    const ServerCertificate certificate
+        = makeCertificate(qPrintable(commonName), qMin(0L, notAfter) - 86400, notAfter);
+    QVERIFY(!certificate.isNull());
+    TinyTlsServer server(certificate);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    compareRunPaths(QList<RequestSpec>(8, get(server.url(QStringLiteral("127.0.0.1")))), options);
+}
+
+void tst_RunTls::clientCertificateRequired()
+{
+    // A server that wants a client certificate: with the right one both paths get in, without
+    // one both fail alike.
+    // (Not the built-in server's kind of certificate: that one is for servers only.)
+    const ServerCertificate client = makeCertificate("client", -86400, 86400);
+    QVERIFY(!client.isNull());
+    QVERIFY(writeFile(
+        path(QStringLiteral("client.pem")), client.certificate.toPem() + client.key.toPem()));
+    const ServerCertificate certificate = makeCertificate("127.0.0.1", -86400, 86400);
+    TinyTlsServer server(certificate, client.certificate);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    const QList<RequestSpec> requests(6, get(server.url(QStringLiteral("127.0.0.1"))));
+    RunOptions options;
+    options.insecure = true;
+    compareRunPaths(requests, options);
+    options.clientCertificateFile = path(QStringLiteral("client.pem"));
+    compareRunPaths(requests, options);
+    options.fastHttpPath = true;
+    Run run(std::make_shared<RequestList>(requests), options);
+    QVERIFY(runToEnd(run));
+    for (int i = 0; i < requests.size(); ++i)
+        QVERIFY2(run.results().at(i).succeeded(), qPrintable(run.results().at(i).errorMessage()));
+}
+
+void tst_RunTls::servedOverTlsMatchesQtPath_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::newRow("HTTP/1.1 only") << int(HttpVersionPolicy::Http1Only);
+    // The built-in server picks no protocol by ALPN: the offer of h2 ends in HTTP/1.1.
+    QTest::newRow("h2 offered") << int(HttpVersionPolicy::Auto);
+}
+
+void tst_RunTls::servedOverTlsMatchesQtPath()
+{
+    QFETCH(int, version);
+    ServerThread server(true);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const auto at = [&](const char *path) {
+        return server.baseUrl().resolved(QUrl(QString::fromLatin1(path)));
+    };
+    const QList<RequestSpec> requests {get(at("/get?x=1")), get(at("/status/404")),
+        get(at("/status/204")), get(at("/redirect/2")), get(at("/redirect/20")),
+        get(at("/echo"), "POST", "a body"), get(at("/echo"), "PUT", QByteArray(100000, 'x')),
+        get(at("/bytes/300000")), get(at("/get"), "HEAD"), get(at("/drop")), get(at("/get"))};
+    RunOptions options;
+    options.insecure = true;
+    options.timeoutMs = 5000;
+    options.httpVersion = HttpVersionPolicy(version);
+    compareRunPaths(requests, options);
+}
+
+void tst_RunTls::http2ByAlpnMatchesQtPath()
+{
+    QString error;
+    const ServerCertificate certificate = ServerCertificate::generate(&error);
+    QVERIFY2(!certificate.isNull(), qPrintable(error));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(certificate.certificate);
+    tls.setPrivateKey(certificate.key);
+    H2cServer server(QHostAddress::LocalHost, tls);
+    QVERIFY(server.isListening());
+    const auto at = [&](const char *path) {
+        return server.url(QString::fromLatin1(path));
+    };
+    const QList<RequestSpec> requests {get(at("/get?x=1")), get(at("/status/404")),
+        get(at("/redirect/2")), get(at("/echo"), "POST", "a body"), get(at("/bytes/300000")),
+        get(at("/gzip")), get(at("/get"), "HEAD")};
+    RunOptions options;
+    options.insecure = true;
+    options.httpVersion = HttpVersionPolicy::Http2;
+    compareRunPaths(requests, options);
+    options.concurrency = 4;
+    Run run(std::make_shared<RequestList>(requests), options);
+    QVERIFY(runToEnd(run));
+    for (int i = 0; i < requests.size(); ++i)
+        QCOMPARE(run.results().at(i).httpVersion, Result::Http2);
 }
 
 QTEST_GUILESS_MAIN(tst_RunTls)
