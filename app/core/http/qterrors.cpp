@@ -58,6 +58,10 @@ QtError qtErrorForSocket(
     case QAbstractSocket::HostNotFoundError:
         return {QNetworkReply::HostNotFoundError,
             QCoreApplication::translate("QHttp", "Host %1 not found").arg(url.host())};
+    case QAbstractSocket::SslHandshakeFailedError: // the server's certificate, or an alert
+        return {QNetworkReply::SslHandshakeFailedError,
+            QCoreApplication::translate("QHttp", "SSL handshake failed") + QLatin1String(": ")
+                + socketMessage};
     case QAbstractSocket::SocketTimeoutError:
         return {QNetworkReply::TimeoutError, socketMessage};
     default:
