@@ -310,10 +310,12 @@ void addRunOptions(QCommandLineParser &parser)
             Tr::tr("Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.")},
         {QStringLiteral("http1"), Tr::tr("Never use HTTP/2.")},
         {QStringLiteral("qt-http"),
-            Tr::tr("Send plain http:// requests (HTTP/1.1, and h2c with --http2) through Qt's own "
-                   "HTTP stack instead of Rafaga's faster path (to compare, or as a fallback); "
-                   "RAFAGA_QT_HTTP=1 does the same.")},
-        {{QStringLiteral("k"), QStringLiteral("insecure")}, Tr::tr("Accept any TLS certificate.")},
+            Tr::tr("Send http:// and https:// requests (HTTP/1.1, h2c with --http2, h2 by ALPN) "
+                   "through Qt's own HTTP stack instead of Rafaga's faster path (to compare, or "
+                   "as a fallback); RAFAGA_QT_HTTP=1 does the same.")},
+        {{QStringLiteral("k"), QStringLiteral("insecure")},
+            Tr::tr("Do not verify the server's TLS certificate: an untrusted, expired or "
+                   "self-signed one, or one for another name, is not an error.")},
         {QStringLiteral("proxy"), Tr::tr("Send through this proxy instead of the system's."),
             Tr::tr("URL")},
         {QStringLiteral("cert"), Tr::tr("Client certificate (PEM)."), Tr::tr("FILE")},
