@@ -11,9 +11,11 @@
 #include "support/pathcompare.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSslServer>
 #include <QSslSocket>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -161,6 +163,7 @@ private Q_SLOTS:
     void http2ByAlpnMatchesQtPath();
     void fastPathCarriesHttps_data();
     void fastPathCarriesHttps();
+    void sessionsResumeAcrossConnections();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -542,6 +545,50 @@ void tst_RunTls::fastPathCarriesHttps()
         delete reply;
     }
     QCOMPARE(manager.openConnectionCount(), 1);
+}
+
+void tst_RunTls::sessionsResumeAcrossConnections()
+{
+    // openssl s_server -www answers each connection once with a page saying whether the session
+    // was new or resumed; a lane's later connections resume the first one's session.
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty())
+        QSKIP("no openssl command (Debian's openssl package) to serve TLS sessions");
+    QTcpServer probe; // a free port, given back for the server to take
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QProcess server;
+    server.setStandardOutputFile(QProcess::nullDevice());
+    server.setStandardErrorFile(QProcess::nullDevice());
+    server.start(openssl,
+        {QStringLiteral("s_server"), QStringLiteral("-www"), QStringLiteral("-accept"),
+            QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-cert"),
+            path(QStringLiteral("cert.pem")), QStringLiteral("-key"),
+            path(QStringLiteral("key.pem"))});
+    QVERIFY(server.waitForStarted());
+    bool up = false;
+    for (int attempt = 0; attempt < 100 && !up; ++attempt) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        up = socket.waitForConnected(1000);
+        if (!up)
+            QTest::qWait(50);
+    }
+    QVERIFY2(up, "openssl s_server did not start");
+    RunOptions options;
+    options.insecure = true;
+    options.concurrency = 1;
+    Run run(repeat(QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(port)), 4), options);
+    QVERIFY(runToEnd(run));
+    server.kill();
+    server.waitForFinished();
+    for (int i = 0; i < 4; ++i) {
+        const Result &result = run.results().at(i);
+        QVERIFY2(result.succeeded(), qPrintable(result.errorMessage()));
+        const QByteArray page = result.detail ? result.detail->bodySample : QByteArray();
+        QVERIFY2(page.contains(i == 0 ? "\nNew, " : "\nReused, "), page.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_RunTls)
