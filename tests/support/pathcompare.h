@@ -10,6 +10,19 @@
 
 #include <memory>
 
+/// A request for a run: method and body (text/plain) as given.
+inline RequestSpec specFor(
+    const QUrl &url, const QByteArray &method = "GET", const QByteArray &body = {})
+{
+    RequestSpec spec;
+    spec.url = url;
+    spec.method = method;
+    spec.body = body;
+    if (!body.isEmpty())
+        spec.headers.append(HttpHeader("Content-Type", "text/plain"));
+    return spec;
+}
+
 /// options: what both runs share (HTTP version, timeout); concurrency, the path and the body
 /// sample size are set here.
 inline void compareRunPaths(const QList<RequestSpec> &requests, RunOptions options)

@@ -4,7 +4,7 @@
 #include "core/http/qterrors.h"
 
 #include <QCoreApplication>
-#include <QTcpSocket>
+#include <QSslSocket>
 
 #include <nghttp2/nghttp2.h>
 
@@ -300,6 +300,13 @@ void FastHttp2Connection::onSslErrors(const QList<QSslError> &errors)
         replies.push_back(stream.reply);
     for (FastHttpReply *reply : replies)
         Q_EMIT reply->sslErrors(errors);
+    // The handshake goes on when every request still waiting here lets it (a slot may have
+    // aborted some, or all).
+    bool ignored = !m_closed && !m_streams.empty();
+    for (const auto &[id, stream] : m_streams)
+        ignored = ignored && stream.reply->ignoresSslErrors(errors);
+    if (ignored)
+        static_cast<QSslSocket *>(m_socket)->ignoreSslErrors();
 }
 
 void FastHttp2Connection::handOver()

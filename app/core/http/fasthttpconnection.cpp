@@ -3,7 +3,7 @@
 #include "core/http/fasthttpreply.h"
 
 #include <QCoreApplication>
-#include <QTcpSocket>
+#include <QSslSocket>
 
 #include <utility>
 
@@ -179,8 +179,13 @@ void FastHttpConnection::onConnected()
 
 void FastHttpConnection::onSslErrors(const QList<QSslError> &errors)
 {
-    if (m_reply)
-        Q_EMIT m_reply->sslErrors(errors);
+    FastHttpReply *reply = m_reply;
+    if (!reply)
+        return;
+    Q_EMIT reply->sslErrors(errors);
+    // As QSslSocket's own: a slot may let the handshake go on.
+    if (m_reply == reply && reply->ignoresSslErrors(errors))
+        static_cast<QSslSocket *>(m_socket)->ignoreSslErrors();
 }
 
 void FastHttpConnection::writeRequest()

@@ -74,6 +74,13 @@ bool FastHttpReply::wantsHttp2() const
             && request().attribute(QNetworkRequest::Http2AllowedAttribute, true).toBool());
 }
 
+bool FastHttpReply::ignoresSslErrors(const QList<QSslError> &errors) const
+{
+    return m_ignoreAllSslErrors
+        || std::all_of(errors.cbegin(), errors.cend(),
+            [this](const QSslError &error) { return m_ignoredSslErrors.contains(error); });
+}
+
 void FastHttpReply::connectionStarted()
 {
     Q_EMIT socketStartedConnecting();

@@ -10,6 +10,7 @@
 #include <QAbstractSocket>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslError>
 
 #include <cstdint>
 #include <utility>
@@ -41,6 +42,8 @@ public:
     qint64 bytesAvailable() const override;
     bool isSequential() const override { return true; }
     void setReadBufferSize(qint64 size) override;
+    /// From a slot of sslErrors(): the handshake goes on.
+    void ignoreSslErrors() override { m_ignoreAllSslErrors = true; }
 
     // The transports' side, in the order they call it.
     /// The request as it goes on the wire (rebuilt when a redirect is followed).
@@ -79,6 +82,8 @@ public:
     bool mayRetry() const { return !m_retried; }
     /// Sends the request again (once) on a fresh connection; counted in ResendsAttribute.
     void markRetried();
+    /// Whether a slot of sslErrors() let the handshake go on past errors (ignoreSslErrors()).
+    bool ignoresSslErrors(const QList<QSslError> &errors) const;
     /// The manager is being deleted: this reply is on its own.
     void poolGone() { m_pool = nullptr; }
 
@@ -86,6 +91,10 @@ protected:
     qint64 readData(char *data, qint64 maxSize) override;
     qint64 skipData(qint64 maxSize) override;
     qint64 writeData(const char *, qint64) override { return -1; }
+    void ignoreSslErrorsImplementation(const QList<QSslError> &errors) override
+    {
+        m_ignoredSslErrors = errors;
+    }
 
 private:
     /// Lets go of the connection or stream carrying this reply (it closes or is cancelled).
@@ -133,4 +142,6 @@ private:
     bool m_completeWhenDecoded = false; ///< the answer is complete; the decoder still has input
     bool m_done = false;
     bool m_http2 = false; ///< Http2DirectAttribute: h2c with prior knowledge
+    bool m_ignoreAllSslErrors = false;
+    QList<QSslError> m_ignoredSslErrors; ///< ignoreSslErrors(errors): these only
 };

@@ -1,13 +1,11 @@
 // A run's TLS settings against real TLS servers on loopback: the client certificate checked before
-// anything is sent, --insecure meaning "do not verify", and the fast path's https (HTTP/1.1, h2 by
-// ALPN) recording what Qt's stack records, failures included.
+// anything is sent, --insecure meaning "do not verify", and the fast path's https recording what
+// Qt's stack records, failures included (tst_fasthttps: the fast path's reply itself, h2 by ALPN).
 #include "core/engine/requestsource.h"
 #include "core/engine/run.h"
 #include "core/engine/tlsconfiguration.h"
-#include "core/http/fasthttpmanager.h"
 #include "core/server/httpserver.h"
 #include "core/server/servercertificate.h"
-#include "support/h2cserver.h"
 #include "support/pathcompare.h"
 
 #include <QFile>
@@ -121,17 +119,6 @@ private:
     }
 };
 
-RequestSpec get(const QUrl &url, const QByteArray &method = "GET", const QByteArray &body = {})
-{
-    RequestSpec spec;
-    spec.url = url;
-    spec.method = method;
-    spec.body = body;
-    if (!body.isEmpty())
-        spec.headers.append(HttpHeader("Content-Type", "text/plain"));
-    return spec;
-}
-
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
@@ -160,9 +147,6 @@ private Q_SLOTS:
     void clientCertificateRequired();
     void servedOverTlsMatchesQtPath_data();
     void servedOverTlsMatchesQtPath();
-    void http2ByAlpnMatchesQtPath();
-    void fastPathCarriesHttps_data();
-    void fastPathCarriesHttps();
     void sessionsResumeAcrossConnections();
 
 private:
@@ -401,7 +385,7 @@ void tst_RunTls::tlsFailuresMatchQtPath()
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
         const QUrl target = server.baseUrl().resolved(QUrl(QStringLiteral("/get")));
-        compareRunPaths(QList<RequestSpec>(8, get(target)), options);
+        compareRunPaths(QList<RequestSpec>(8, specFor(target)), options);
         return;
     }
     const ServerCertificate certificate
@@ -409,7 +393,8 @@ void tst_RunTls::tlsFailuresMatchQtPath()
     QVERIFY(!certificate.isNull());
     TinyTlsServer server(certificate);
     QVERIFY(server.listen(QHostAddress::LocalHost));
-    compareRunPaths(QList<RequestSpec>(8, get(server.url(QStringLiteral("127.0.0.1")))), options);
+    compareRunPaths(
+        QList<RequestSpec>(8, specFor(server.url(QStringLiteral("127.0.0.1")))), options);
 }
 
 void tst_RunTls::clientCertificateRequired_data()
@@ -432,7 +417,7 @@ void tst_RunTls::clientCertificateRequired()
     const ServerCertificate certificate = makeCertificate("127.0.0.1", -86400, 86400);
     TinyTlsServer server(certificate, client.certificate, QSsl::SslProtocol(protocol));
     QVERIFY(server.listen(QHostAddress::LocalHost));
-    const QList<RequestSpec> requests(6, get(server.url(QStringLiteral("127.0.0.1"))));
+    const QList<RequestSpec> requests(6, specFor(server.url(QStringLiteral("127.0.0.1"))));
     RunOptions options;
     options.insecure = true;
     compareRunPaths(requests, options);
@@ -464,87 +449,16 @@ void tst_RunTls::servedOverTlsMatchesQtPath()
     };
     // No /drop here: after it Qt's stack over TLS now and then fails another request of the list
     // (a redirect chain) with "Connection closed", a race of its own.
-    const QList<RequestSpec> requests {get(at("/get?x=1")), get(at("/status/404")),
-        get(at("/status/204")), get(at("/redirect/2")), get(at("/redirect/20")),
-        get(at("/echo"), "POST", "a body"), get(at("/echo"), "PUT", QByteArray(100000, 'x')),
-        get(at("/bytes/300000")), get(at("/get"), "HEAD"), get(at("/get"))};
+    const QList<RequestSpec> requests {specFor(at("/get?x=1")), specFor(at("/status/404")),
+        specFor(at("/status/204")), specFor(at("/redirect/2")), specFor(at("/redirect/20")),
+        specFor(at("/echo"), "POST", "a body"),
+        specFor(at("/echo"), "PUT", QByteArray(100000, 'x')), specFor(at("/bytes/300000")),
+        specFor(at("/get"), "HEAD"), specFor(at("/get"))};
     RunOptions options;
     options.insecure = true;
     options.timeoutMs = 5000;
     options.httpVersion = HttpVersionPolicy(version);
     compareRunPaths(requests, options);
-}
-
-void tst_RunTls::http2ByAlpnMatchesQtPath()
-{
-    QString error;
-    const ServerCertificate certificate = ServerCertificate::generate(&error);
-    QVERIFY2(!certificate.isNull(), qPrintable(error));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(certificate.certificate);
-    tls.setPrivateKey(certificate.key);
-    H2cServer server(QHostAddress::LocalHost, tls);
-    QVERIFY(server.isListening());
-    const auto at = [&](const char *path) {
-        return server.url(QString::fromLatin1(path));
-    };
-    const QList<RequestSpec> requests {get(at("/get?x=1")), get(at("/status/404")),
-        get(at("/redirect/2")), get(at("/echo"), "POST", "a body"), get(at("/bytes/300000")),
-        get(at("/gzip")), get(at("/get"), "HEAD")};
-    RunOptions options;
-    options.insecure = true;
-    options.httpVersion = HttpVersionPolicy::Http2;
-    compareRunPaths(requests, options);
-    options.concurrency = 4;
-    Run run(std::make_shared<RequestList>(requests), options);
-    QVERIFY(runToEnd(run));
-    for (int i = 0; i < requests.size(); ++i)
-        QCOMPARE(run.results().at(i).httpVersion, Result::Http2);
-}
-
-void tst_RunTls::fastPathCarriesHttps_data()
-{
-    QTest::addColumn<bool>("http2");
-    QTest::newRow("HTTP/1.1") << false;
-    QTest::newRow("h2 by ALPN") << true;
-}
-
-void tst_RunTls::fastPathCarriesHttps()
-{
-    // Not Qt's stack: the fast path's reply, encrypted once per connection, which it keeps.
-    QFETCH(bool, http2);
-    QString error;
-    const ServerCertificate certificate = ServerCertificate::generate(&error);
-    QVERIFY2(!certificate.isNull(), qPrintable(error));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(certificate.certificate);
-    tls.setPrivateKey(certificate.key);
-    H2cServer h2Server(QHostAddress::LocalHost, tls);
-    ServerThread h1Server(true);
-    QVERIFY(h2Server.isListening() && h1Server.start(&error));
-    FastHttpManager manager;
-    manager.setProxy(QNetworkProxy::NoProxy);
-    QNetworkRequest request(http2 ? h2Server.url(QStringLiteral("/get"))
-                                  : h1Server.baseUrl().resolved(QUrl(QStringLiteral("/get"))));
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, http2);
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    request.setSslConfiguration(tls);
-    for (const int expectEncrypted : {1, 0}) {
-        QNetworkReply *reply = manager.get(request);
-        QVERIFY(reply->inherits("FastHttpReply"));
-        QSignalSpy encrypted(reply, &QNetworkReply::encrypted);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        QVERIFY(finished.wait(20000));
-        QCOMPARE(reply->error(), QNetworkReply::NoError);
-        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-        QCOMPARE(reply->attribute(QNetworkRequest::ConnectionEncryptedAttribute).toBool(), true);
-        QCOMPARE(reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool(), http2);
-        QCOMPARE(encrypted.count(), expectEncrypted);
-        delete reply;
-    }
-    QCOMPARE(manager.openConnectionCount(), 1);
 }
 
 void tst_RunTls::sessionsResumeAcrossConnections()
