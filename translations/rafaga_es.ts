@@ -1603,17 +1603,17 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>FastHttpReply</name>
     <message>
-        <location filename="../app/core/http/fasthttpreply.cpp" line="+95"/>
+        <location filename="../app/core/http/fasthttpreply.cpp" line="+109"/>
         <source>Malformed HTTP response: status code %1 is not a valid status (100 to 999)</source>
         <translation>Respuesta HTTP mal formada: el código de estado %1 no es un estado válido (100 a 999)</translation>
     </message>
     <message>
-        <location line="+348"/>
+        <location line="+354"/>
         <source>Malformed HTTP response: %1</source>
         <translation>Respuesta HTTP mal formada: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/http/fasthttp2connection.cpp" line="+411"/>
+        <location filename="../app/core/http/fasthttp2connection.cpp" line="+479"/>
         <source>HTTP/2 connection closed by the server (GOAWAY): %1</source>
         <translation>Conexión HTTP/2 cerrada por el servidor (GOAWAY): %1</translation>
     </message>
@@ -1628,7 +1628,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>El servidor HTTP/2 dejó de aceptar flujos nuevos (GOAWAY) antes de procesar este, en la primera conexión y en una segunda</translation>
     </message>
     <message>
-        <location filename="../app/core/http/fasthttpconnection.cpp" line="+253"/>
+        <location filename="../app/core/http/fasthttpconnection.cpp" line="+298"/>
         <source>Malformed HTTP response: a chunk&apos;s data is not followed by CRLF</source>
         <translation>Respuesta HTTP mal formada: los datos de un fragmento no van seguidos de CRLF</translation>
     </message>
@@ -2943,13 +2943,13 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>QHttp</name>
     <message>
-        <location filename="../app/core/http/fasthttpreply.cpp" line="-134"/>
+        <location filename="../app/core/http/fasthttpreply.cpp" line="-139"/>
         <source>Too many redirects</source>
         <translation>Demasiadas redirecciones</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Unknown protocol specified</source>
         <translation>Protocolo especificado desconocido</translation>
     </message>
@@ -2964,8 +2964,13 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Conexión rechazada</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>SSL handshake failed</source>
+        <translation>Falló la negociación SSL</translation>
+    </message>
+    <message>
         <location filename="../app/core/http/fasthttp2connection.cpp" line="-22"/>
-        <location filename="../app/core/http/qterrors.cpp" line="+3"/>
+        <location filename="../app/core/http/qterrors.cpp" line="-6"/>
         <source>Connection closed</source>
         <translation>Conexión cerrada</translation>
     </message>
@@ -3688,12 +3693,12 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-50"/>
         <source>With --url: the HTTP method (default GET, or POST with -d).</source>
         <translation>Con --url: el método HTTP (predeterminado: GET, o POST con -d).</translation>
     </message>
@@ -3797,7 +3802,7 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <location line="+2"/>
         <location line="+2"/>
         <location line="+1"/>
@@ -3806,7 +3811,7 @@ Redirigida a %2</translation>
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>With a collection: set a variable; repeatable; wins over environments.</source>
         <translation>Con una colección: definir una variable; se puede repetir; prevalece sobre los entornos.</translation>
     </message>
@@ -3837,16 +3842,16 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Send plain http:// requests (HTTP/1.1, and h2c with --http2) through Qt&apos;s own HTTP stack instead of Rafaga&apos;s faster path (to compare, or as a fallback); RAFAGA_QT_HTTP=1 does the same.</source>
-        <translation>Enviar las peticiones http:// sin cifrar (HTTP/1.1, y h2c con --http2) por la pila HTTP propia de Qt en lugar de la vía más rápida de Rafaga (para comparar, o como alternativa); RAFAGA_QT_HTTP=1 hace lo mismo.</translation>
+        <source>Send http:// and https:// requests (HTTP/1.1, h2c with --http2, h2 by ALPN) through Qt&apos;s own HTTP stack instead of Rafaga&apos;s faster path (to compare, or as a fallback); RAFAGA_QT_HTTP=1 does the same.</source>
+        <translation>Envía las peticiones http:// y https:// (HTTP/1.1, h2c con --http2, h2 por ALPN) por la pila HTTP de Qt en lugar de la vía rápida de Rafaga (para comparar, o como alternativa); RAFAGA_QT_HTTP=1 hace lo mismo.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Accept any TLS certificate.</source>
-        <translation>Aceptar cualquier certificado TLS.</translation>
+        <location line="+4"/>
+        <source>Do not verify the server&apos;s TLS certificate: an untrusted, expired or self-signed one, or one for another name, is not an error.</source>
+        <translation>No verificar el certificado TLS del servidor: uno no fiable, caducado o autofirmado, o uno para otro nombre, no es un error.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Send through this proxy instead of the system&apos;s.</source>
         <translation>Enviar a través de este proxy en lugar del proxy del sistema.</translation>
     </message>
@@ -3881,7 +3886,7 @@ Redirigida a %2</translation>
         <translation>Sin progreso ni resumen.</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-93"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>argumento inesperado &apos;%1&apos;</translation>
     </message>
