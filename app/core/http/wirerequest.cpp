@@ -1,22 +1,15 @@
 #include "core/http/wirerequest.h"
 
-#include <QLocale>
 #include <QNetworkRequest>
 
 #include <cstring>
 
 namespace {
 // What Qt 6.4 (Debian's build) adds when the request does not say otherwise, captured from its
-// own stack, so that a server sees the same request whichever path carries it.
+// own stack, so that a server sees the same request whichever path carries it. Not Qt's
+// Accept-Language (its locale, "en,*"): no reference client (curl, newman, a browser's recorded
+// request) sends one the request did not ask for.
 const QByteArray QtAcceptEncoding = "zstd, br, gzip, deflate";
-const QByteArray QtAcceptLanguage = [] {
-    const QString locale = QLocale::system().name().replace(QLatin1Char('_'), QLatin1Char('-'));
-    if (locale == QLatin1String("C"))
-        return QByteArray("en,*");
-    if (locale.startsWith(QLatin1String("en-")))
-        return (locale + QLatin1String(",*")).toLatin1();
-    return (locale + QLatin1String(",en,*")).toLatin1();
-}();
 
 bool requestHas(const QNetworkRequest &request, const char *name)
 {
@@ -76,8 +69,6 @@ WireRequest WireRequest::build(const QNetworkRequest &req,
     wire.askedForEncoding = !requestHas(req, "Accept-Encoding");
     if (wire.askedForEncoding)
         wire.headers.emplace_back("Accept-Encoding", QtAcceptEncoding);
-    if (!requestHas(req, "Accept-Language"))
-        wire.headers.emplace_back("Accept-Language", QtAcceptLanguage);
     if (!requestHas(req, "User-Agent"))
         wire.headers.emplace_back("User-Agent", "Mozilla/5.0");
     return wire;

@@ -20,7 +20,8 @@ struct WireRequest
     QByteArray host; ///< the Host header Qt writes for HTTP/1.1 (none when the caller set one)
     QByteArray authority; ///< HTTP/2's :authority: the URL's host (IPv6 in brackets) and port
     /// The caller's headers in their order, then Qt's defaults (Content-Type, Content-Length,
-    /// Connection, Accept-Encoding, Accept-Language, User-Agent) where the caller named none.
+    /// Connection, Accept-Encoding, User-Agent) where the caller named none; never Qt's
+    /// Accept-Language.
     std::vector<Field> headers;
     QByteArray body;
     bool askedForEncoding = false; ///< Accept-Encoding is ours, so decoding the answer is ours

@@ -860,8 +860,17 @@ void tst_FastHttp::sendsWhatQtSends()
     };
     const QList<QByteArray> fastHeads = heads(fast);
     const QList<QByteArray> qtHeads = heads(qt);
-    for (int i = 0; i < fastHeads.size(); ++i)
-        QCOMPARE(sorted(fastHeads[i]), sorted(qtHeads[i]));
+    for (int i = 0; i < fastHeads.size(); ++i) {
+        // Apart from the Accept-Language Qt's stack adds from the locale, which no reference
+        // client sends (curl, newman, a browser's recorded request): the fast path leaves it out.
+        QVERIFY(!fastHeads[i].toLower().contains("\r\naccept-language:"));
+        QList<QByteArray> qtLines = sorted(qtHeads[i]);
+        QCOMPARE(qtLines.removeIf([](const QByteArray &line) {
+            return line.toLower().startsWith("accept-language:");
+        }),
+            1);
+        QCOMPARE(sorted(fastHeads[i]), qtLines);
+    }
 }
 
 void tst_FastHttp::ipv6HostInBrackets()
