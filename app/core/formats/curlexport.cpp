@@ -54,6 +54,12 @@ bool hasHeader(const QList<KeyValue> &headers, const QString &name)
     });
 }
 
+/// The Accept curl sends by itself (which a curl import writes in): an export leaves it to curl.
+bool isCurlAccept(const QByteArray &name, const QByteArray &value)
+{
+    return name.compare("accept", Qt::CaseInsensitive) == 0 && value == "*/*";
+}
+
 QString headerArgument(const QByteArray &name, const QByteArray &value)
 {
     // 'Name:' would tell curl to remove the header; 'Name;' sends it empty.
@@ -151,7 +157,8 @@ QString exportCurl(const RequestSpec &spec, bool insecure)
     words << ShellWords::quote(url);
     bool hasContentType = false;
     for (const HttpHeader &header : spec.headers) {
-        words << QStringLiteral("-H") << headerArgument(header.first, header.second);
+        if (!isCurlAccept(header.first, header.second))
+            words << QStringLiteral("-H") << headerArgument(header.first, header.second);
         hasContentType
             = hasContentType || header.first.compare("content-type", Qt::CaseInsensitive) == 0;
     }
@@ -208,7 +215,7 @@ QStringList authAndHeaderArguments(const RequestItem &item)
         break;
     }
     for (const KeyValue &header : item.headers) {
-        if (header.enabled)
+        if (header.enabled && !isCurlAccept(header.key.toUtf8(), header.value.toUtf8()))
             words << QStringLiteral("-H")
                   << headerArgument(header.key.toUtf8(), header.value.toUtf8());
     }

@@ -193,8 +193,9 @@ void CurlParser::setBody(const QByteArray &data, const std::optional<QString> &b
 void CurlParser::setHeadersAndAuth()
 {
     RequestItem &request = m_result.item.request;
-    if (m_json)
-        setDefaultHeader(QStringLiteral("Accept"), QStringLiteral("application/json"));
+    // curl asks for anything unless -H sets or removes Accept; --json asks for JSON.
+    setDefaultHeader(QStringLiteral("Accept"),
+        m_json ? QStringLiteral("application/json") : QStringLiteral("*/*"));
     if (!m_cookies.isEmpty())
         setDefaultHeader(QStringLiteral("Cookie"), m_cookies.join(QLatin1Char(';')));
     for (const KeyValue &header : std::as_const(m_defaults)) {

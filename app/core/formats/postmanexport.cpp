@@ -277,6 +277,11 @@ QJsonObject requestJson(const CollectionItem &item)
 {
     const RequestItem &request = item.request;
     QList<KeyValue> headers = request.headers;
+    // Postman sends "Accept: */*" by itself (a system header), as the importer writes it in.
+    headers.removeIf([](const KeyValue &h) {
+        return h.enabled && h.key.compare("accept"_L1, Qt::CaseInsensitive) == 0
+            && h.value == "*/*"_L1;
+    });
     // A raw body type Postman has no language for travels as a header.
     if (request.body.mode == Body::Mode::Raw && !request.body.contentType.isEmpty()
         && languageForContentType(request.body.contentType).isEmpty()

@@ -38,6 +38,25 @@ QString nameFromFile(const QString &fileName)
     return name;
 }
 
+/// Postman (and newman) send "Accept: */*" with a request that names no Accept of its own,
+/// unless its protocolProfileBehavior turns that system header off: the request gets it as a
+/// header, so that it is seen and sent.
+void addSystemAccept(const QJsonObject &item, RequestItem *request)
+{
+    const bool disabled = item.value("protocolProfileBehavior"_L1)
+                              .toObject()
+                              .value("disabledSystemHeaders"_L1)
+                              .toObject()
+                              .value("accept"_L1)
+                              .toBool();
+    const bool named
+        = std::any_of(request->headers.cbegin(), request->headers.cend(), [](const KeyValue &h) {
+              return h.enabled && h.key.compare("accept"_L1, Qt::CaseInsensitive) == 0;
+          });
+    if (!disabled && !named)
+        request->headers.append(KeyValue {u"Accept"_s, u"*/*"_s, true, {}});
+}
+
 } // namespace
 
 bool PostmanReader::readCollection(const QJsonObject &root, Collection *out)
@@ -126,6 +145,7 @@ bool PostmanReader::readItem(
     }
     noteScripts(item.value("event"_L1), what);
     noteBehavior(item, what);
+    addSystemAccept(item, &out->request);
     const QJsonValue variables = item.value("variable"_L1);
     if (variables.isArray() && !variables.toArray().isEmpty())
         m_r.note(what, Tr::tr("request variables not imported"));

@@ -1,12 +1,12 @@
 // Exporting requests as curl command lines: shell quoting checked by a real shell, exact output,
 // import(export(x)) round trips, and real curl sending what the engine sends.
 #include "core/collection/collectionsource.h"
-#include "core/formats/curlexport.h"
-#include "core/formats/curlimport.h"
-#include "core/server/httpserver.h"
 #include "core/engine/requestsource.h"
 #include "core/engine/run.h"
+#include "core/formats/curlexport.h"
+#include "core/formats/curlimport.h"
 #include "core/formats/shellwords.h"
+#include "core/server/httpserver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -67,6 +67,16 @@ QJsonObject echoed(const QByteArray &json)
     }
     object.insert("headers"_L1, headers);
     return object;
+}
+
+/// The imported request without the "Accept: */*" a curl import writes in (curl sends it by
+/// itself, so an export leaves it out).
+RequestItem withoutCurlAccept(RequestItem item)
+{
+    item.headers.removeIf([](const KeyValue &h) {
+        return h.key.compare("accept"_L1, Qt::CaseInsensitive) == 0 && h.value == "*/*"_L1;
+    });
+    return item;
 }
 
 QJsonObject sendThroughEngine(const RequestSpec &request, bool insecure = false)
@@ -203,7 +213,7 @@ void tst_CurlExport::specRoundTrips_data()
         << spec("GET", u"https://h:8443/a%20b/%C3%A9?x=1&y=a+b&z=%26"_s);
     QTest::newRow("brackets in the query") << spec("GET", u"http://h/?a[0]=1&b={x}"_s);
     QTest::newRow("headers") << spec("DELETE", u"http://h/i"_s,
-        {{"Authorization", "Bearer x'y"}, {"X-Quote", "\"q\" $HOME `id`"}, {"Accept", "*/*"}});
+        {{"Authorization", "Bearer x'y"}, {"X-Quote", "\"q\" $HOME `id`"}, {"Accept", "text/*"}});
     QTest::newRow("custom method") << spec("PURGE", u"http://h/"_s);
     QTest::newRow("HEAD") << spec("HEAD", u"http://h/"_s);
     QTest::newRow("JSON body") << spec(
@@ -226,7 +236,10 @@ void tst_CurlExport::specRoundTrips()
     QFETCH(RequestSpec, request);
     const Parsed<CurlImport> imported = importCurl(exportCurl(request));
     QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
-    const RequestItem &item = imported.value().item.request;
+    const bool hadAccept = std::any_of(request.headers.cbegin(), request.headers.cend(),
+        [](const HttpHeader &h) { return h.first.compare("accept", Qt::CaseInsensitive) == 0; });
+    const RequestItem item = hadAccept ? imported.value().item.request
+                                       : withoutCurlAccept(imported.value().item.request);
     QCOMPARE(item.method.toUtf8(), request.method);
     QCOMPARE(QUrl(item.url).toEncoded(), request.url.toEncoded());
     HttpHeaders headers;
@@ -412,7 +425,7 @@ void tst_CurlExport::templateRoundTrips()
     QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
     // The imported template, resolved, sends what the original, resolved, sends.
     const RequestSpec expected = built(item, variables);
-    const RequestSpec actual = built(imported.value().item.request, variables);
+    const RequestSpec actual = built(withoutCurlAccept(imported.value().item.request), variables);
     QCOMPARE(actual.method, expected.method);
     QCOMPARE(actual.url.toEncoded(), expected.url.toEncoded());
     const auto boundaryFree = [](RequestSpec s) {

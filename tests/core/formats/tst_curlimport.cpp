@@ -2,11 +2,11 @@
 // what the built-in server receives when the imported request is sent (compared with real curl
 // where it is installed).
 #include "core/collection/collectionsource.h"
-#include "core/formats/curlimport.h"
-#include "core/server/httpserver.h"
 #include "core/engine/requestsource.h"
 #include "core/engine/run.h"
+#include "core/formats/curlimport.h"
 #include "core/formats/shellwords.h"
+#include "core/server/httpserver.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -113,6 +113,8 @@ private Q_SLOTS:
     void shellWarnings();
     void parsesCommandLines_data();
     void parsesCommandLines();
+    void defaultAccept_data();
+    void defaultAccept();
     void runSettings();
     void fileBodies();
     void errorsNameTheWord_data();
@@ -421,7 +423,11 @@ void tst_CurlImport::parsesCommandLines()
     QCOMPARE(item.name, name);
     QCOMPARE(request.method, method);
     QCOMPARE(request.url, url);
-    QCOMPARE(headerLines(request.headers), headers);
+    // "Accept: */*" is curl's own default, written in first (defaultAccept() checks it).
+    QStringList lines = headerLines(request.headers).split(u'\n', Qt::SkipEmptyParts);
+    if (!headers.contains("Accept"_L1, Qt::CaseInsensitive))
+        QVERIFY(lines.removeOne(u"Accept: */*"_s));
+    QCOMPARE(lines.join(u'\n'), headers);
     QCOMPARE(int(request.body.mode), bodyMode);
     if (request.body.mode == Body::Mode::BinaryFile)
         QCOMPARE(request.body.filePath, bodyText);
@@ -439,6 +445,33 @@ void tst_CurlImport::parsesCommandLines()
     else
         QCOMPARE(request.auth.type, Auth::Type::None);
     QCOMPARE(actualAuth, auth);
+}
+
+void tst_CurlImport::defaultAccept_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("accept"); // the Accept lines of the imported request
+    QTest::newRow("curl's default") << u"curl http://h/"_s << u"Accept: */*"_s;
+    QTest::newRow("-H sets it") << u"curl -H 'accept: text/html' http://h/"_s
+                                << u"accept: text/html"_s;
+    QTest::newRow("-H removes it") << u"curl -H 'Accept:' http://h/"_s << QString();
+    QTest::newRow("--json") << u"curl --json '{}' http://h/"_s << u"Accept: application/json"_s;
+}
+
+void tst_CurlImport::defaultAccept()
+{
+    // curl sends "Accept: */*" unless told otherwise; the import writes it in, so that Rafaga,
+    // which sends only the request's headers, sends it too.
+    QFETCH(QString, command);
+    QFETCH(QString, accept);
+    const Parsed<CurlImport> imported = importCurl(command);
+    QVERIFY(imported.ok());
+    QStringList lines;
+    for (const KeyValue &header : imported.value().item.request.headers) {
+        if (header.key.compare("accept"_L1, Qt::CaseInsensitive) == 0)
+            lines << header.key + u": "_s + header.value;
+    }
+    QCOMPARE(lines.join(u'\n'), accept);
 }
 
 void tst_CurlImport::runSettings()

@@ -163,6 +163,7 @@ private Q_SLOTS:
     void importsUrlsAndParams();
     void importsHeaders_data();
     void importsHeaders();
+    void addsPostmansAccept();
     void importsBodies_data();
     void importsBodies();
     void importsGraphQlAsJson();
@@ -314,6 +315,28 @@ void tst_Postman::importsHeaders()
     const CollectionItem *item = find(parsed.value().items, path);
     QVERIFY(item);
     QCOMPARE(item->request.headers, headers);
+}
+
+void tst_Postman::addsPostmansAccept()
+{
+    // newman sends "Accept: */*" with a request that has no Accept of its own (a disabled one
+    // does not count), unless protocolProfileBehavior turns that system header off.
+    const QByteArray json = R"({"item": [
+        {"name": "none", "request": {"url": "http://h/"}},
+        {"name": "own", "request": {"url": "http://h/", "header": [{"key": "accept", "value": "text/html"}]}},
+        {"name": "disabled", "request": {"url": "http://h/", "header": [{"key": "Accept", "value": "x/y", "disabled": true}]}},
+        {"name": "off", "protocolProfileBehavior": {"disabledSystemHeaders": {"accept": true}},
+         "request": {"url": "http://h/"}}]})";
+    const auto parsed = importPostmanCollection(json, u"a.json"_s);
+    QVERIFY(parsed.ok());
+    const QList<CollectionItem> &items = parsed.value().items;
+    QCOMPARE(items.at(0).request.headers, QList<KeyValue> {row(u"Accept"_s, u"*/*"_s)});
+    QCOMPARE(items.at(1).request.headers, QList<KeyValue> {row(u"accept"_s, u"text/html"_s)});
+    QCOMPARE(items.at(2).request.headers,
+        QList<KeyValue>({row(u"Accept"_s, u"x/y"_s, false), row(u"Accept"_s, u"*/*"_s)}));
+    QVERIFY(items.at(3).request.headers.isEmpty());
+    // The export leaves it to Postman again.
+    QVERIFY(!exportPostmanCollection(parsed.value()).contains("*/*"));
 }
 
 void tst_Postman::importsBodies_data()
@@ -684,7 +707,10 @@ void tst_Postman::exportsRawTypeWithoutLanguageAsHeader()
     QVERIFY(back.ok());
     const RequestItem &request = back.value().items.at(0).request;
     QCOMPARE(request.body.text, item.request.body.text);
-    QCOMPARE(request.headers, QList<KeyValue> {row(u"Content-Type"_s, u"application/x-ndjson"_s)});
+    // and Postman's own "Accept: */*", which the import writes in.
+    QCOMPARE(request.headers,
+        QList<KeyValue>(
+            {row(u"Content-Type"_s, u"application/x-ndjson"_s), row(u"Accept"_s, u"*/*"_s)}));
 }
 
 void tst_Postman::exportsUrlParts_data()
