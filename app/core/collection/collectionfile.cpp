@@ -48,7 +48,12 @@ QList<KeyValue> readKeyValues(
         const QJsonObject o = r.element(array.at(i), at);
         KeyValue row;
         row.key = r.string(o, at, "name"_L1);
-        row.value = r.string(o, at, "value"_L1);
+        // null: a query key sent alone ("?pretty"); absent: an empty value ("?pretty=").
+        if (!o.value("value"_L1).isNull()) {
+            row.value = r.string(o, at, "value"_L1);
+            if (row.value.isNull())
+                row.value = u""_s;
+        }
         row.description = r.string(o, at, "description"_L1);
         row.enabled = r.boolean(o, at, "enabled"_L1, true);
         rows.append(row);

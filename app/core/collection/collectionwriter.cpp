@@ -236,7 +236,12 @@ void writeKeyValues(JsonWriter &w, QLatin1StringView key, const QList<KeyValue> 
     for (const KeyValue &row : rows) {
         w.beginObject();
         w.string("name"_L1, row.key);
-        w.optional("value"_L1, row.value);
+        if (row.value.isNull()) { // a query key alone ("?pretty"); absent means empty
+            w.key(u"value");
+            w.value(QJsonValue::Null);
+        } else {
+            w.optional("value"_L1, row.value);
+        }
         w.optional("description"_L1, row.description);
         w.optional("enabled"_L1, row.enabled, true);
         w.endObject();

@@ -7,6 +7,8 @@
 #include <QMimeDatabase>
 #include <QUuid>
 
+#include <cctype>
+
 namespace {
 struct Tr
 {
@@ -32,6 +34,32 @@ QByteArray formEncode(const QString &text)
     QByteArray encoded = QUrl::toPercentEncoding(text, "*", "~");
     encoded.replace("%20", "+");
     return encoded;
+}
+
+/// A query key or value as Postman encodes it: only what is not valid in a query (controls,
+/// space, quotes, '#', '<', '>', '&', '=' in a key, non-ASCII; and what QUrl refuses in a query,
+/// such as '{' and '\'); a '%' that starts an escape is
+/// kept, so a value given already encoded ("a%20b") is not encoded twice.
+QByteArray queryEncode(const QString &text, bool isKey)
+{
+    const QByteArray bytes = text.toUtf8();
+    const auto isHex = [](char c) {
+        return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+    };
+    QByteArray out;
+    out.reserve(bytes.size());
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const uchar c = uchar(bytes.at(i));
+        const bool escape
+            = c == '%' && i + 2 < bytes.size() && isHex(bytes.at(i + 1)) && isHex(bytes.at(i + 2));
+        if (escape
+            || (c > 0x20 && c < 0x7F && !QByteArrayView("\"#&'<>%\\^`{|}").contains(char(c))
+                && !(isKey && c == '=')))
+            out += char(c);
+        else
+            out += '%' + QByteArray::number(c, 16).toUpper().rightJustified(2, '0');
+    }
+    return out;
 }
 
 /// A name or file name inside Content-Disposition quotes, escaped as browsers do.
@@ -96,16 +124,19 @@ QUrl RequestBuilder::buildUrl(const RequestItem &item, const Auth &auth) const
         text.prepend(QStringLiteral("http://")); // what people type: "localhost:8080/users"
     QUrl url(text, QUrl::TolerantMode);
     QByteArray query = url.query(QUrl::FullyEncoded).toLatin1();
+    // A null value (Postman's "value": null, "?key" in a URL) sends the key alone.
     const auto append = [&query](const QString &key, const QString &value) {
         if (!query.isEmpty())
             query += '&';
-        query += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+        query += queryEncode(key, true);
+        if (!value.isNull())
+            query += '=' + queryEncode(value, false);
     };
     for (const KeyValue &param : item.params) {
         if (!param.enabled)
             continue;
         const QString key = resolve(param.key);
-        const QString value = resolve(param.value);
+        const QString value = param.value.isNull() ? QString() : resolve(param.value);
         if (!key.isEmpty() || !value.isEmpty())
             append(key, value);
     }

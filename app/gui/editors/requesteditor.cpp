@@ -32,12 +32,12 @@ QString withQuery(const QString &url, const QList<KeyValue> &params)
     QString text = url;
     for (const KeyValue &param : params) {
         text += text.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?');
-        text += param.key + QLatin1Char('=') + param.value;
+        text += param.value.isNull() ? param.key : param.key + QLatin1Char('=') + param.value;
     }
     return text;
 }
 
-/// The parameters of the query in a URL as typed: "a=1&b" gives a = 1 and b = "".
+/// The parameters of the query in a URL as typed: "a=1&b" gives a = 1 and b alone (a null value).
 QList<KeyValue> queryParams(const QString &url)
 {
     QList<KeyValue> params;

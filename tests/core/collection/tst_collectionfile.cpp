@@ -230,6 +230,7 @@ private Q_SLOTS:
     void roundTripIsByteIdentical();
     void outputIsGitFriendly();
     void defaultsAreLeftOut();
+    void queryKeyAloneSurvives();
     void oneEditChangesOneLine_data();
     void oneEditChangesOneLine();
     void unknownFieldsSurvive();
@@ -327,6 +328,23 @@ void tst_CollectionFile::defaultsAreLeftOut()
     // What a request needs is there.
     QVERIFY(text.contains("\"method\": \"GET\""));
     QVERIFY(text.contains("\"url\": \"https://example.org/\""));
+}
+
+void tst_CollectionFile::queryKeyAloneSurvives()
+{
+    // A parameter with a null value is sent as the key alone ("?pretty"): it is written as
+    // "value": null, and an absent value stays an empty one ("?page="), as in older files.
+    Collection c = minimal();
+    c.items[0].request.params = {{u"pretty"_s, QString(), true, {}}, {u"page"_s, u""_s, true, {}}};
+    const QByteArray text = serializeCollection(c);
+    QVERIFY(text.contains("\"value\": null"));
+    const Parsed<Collection> back = parseCollection(text);
+    QVERIFY(back.ok());
+    const QList<KeyValue> &params = back.value().items.at(0).request.params;
+    QCOMPARE(params.size(), 2);
+    QVERIFY(params.at(0).value.isNull());
+    QVERIFY(!params.at(1).value.isNull());
+    QCOMPARE(serializeCollection(back.value()), text);
 }
 
 void tst_CollectionFile::oneEditChangesOneLine_data()

@@ -1,9 +1,9 @@
 // Expanding a collection into a run: order and count, folder selection, variables from every
 // layer, checks before the run, and what the built-in server's /echo receives through the engine.
 #include "core/collection/collectionsource.h"
-#include "core/server/httpserver.h"
-#include "core/engine/run.h"
 #include "core/collection/secretstore.h"
+#include "core/engine/run.h"
+#include "core/server/httpserver.h"
 #include "support/testcollections.h"
 
 #include <QDir>
@@ -141,6 +141,8 @@ private Q_SLOTS:
     void checksBeforeTheRun();
     void largeRunsAreBuiltLazily();
     void buildRequestReportsProblems();
+    void queryIsEncodedOnce_data();
+    void queryIsEncodedOnce();
     void headersAndParamsArrive();
     void bodiesArrive_data();
     void bodiesArrive();
@@ -476,6 +478,42 @@ void tst_CollectionSource::buildRequestReportsProblems()
         QVERIFY(!header.second.contains('\n'));
         QVERIFY(header.first != "Bad:Name");
     }
+}
+
+void tst_CollectionSource::queryIsEncodedOnce_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QByteArray>("query");
+    QTest::newRow("already encoded")
+        << u"q"_s << u"hello%20world"_s << QByteArray("q=hello%20world");
+    QTest::newRow("encoded URL") << u"redirect_uri"_s << u"https%3A%2F%2Fa.example%2Fcb"_s
+                                 << QByteArray("redirect_uri=https%3A%2F%2Fa.example%2Fcb");
+    QTest::newRow("what a query cannot hold")
+        << u"a b"_s << u"x&y#z\"<é"_s << QByteArray("a%20b=x%26y%23z%22%3C%C3%A9");
+    QTest::newRow("a lone percent") << u"p"_s << u"100%"_s << QByteArray("p=100%25");
+    QTest::newRow("= in a key, not in a value") << u"a=b"_s << u"c=d"_s << QByteArray("a%3Db=c=d");
+    QTest::newRow("kept as written")
+        << u"f"_s << u"a/b?c:d@e,f;g+h"_s << QByteArray("f=a/b?c:d@e,f;g+h");
+    QTest::newRow("empty value") << u"k"_s << u""_s << QByteArray("k=");
+    QTest::newRow("null value: the key alone") << u"k"_s << QString() << QByteArray("k");
+}
+
+void tst_CollectionSource::queryIsEncodedOnce()
+{
+    // As Postman: only what is not valid in a query is encoded, so a value written already
+    // percent-encoded is sent as written; a null value ("value": null) sends the key alone.
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(QByteArray, query);
+    RequestItem item;
+    item.url = u"http://h/p"_s;
+    item.params = {KeyValue {key, value, true, {}}};
+    QStringList problems;
+    const RequestSpec spec
+        = buildRequest(item, Auth(), VariableResolver(), m_dir.path(), &problems);
+    QVERIFY(problems.isEmpty());
+    QCOMPARE(spec.url.query(QUrl::FullyEncoded).toLatin1(), query);
 }
 
 QList<QJsonObject> tst_CollectionSource::runEcho(
