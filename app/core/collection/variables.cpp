@@ -11,9 +11,12 @@ constexpr qsizetype MaxExpansionChars = 16 * 1024 * 1024;
 constexpr qsizetype MaxSubstitutions = 64 * 1024;
 constexpr qsizetype MaxDepth = 32;
 
+/// As Postman: a name may hold any character but braces ("fo/o", "b\\ar", "my var"); quotes and
+/// line breaks are left out too, so that JSON such as {{"a":1}} stays text.
 bool isNameChar(QChar c)
 {
-    return c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.';
+    return c != u'{' && c != u'}' && c != u'"' && !c.isNonCharacter()
+        && c.category() != QChar::Other_Control;
 }
 
 bool isValidName(QStringView name)

@@ -159,6 +159,13 @@ void tst_Variables::spacesInsideBraces()
     VariableResolver r;
     r.setCollectionVariables(vars({{"user.id", "7"}}));
     QCOMPARE(r.resolve(u"{{ user.id }}|{{user.id  }}|{{\tuser.id}}"_s), u"7|7|7"_s);
+    // Postman allows any character but braces in a name.
+    r.setEnvironmentVariables(
+        vars({{"fo/o", "alpha"}, {"b\\ar", "beta"}, {"my var", "gamma"}, {"a:b@c", "delta"}}));
+    QStringList unresolved;
+    QCOMPARE(r.resolve(u"{{fo/o}}|{{b\\ar}}|{{my var}}|{{a:b@c}}|{{no such/name}}"_s, &unresolved),
+        u"alpha|beta|gamma|delta|"_s);
+    QCOMPARE(unresolved, QStringList {u"no such/name"_s});
 }
 
 void tst_Variables::textThatIsNotAVariable_data()
@@ -168,7 +175,7 @@ void tst_Variables::textThatIsNotAVariable_data()
     QTest::newRow("JSON object in braces") << u"{{\"a\":1}}"_s << u"{{\"a\":1}}"_s;
     QTest::newRow("empty braces") << u"{{}}"_s << u"{{}}"_s;
     QTest::newRow("single braces") << u"{v}"_s << u"{v}"_s;
-    QTest::newRow("space inside the name") << u"{{a b}}"_s << u"{{a b}}"_s;
+    QTest::newRow("line break inside") << u"{{a\nb}}"_s << u"{{a\nb}}"_s;
     QTest::newRow("unclosed") << u"{{v"_s << u"{{v"_s;
     QTest::newRow("extra brace around a variable") << u"{{{v}}}"_s << u"{V}"_s;
     QTest::newRow("lone dollar") << u"{{$}}"_s << u"{{$}}"_s;
