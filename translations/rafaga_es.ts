@@ -518,7 +518,7 @@ Opciones:
 <context>
     <name>CollectionFile</name>
     <message>
-        <location filename="../app/core/collection/collectionfile.cpp" line="+96"/>
+        <location filename="../app/core/collection/collectionfile.cpp" line="+101"/>
         <source>expected either &quot;value&quot; or &quot;file&quot;, not both</source>
         <translation>se esperaba &quot;value&quot; o &quot;file&quot;, no ambos</translation>
     </message>
@@ -548,7 +548,7 @@ Opciones:
         <translation>no se puede leer el archivo: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/collection/collectionwriter.cpp" line="+404"/>
+        <location filename="../app/core/collection/collectionwriter.cpp" line="+409"/>
         <source>cannot save %1: %2</source>
         <translation>no se puede guardar %1: %2</translation>
     </message>
@@ -649,7 +649,7 @@ Opciones:
 <context>
     <name>CollectionSource</name>
     <message>
-        <location filename="../app/core/collection/requestbuilder.cpp" line="+61"/>
+        <location filename="../app/core/collection/requestbuilder.cpp" line="+89"/>
         <source>unresolved variable %1</source>
         <translation>variable %1 sin resolver</translation>
     </message>
@@ -664,7 +664,7 @@ Opciones:
         <translation>el método &quot;%1&quot; no es un nombre de método HTTP válido</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>the API key has no parameter name</source>
         <translation>la clave de API no tiene nombre de parámetro</translation>
     </message>
@@ -1333,7 +1333,7 @@ B = %2</translation>
         <translation>el cuerpo no es texto UTF-8, así que la colección no puede guardarlo tal cual; guárdalo en un archivo y usa --data-binary @archivo</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1 is not supported; the credentials are sent with basic auth</source>
         <translation>no se admite %1; las credenciales se envían con autenticación básica</translation>
     </message>
@@ -2776,13 +2776,13 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>PostmanImport</name>
     <message>
-        <location filename="../app/core/formats/postmanimport.cpp" line="+303"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="+350"/>
         <location line="+9"/>
         <source>expected a JSON object at the top</source>
         <translation>se esperaba un objeto JSON en el nivel superior</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-273"/>
         <source>this is a Postman collection in format v1, which is not supported; export it from Postman as Collection v2.1</source>
         <translation>esta es una colección de Postman en formato v1, que no se admite; expórtala desde Postman como Collection v2.1</translation>
     </message>
@@ -2797,7 +2797,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>se esperaba un objeto</translation>
     </message>
     <message>
-        <location filename="../app/core/formats/postmanimport.cpp" line="+9"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="-14"/>
+        <source>the body of a %1 is not sent, as in Postman (protocolProfileBehavior.disableBodyPruning would send it)</source>
+        <translation>el cuerpo de un %1 no se envía, como en Postman (protocolProfileBehavior.disableBodyPruning lo enviaría)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>collection</source>
         <translation>colección</translation>
     </message>
@@ -2822,7 +2827,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>petición &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>request variables not imported</source>
         <translation>no se importaron las variables de la petición</translation>
     </message>
@@ -2925,7 +2930,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>no se importó el script &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>protocol profile behavior (%1) not imported</source>
         <translation>no se importó el comportamiento del perfil de protocolo (%1)</translation>
     </message>

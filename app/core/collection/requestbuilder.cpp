@@ -294,7 +294,7 @@ void RequestBuilder::addBody(RequestSpec &spec, const Body &body) const
         spec.body = resolve(body.text).toUtf8();
         contentType = resolve(body.contentType).trimmed().toUtf8();
         if (contentType.isEmpty())
-            contentType = "text/plain; charset=utf-8";
+            contentType = "text/plain"; // as Postman sends a raw body of no language
         break;
     case Body::Mode::Json:
         spec.body = resolve(body.text).toUtf8();

@@ -256,7 +256,7 @@ QStringList requestBodyArguments(const RequestItem &item, QString *pipe)
     if (body.mode == Body::Mode::Json)
         contentType = QStringLiteral("application/json");
     else if (body.mode == Body::Mode::Raw && contentType.trimmed().isEmpty())
-        contentType = QStringLiteral("text/plain; charset=utf-8");
+        contentType = QStringLiteral("text/plain");
     else if (body.mode == Body::Mode::BinaryFile)
         contentType
             = QMimeDatabase().mimeTypeForFile(body.filePath, QMimeDatabase::MatchExtension).name();

@@ -59,6 +59,26 @@ void addSystemAccept(const QJsonObject &item, RequestItem *request)
 
 } // namespace
 
+/// newman sends no body with a GET (nor HEAD, COPY, UNLOCK, UNLINK, PURGE, LINK, VIEW) unless
+/// the request's protocolProfileBehavior says disableBodyPruning: the import leaves it out too.
+void PostmanReader::pruneBody(const QJsonObject &item, const QString &what, RequestItem *request)
+{
+    static const QStringList pruned = {
+        u"GET"_s, u"HEAD"_s, u"COPY"_s, u"UNLOCK"_s, u"UNLINK"_s, u"PURGE"_s, u"LINK"_s, u"VIEW"_s};
+    const bool keep = item.value("protocolProfileBehavior"_L1)
+                          .toObject()
+                          .value("disableBodyPruning"_L1)
+                          .toBool();
+    if (keep || request->body.mode == Body::Mode::None
+        || !pruned.contains(request->method.toUpper()))
+        return;
+    request->body = Body();
+    m_r.note(what,
+        Tr::tr("the body of a %1 is not sent, as in Postman (protocolProfileBehavior."
+               "disableBodyPruning would send it)")
+            .arg(request->method));
+}
+
 bool PostmanReader::readCollection(const QJsonObject &root, Collection *out)
 {
     if (!root.contains("info"_L1) && root.value("requests"_L1).isArray()) {
@@ -146,6 +166,7 @@ bool PostmanReader::readItem(
     noteScripts(item.value("event"_L1), what);
     noteBehavior(item, what);
     addSystemAccept(item, &out->request);
+    pruneBody(item, what, &out->request);
     const QJsonValue variables = item.value("variable"_L1);
     if (variables.isArray() && !variables.toArray().isEmpty())
         m_r.note(what, Tr::tr("request variables not imported"));
@@ -261,11 +282,17 @@ void PostmanReader::noteScripts(const QJsonValue &events, const QString &what)
 
 void PostmanReader::noteBehavior(const QJsonObject &object, const QString &what)
 {
-    const QJsonValue behavior = object.value("protocolProfileBehavior"_L1);
-    if (behavior.isObject() && !behavior.toObject().isEmpty()) {
+    QJsonObject behavior = object.value("protocolProfileBehavior"_L1).toObject();
+    // What the import carries over: body pruning, and the system Accept header turned off.
+    behavior.remove("disableBodyPruning"_L1);
+    QJsonObject systemHeaders = behavior.value("disabledSystemHeaders"_L1).toObject();
+    systemHeaders.remove("accept"_L1);
+    if (systemHeaders.isEmpty())
+        behavior.remove("disabledSystemHeaders"_L1);
+    if (!behavior.isEmpty()) {
         m_r.note(what,
             Tr::tr("protocol profile behavior (%1) not imported")
-                .arg(behavior.toObject().keys().join(u", "_s)));
+                .arg(behavior.keys().join(u", "_s)));
     }
 }
 

@@ -45,6 +45,7 @@ private:
     bool readDescription(const QJsonValue &value, const QString &place, QString *out);
     void noteScripts(const QJsonValue &events, const QString &what);
     void noteBehavior(const QJsonObject &object, const QString &what);
+    void pruneBody(const QJsonObject &item, const QString &what, RequestItem *request);
 
     QString m_fileName;
     JsonReader m_r;

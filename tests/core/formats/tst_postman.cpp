@@ -164,6 +164,7 @@ private Q_SLOTS:
     void importsHeaders_data();
     void importsHeaders();
     void addsPostmansAccept();
+    void prunesGetBodies();
     void importsBodies_data();
     void importsBodies();
     void importsGraphQlAsJson();
@@ -337,6 +338,26 @@ void tst_Postman::addsPostmansAccept()
     QVERIFY(items.at(3).request.headers.isEmpty());
     // The export leaves it to Postman again.
     QVERIFY(!exportPostmanCollection(parsed.value()).contains("*/*"));
+}
+
+void tst_Postman::prunesGetBodies()
+{
+    // newman sends no body with a GET unless protocolProfileBehavior.disableBodyPruning; what the
+    // import carries over of protocolProfileBehavior is not listed as left out.
+    const QByteArray json = R"({"item": [
+        {"name": "get", "request": {"method": "GET", "url": "http://h/", "body": {"mode": "raw", "raw": "x"}}},
+        {"name": "kept", "protocolProfileBehavior": {"disableBodyPruning": true},
+         "request": {"method": "GET", "url": "http://h/", "body": {"mode": "raw", "raw": "x"}}},
+        {"name": "post", "request": {"method": "POST", "url": "http://h/", "body": {"mode": "raw", "raw": "x"}}}]})";
+    QStringList notes;
+    const auto parsed = importPostmanCollection(json, u"a.json"_s, &notes);
+    QVERIFY(parsed.ok());
+    const QList<CollectionItem> &items = parsed.value().items;
+    QCOMPARE(items.at(0).request.body.mode, Body::Mode::None);
+    QCOMPARE(items.at(1).request.body.text, u"x"_s);
+    QCOMPARE(items.at(2).request.body.text, u"x"_s);
+    QCOMPARE(notes.size(), 1);
+    QVERIFY2(notes.first().contains(u"\"get\""_s), qPrintable(notes.first()));
 }
 
 void tst_Postman::importsBodies_data()
