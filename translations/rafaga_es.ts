@@ -2146,22 +2146,27 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>comando curl</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>the input is empty</source>
         <translation>la entrada está vacía</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>Imported from curl</source>
         <translation>Importado desde curl</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>not a collection: expected JSON (a Rafaga or Postman collection, a HAR file) or a curl command</source>
         <translation>no es una colección: se esperaba JSON (una colección de Rafaga o de Postman, un archivo HAR) o un comando curl</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
+        <source>this is a Postman environment, not a collection: give it to rafaga run with --env-file</source>
+        <translation>esto es un entorno de Postman, no una colección: páselo a rafaga run con --env-file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>unrecognised JSON: expected a Rafaga collection (&quot;format&quot;: &quot;rafaga-collection&quot;), a Postman collection (&quot;info&quot; and &quot;item&quot;) or a HAR file (&quot;log&quot; with &quot;entries&quot;)</source>
         <translation>JSON no reconocido: se esperaba una colección de Rafaga (&quot;format&quot;: &quot;rafaga-collection&quot;), una colección de Postman (&quot;info&quot; e &quot;item&quot;) o un archivo HAR (&quot;log&quot; con &quot;entries&quot;)</translation>
     </message>
@@ -2232,7 +2237,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>JsonReader</name>
     <message>
-        <location filename="../app/core/base/jsonreader.cpp" line="+179"/>
+        <location filename="../app/core/base/jsonreader.cpp" line="+193"/>
         <source>invalid JSON: %1</source>
         <translation>JSON no válido: %1</translation>
     </message>

@@ -5,6 +5,7 @@
 #include <QJsonParseError>
 #include <QLocale>
 #include <QMetaType>
+#include <QStringDecoder>
 #include <QVariant>
 
 #include <cmath>
@@ -169,9 +170,22 @@ QString place(const QByteArray &text, qsizetype offset)
 
 } // namespace
 
-Parsed<JsonDocument> parseJsonDocument(
-    const QByteArray &text, const QString &fileName, const QString &notAnObject)
+QByteArray utf8WithoutBom(const QByteArray &text)
 {
+    if (text.startsWith("\xEF\xBB\xBF"))
+        return text.mid(3);
+    const bool little = text.startsWith("\xFF\xFE");
+    if (!little && !text.startsWith("\xFE\xFF"))
+        return text;
+    QStringDecoder decoder(little ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
+    const QString decoded = decoder.decode(QByteArrayView(text).sliced(2));
+    return decoded.toUtf8();
+}
+
+Parsed<JsonDocument> parseJsonDocument(
+    const QByteArray &input, const QString &fileName, const QString &notAnObject)
+{
+    const QByteArray text = utf8WithoutBom(input);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError) {

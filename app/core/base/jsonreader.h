@@ -24,8 +24,13 @@ struct JsonDocument
     QJsonObject root;
 };
 
-/// Parses text. Broken JSON fails at its line:column ("invalid JSON: ..."); a top that is not an
-/// object fails at 1:1 with notAnObject (or "expected a JSON object").
+/// text as UTF-8 without a byte order mark: a UTF-8 BOM is dropped, and UTF-16 with its BOM
+/// (little or big endian: PowerShell's default for a redirected file) is converted.
+QByteArray utf8WithoutBom(const QByteArray &text);
+
+/// Parses text (a byte order mark and UTF-16 as utf8WithoutBom()). Broken JSON fails at its
+/// line:column ("invalid JSON: ..."); a top that is not an object fails at 1:1 with notAnObject (or
+/// "expected a JSON object").
 Parsed<JsonDocument> parseJsonDocument(
     const QByteArray &text, const QString &fileName, const QString &notAnObject = {});
 

@@ -73,8 +73,9 @@ Parsed<ImportResult> importCurlPaste(const QByteArray &text, const QString &file
 Parsed<ImportResult> importCollection(const QByteArray &input, const QString &fileName)
 {
     ImportResult result;
-    // A byte order mark (Windows editors write one) is not part of the text.
-    const QByteArray data = input.startsWith("\xEF\xBB\xBF") ? input.mid(3) : input;
+    // A byte order mark (Windows editors write one) is not part of the text; UTF-16 (PowerShell's
+    // default) is read too.
+    const QByteArray data = utf8WithoutBom(input);
     const QByteArray trimmed = data.trimmed();
     if (trimmed.isEmpty())
         return ParseError {fileName, QString(), Tr::tr("the input is empty")};
@@ -116,6 +117,10 @@ Parsed<ImportResult> importCollection(const QByteArray &input, const QString &fi
         result.collection = std::move(postman).value();
         return result;
     }
+    if (looksLikePostmanEnvironment(document.text))
+        return ParseError {fileName, QString(),
+            Tr::tr("this is a Postman environment, not a collection: give it to rafaga run "
+                   "with --env-file")};
     return ParseError {fileName, QString(),
         Tr::tr("unrecognised JSON: expected a Rafaga collection (\"format\": "
                "\"rafaga-collection\"), a Postman collection (\"info\" and \"item\") or "

@@ -1,6 +1,7 @@
 // importCollection, the entry point of `rafaga import` and `rafaga run FILE`: which format a text
 // is, and pastes of shell as people copy them from documentation and terminals.
 #include "core/formats/importer.h"
+#include "core/formats/postmanimport.h"
 
 #include <QTest>
 
@@ -17,6 +18,8 @@ private Q_SLOTS:
     void refusesAPasteWithoutCurl();
     void ignoresAByteOrderMark_data();
     void ignoresAByteOrderMark();
+    void utf16Environment();
+    void pointsAnEnvironmentToEnvFile();
     void readsAPostmanCollectionWithoutInfo();
     void leavesOutAnEmptyPostmanBody_data();
     void leavesOutAnEmptyPostmanBody();
@@ -108,10 +111,44 @@ void tst_Importer::ignoresAByteOrderMark()
 {
     QFETCH(QByteArray, text);
     QFETCH(int, format);
-    const Parsed<ImportResult> imported = importCollection("\xEF\xBB\xBF" + text, u"bom"_s);
-    QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
-    QCOMPARE(int(imported.value().format), format);
-    QCOMPARE(imported.value().collection.items.size(), 1);
+    // UTF-8 with its mark, and UTF-16 (PowerShell's "> file") in both byte orders.
+    const QString unicode = QString::fromUtf8(text);
+    QByteArray little("\xFF\xFE");
+    QByteArray big("\xFE\xFF");
+    for (const QChar c : unicode) {
+        little += char(c.unicode() & 0xFF);
+        little += char(c.unicode() >> 8);
+        big += char(c.unicode() >> 8);
+        big += char(c.unicode() & 0xFF);
+    }
+    const QByteArray utf8 = "\xEF\xBB\xBF" + text;
+    for (const QByteArray &input : {utf8, little, big}) {
+        const Parsed<ImportResult> imported = importCollection(input, u"bom"_s);
+        QVERIFY2(
+            imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
+        QCOMPARE(int(imported.value().format), format);
+        QCOMPARE(imported.value().collection.items.size(), 1);
+    }
+}
+
+void tst_Importer::utf16Environment()
+{
+    QByteArray little("\xFF\xFE");
+    for (const char c : QByteArray(R"({"name": "e", "values": [{"key": "a", "value": "1"}]})"))
+        little += QByteArray(1, c) + '\0';
+    const Parsed<Environment> environment = importPostmanEnvironment(little, u"e.json"_s);
+    QVERIFY2(environment.ok(),
+        qPrintable(environment.ok() ? QString() : environment.error().toString()));
+    QCOMPARE(environment.value().variables.size(), 1);
+}
+
+void tst_Importer::pointsAnEnvironmentToEnvFile()
+{
+    const Parsed<ImportResult> imported = importCollection(
+        R"({"name": "e", "values": [{"key": "a", "value": "1"}]})"_ba, u"e.json"_s);
+    QVERIFY(!imported.ok());
+    QVERIFY2(imported.error().toString().contains(u"--env-file"_s),
+        qPrintable(imported.error().toString()));
 }
 
 void tst_Importer::readsAPostmanCollectionWithoutInfo()
