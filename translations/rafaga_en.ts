@@ -179,6 +179,17 @@
     </message>
 </context>
 <context>
+    <name>RunCommand</name>
+    <message numerus="yes">
+        <location filename="../app/cli/runcommand.cpp" line="+187"/>
+        <source>not carried over: %1 (%n time(s))</source>
+        <translation>
+            <numerusform>not carried over: %1 (%n time)</numerusform>
+            <numerusform>not carried over: %1 (%n times)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SummaryPrinter</name>
     <message numerus="yes">
         <location filename="../app/cli/summaryprinter.cpp" line="+57"/>

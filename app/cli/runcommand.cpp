@@ -10,6 +10,7 @@
 #include "core/engine/requestsource.h"
 #include "core/engine/run.h"
 #include "core/engine/tlsconfiguration.h"
+#include "core/formats/importer.h"
 #include "core/formats/resultwriters.h"
 
 #include <QCommandLineParser>
@@ -180,6 +181,20 @@ int execute(const RunCommandLine &request, const Prepared &prepared)
     const bool allPassed = stats.succeeded() == run.size() && stats.assertionsFailed() == 0;
     return allPassed ? Cli::Success : Cli::Failures;
 }
+/// What the collection has that Rafaga does not carry over, once per kind with a count; with
+/// --strict-import, an error.
+bool reportNotCarriedOver(const RunCommandLine &request)
+{
+    if (request.importNotes.isEmpty() || (request.quiet && !request.strictImport))
+        return true;
+    QTextStream err(stderr);
+    const QList<std::pair<QString, int>> groups = groupedNotes(request.importNotes);
+    for (const auto &[kind, count] : groups) {
+        err << "rafaga run: "
+            << Tr::tr("not carried over: %1 (%n time(s))", nullptr, count).arg(kind) << '\n';
+    }
+    return !request.strictImport;
+}
 } // namespace
 
 int runRunCommand(const QStringList &arguments)
@@ -196,6 +211,10 @@ int runRunCommand(const QStringList &arguments)
     RunCommandLine request;
     if (const QString problem = readRunCommandLine(parser, &request); !problem.isEmpty())
         return Cli::usageError(Command, problem);
+    if (!reportNotCarriedOver(request))
+        return Cli::usageError(Command,
+            Tr::tr("--strict-import: %1 has what Rafaga does not carry over (above)")
+                .arg(request.collectionFile));
     // An unreadable or mismatched client certificate is the user's mistake: stop before sending.
     if (const Parsed<QSslConfiguration> tls = tlsConfigurationFor(runOptions(request)); !tls)
         return Cli::usageError(Command, tls.error().toString());

@@ -215,6 +215,8 @@ QString readCollectionRequest(const QCommandLineParser &parser, RunCommandLine &
         return Tr::tr("%1: expected a Rafaga or Postman collection, found a %2 (try rafaga import)")
             .arg(request.collectionFile, importFormatName(loaded.value().format));
     request.collection = loaded.value().collection;
+    request.importNotes = loaded.value().notes;
+    request.strictImport = parser.isSet(QStringLiteral("strict-import"));
     request.settings = request.collection.run;
     if (const QString bad = readRunSettings(parser, request.settings, true); !bad.isEmpty())
         return bad;
@@ -240,7 +242,8 @@ QString checkMode(const QCommandLineParser &parser)
         return collectionMode ? Tr::tr("give a collection FILE or --url, not both")
                               : Tr::tr("--url or a collection FILE is required (e.g. rafaga run "
                                        "--url http://127.0.0.1:8080/get)");
-    for (const char *collectionOnly : {"env", "env-file", "var", "iterations", "folder"}) {
+    for (const char *collectionOnly :
+        {"env", "env-file", "var", "iterations", "folder", "strict-import"}) {
         if (!collectionMode && parser.isSet(QLatin1String(collectionOnly)))
             return Tr::tr("--%1 needs a collection FILE").arg(QLatin1String(collectionOnly));
     }
@@ -306,6 +309,10 @@ void addRunOptions(QCommandLineParser &parser)
         {QStringLiteral("folder"),
             Tr::tr("With a collection: run only the requests in this folder; repeatable."),
             Tr::tr("NAME")},
+        {QStringLiteral("strict-import"),
+            Tr::tr("With a Postman collection: exit with 2, sending nothing, when it has what "
+                   "Rafaga does not carry over (scripts, unsupported auth, protocol profile "
+                   "behavior).")},
         {QStringLiteral("http2"),
             Tr::tr("Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.")},
         {QStringLiteral("http1"), Tr::tr("Never use HTTP/2.")},

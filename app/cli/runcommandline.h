@@ -34,6 +34,8 @@ struct RunCommandLine
     TransportOptions transport; ///< the settings' timeout and TLS trust, then the flags
     OutputPaths outputs;
     bool quiet = false;
+    QStringList importNotes; ///< FILE mode: what a Postman collection has that was not carried over
+    bool strictImport = false; ///< --strict-import: any of importNotes stops the run (exit 2)
 };
 
 /// Adds every option of `rafaga run` to parser: the option table.

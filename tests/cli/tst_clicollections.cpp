@@ -99,6 +99,7 @@ private Q_SLOTS:
     void importCurlFromStandardInput();
     void importPostmanAndExportItBack();
     void exportAsCurl();
+    void saysWhatIsNotCarriedOver();
 
 private:
     QString write(const QString &name, const QByteArray &data)
@@ -268,7 +269,8 @@ void tst_CliCollections::importCurlFromStandardInput()
 
 void tst_CliCollections::importPostmanAndExportItBack()
 {
-    const QString fixture = QStringLiteral(RAFAGA_TESTDATA_DIR "/postman/roundtrip.postman_collection.json");
+    const QString fixture
+        = QStringLiteral(RAFAGA_TESTDATA_DIR "/postman/roundtrip.postman_collection.json");
     QVERIFY(!fixture.isEmpty());
     const QString native = m_dir.filePath(QStringLiteral("imported.rafaga.json"));
     const Outcome imported
@@ -306,6 +308,35 @@ void tst_CliCollections::exportAsCurl()
         QStringLiteral("insomnia")});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains("insomnia"));
+}
+
+void tst_CliCollections::saysWhatIsNotCarriedOver()
+{
+    // Scripts and unsupported auth are named on stderr once per kind with a count; the run goes
+    // on (exit as the results say), and --strict-import stops it before sending (exit 2).
+    const QByteArray postman = R"({"info": {"name": "n"}, "item": [
+        {"name": "a", "event": [{"listen": "test", "script": {"exec": ["let x = 1;"]
+}
+}],
+         "request":
+{"url": ")" + m_server.baseUrl().toUtf8() + R"(/get", "auth": {"type": "oauth2"}}},
+        {"name": "b", "event": [{"listen": "test", "script": {"exec": ["let y = 2;"]
+}
+}],
+         "request":
+{
+    "url" : ")" + m_server.baseUrl().toUtf8() + R"(/get"}}]})";
+    const QString path = write(QStringLiteral("notes.postman_collection.json"), postman);
+    const Outcome run = rafaga({QStringLiteral("run"), path});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(run.err.count("test script not imported"), 1);
+    QVERIFY2(run.err.contains("test script not imported (2 times)"), run.err.constData());
+    QVERIFY2(run.err.contains("oauth2 auth not supported; imported as no auth (1 time)"),
+        run.err.constData());
+    const Outcome strict = rafaga({QStringLiteral("run"), path, QStringLiteral("--strict-import")});
+    QCOMPARE(strict.exitCode, 2);
+    QVERIFY(strict.err.contains("--strict-import"));
+    QVERIFY(!strict.out.contains("Requests:"));
 }
 
 QTEST_GUILESS_MAIN(tst_CliCollections)

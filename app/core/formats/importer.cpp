@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace {
 struct Tr
 {
@@ -125,4 +127,26 @@ Parsed<ImportResult> importCollection(const QByteArray &input, const QString &fi
         Tr::tr("unrecognised JSON: expected a Rafaga collection (\"format\": "
                "\"rafaga-collection\"), a Postman collection (\"info\" and \"item\") or "
                "a HAR file (\"log\" with \"entries\")")};
+}
+
+QList<std::pair<QString, int>> groupedNotes(const QStringList &notes)
+{
+    QList<std::pair<QString, int>> groups;
+    for (const QString &note : notes) {
+        // "request \"Users/Get\": text", "folder \"Users\": text", "collection: text" (in any
+        // language): the text is what follows the quoted name, or the first ": ".
+        const qsizetype colon = note.indexOf(QLatin1String(": "));
+        const qsizetype quote = note.indexOf(u'"');
+        const qsizetype end = quote >= 0 && quote < colon
+            ? note.indexOf(QLatin1String("\": "), quote + 1) + 1
+            : colon;
+        const QString kind = end > 0 ? note.mid(end + 2) : note;
+        auto it = std::find_if(groups.begin(), groups.end(),
+            [&](const std::pair<QString, int> &group) { return group.first == kind; });
+        if (it == groups.end())
+            groups.append({kind, 1});
+        else
+            ++it->second;
+    }
+    return groups;
 }

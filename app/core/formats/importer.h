@@ -2,12 +2,14 @@
 // curl command — and turns it into a collection.
 #pragma once
 
-#include "core/model/collection.h"
 #include "core/base/parseerror.h"
+#include "core/model/collection.h"
 
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+
+#include <utility>
 
 struct ImportResult
 {
@@ -23,3 +25,8 @@ struct ImportResult
 Parsed<ImportResult> importCollection(const QByteArray &data, const QString &fileName);
 /// The format's name as users know it ("Postman collection", "HAR", ...).
 QString importFormatName(ImportResult::Format format);
+
+/// The notes grouped by what they say, once per kind with how often it came, in the order each
+/// kind first came: `request "A": test script not imported` and `request "B": test script not
+/// imported` give one entry {"test script not imported", 2}.
+QList<std::pair<QString, int>> groupedNotes(const QStringList &notes);

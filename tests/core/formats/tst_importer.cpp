@@ -20,6 +20,7 @@ private Q_SLOTS:
     void ignoresAByteOrderMark();
     void utf16Environment();
     void pointsAnEnvironmentToEnvFile();
+    void groupsNotesByKind();
     void readsAPostmanCollectionWithoutInfo();
     void leavesOutAnEmptyPostmanBody_data();
     void leavesOutAnEmptyPostmanBody();
@@ -193,6 +194,17 @@ void tst_Importer::takesCommentsOutOfAPostmanJsonBody()
     QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
     QCOMPARE(imported.value().collection.items.first().request.body.text,
         u"{\n  \n  \"id\": 1, \n  \"url\": \"http://a//b\"\n}"_s);
+}
+
+void tst_Importer::groupsNotesByKind()
+{
+    const QStringList notes {u"request \"A: b\": test script not imported"_s,
+        u"folder \"F\": pre-request script not imported"_s,
+        u"request \"C\": test script not imported"_s, u"collection: test script not imported"_s,
+        u"a note without a place"_s};
+    const QList<std::pair<QString, int>> expected {{u"test script not imported"_s, 3},
+        {u"pre-request script not imported"_s, 1}, {u"a note without a place"_s, 1}};
+    QCOMPARE(groupedNotes(notes), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_Importer)
