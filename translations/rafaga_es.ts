@@ -1931,7 +1931,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>HarImport</name>
     <message>
-        <location filename="../app/core/formats/harimport.cpp" line="+90"/>
+        <location filename="../app/core/formats/harimport.cpp" line="+104"/>
         <source>expected an array of entries</source>
         <translation>se esperaba un array de entradas</translation>
     </message>
@@ -1967,6 +1967,11 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+36"/>
+        <source>header &quot;%1&quot; left out: HTTP cannot send that name</source>
+        <translation>cabecera &quot;%1&quot; omitida: HTTP no puede enviar ese nombre</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Accept-Encoding headers left out: Qt asks for gzip and deflate itself and decodes them</source>
         <translation>se omitieron las cabeceras Accept-Encoding: Qt pide gzip y deflate por su cuenta y los descodifica</translation>
     </message>
@@ -1986,7 +1991,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>la parte &quot;%1&quot; del formulario hace referencia al archivo &quot;%2&quot;, cuyo contenido no se guarda en un HAR</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>the multipart body was not recorded</source>
         <translation>el cuerpo multiparte no se grabó</translation>
     </message>

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QSet>
 #include <QUrl>
 
 #include <algorithm>
@@ -38,16 +39,28 @@ bool isWrittenByQt(const QString &name)
         || is(name, "transfer-encoding"_L1);
 }
 
+/// Whether HTTP can send name as a header name (an RFC 9110 token): not a request line, nor a
+/// name with spaces or colons, as some recorders write.
+bool isHeaderName(const QString &name)
+{
+    static const QLatin1StringView marks("!#$%&'*+-.^_`|~");
+    return std::all_of(name.cbegin(), name.cend(),
+        [](QChar c) { return (c.unicode() < 0x80 && c.isLetterOrNumber()) || marks.contains(c); });
+}
+
+/// One name or value of an application/x-www-form-urlencoded body, decoded.
+QString decode(QString part)
+{
+    part.replace(u'+', u' ');
+    return QUrl::fromPercentEncoding(part.toUtf8());
+}
+
 /// Form fields of an application/x-www-form-urlencoded body, decoded.
 QList<KeyValue> decodeForm(const QString &text)
 {
     QList<KeyValue> form;
     const QStringList pairs = text.split(u'&', Qt::SkipEmptyParts);
     for (const QString &pair : pairs) {
-        auto decode = [](QString part) {
-            part.replace(u'+', u' ');
-            return QUrl::fromPercentEncoding(part.toUtf8());
-        };
         const qsizetype equals = pair.indexOf(u'=');
         form.append({decode(equals < 0 ? pair : pair.left(equals)),
             equals < 0 ? QString() : decode(pair.mid(equals + 1)), true, QString()});
@@ -78,6 +91,7 @@ private:
     QString m_fileName;
     JsonReader m_r;
     bool m_droppedAcceptEncoding = false;
+    QSet<QString> m_droppedNames; ///< header names HTTP cannot send, noted once each
 };
 
 bool HarReader::read(const QJsonObject &root, Collection *out)
@@ -187,6 +201,13 @@ bool HarReader::readHeaders(const QJsonValue &value, const QString &place, QList
         }
         if (header.key.isEmpty() || isWrittenByQt(header.key))
             continue;
+        if (!isHeaderName(header.key)) {
+            if (!m_droppedNames.contains(header.key))
+                m_r.note(QString(),
+                    Tr::tr("header \"%1\" left out: HTTP cannot send that name").arg(header.key));
+            m_droppedNames.insert(header.key);
+            continue;
+        }
         if (is(header.key, "accept-encoding"_L1)) {
             if (!m_droppedAcceptEncoding) {
                 m_r.note(QString(),
@@ -304,7 +325,9 @@ bool HarReader::readPostData(
                 || !m_r.text(param.value("value"_L1), field(paramPlace, "value"_L1), &row.value)) {
                 return false;
             }
-            body.form.append(row);
+            // Browsers record the fields as they were in the body, percent-encoded: the form
+            // holds them decoded, or they would be encoded twice.
+            body.form.append({decode(row.key), decode(row.value), true, QString()});
         }
     } else if (!bodyText.isEmpty()) {
         const bool json = type == "application/json"_L1 || type.endsWith("+json"_L1);

@@ -24,9 +24,11 @@ bool looksLikeHar(const QJsonObject &root);
 /// - Headers Qt writes itself are left out: HTTP/2 pseudo-headers (:authority, :path...), Host,
 ///   Content-Length, Transfer-Encoding, and Accept-Encoding (Qt asks for gzip and deflate and
 ///   decodes them; a copied "br" would leave bodies compressed). Several Cookie headers (as HTTP/2
-///   sends them) become one.
+///   sends them) become one. Names HTTP cannot send (a recorded request line, names with spaces
+///   or colons) are left out, each listed once.
 /// - The cookies array becomes a Cookie header only when no Cookie header was recorded (noted).
-/// - postData: form fields (params, or the text of an urlencoded body) become a form body;
+/// - postData: form fields (params, decoded as browsers record them percent-encoded, or the text
+///   of an urlencoded body) become a form body;
 ///   multipart params become multipart parts (a file part keeps the file name only: a HAR holds no
 ///   file contents), and the recorded multipart Content-Type is dropped since Qt writes its own
 ///   boundary; JSON text becomes a JSON body; other text a raw body with postData's mimeType.
