@@ -33,8 +33,7 @@ bool looksLikePostmanEnvironment(const QByteArray &json);
 /// - The URL is kept without its query string; the query goes to RequestItem::params (Postman's
 ///   `query` array when present, which keeps disabled parameters, else the raw URL's query).
 /// - A path variable `:id` listed in url.variable is replaced by its value, as Postman sends
-///   it; when its value is empty it becomes `{{id}}`, so a data row or an environment can supply
-///   it, and a missing one is reported before the run instead of sending ":id".
+///   it; one without a value stays ":id", which newman sends as written.
 /// - Postman's {{var}} syntax is ours: kept as is.
 /// - An empty body (raw text "", no form rows) is left out, as Postman sends none: no
 ///   Content-Type goes with it.

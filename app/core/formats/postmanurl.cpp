@@ -16,8 +16,8 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(PostmanImport)
 };
 
-/// Replaces each path segment `:name` whose name is in values: by the value, or by {{name}} when
-/// the value is empty so that a variable can supply it.
+/// Replaces each path segment `:name` whose name has a value in values by the value; one with no
+/// value is sent as written (":name"), as newman sends it.
 QString substitutePathVariables(const QString &url, const QHash<QString, QString> &values)
 {
     if (values.isEmpty())
@@ -32,8 +32,8 @@ QString substitutePathVariables(const QString &url, const QHash<QString, QString
             continue;
         const QString name = segment.mid(1);
         const auto it = values.constFind(name);
-        if (it != values.cend())
-            segment = it->isEmpty() ? u"{{"_s + name + u"}}"_s : *it;
+        if (it != values.cend() && !it->isEmpty())
+            segment = *it;
     }
     return url.left(pathStart) + segments.join(u'/');
 }
