@@ -1,5 +1,7 @@
 #include "core/collection/variables.h"
 
+#include "core/collection/dynamicvariables.h"
+
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QUuid>
@@ -134,7 +136,7 @@ bool VariableResolver::isBuiltIn(const QString &name)
         QStringLiteral("$index"),
         QStringLiteral("$iteration"),
     };
-    return names.contains(name);
+    return names.contains(name) || isPostmanDynamicVariable(name);
 }
 
 std::optional<QString> VariableResolver::builtIn(const QString &name) const
@@ -151,7 +153,7 @@ std::optional<QString> VariableResolver::builtIn(const QString &name) const
         return QString::number(m_index);
     if (name == u"$iteration")
         return QString::number(m_iteration);
-    return std::nullopt;
+    return postmanDynamicValue(name);
 }
 
 std::optional<VariableResolver::Lookup> VariableResolver::lookup(const QString &name) const

@@ -1,11 +1,14 @@
 // Variable substitution: precedence of the five layers, built-ins, unresolved names, nesting, and
 // secret values kept in the user's settings.
+#include "core/collection/dynamicvariables.h"
 #include "core/collection/secretstore.h"
 #include "core/collection/variables.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -34,6 +37,7 @@ private Q_SLOTS:
     void precedence();
     void disabledVariablesDoNotCount();
     void builtIns();
+    void postmanDynamicVariables();
     void unresolvedNamesAreReported();
     void spacesInsideBraces();
     void textThatIsNotAVariable_data();
@@ -108,6 +112,34 @@ void tst_Variables::disabledVariablesDoNotCount()
     QStringList unresolved;
     QCOMPARE(r.resolve(u"{{v}}{{w}}"_s, &unresolved), u"collection"_s);
     QCOMPARE(unresolved, QStringList {u"w"_s});
+}
+
+void tst_Variables::postmanDynamicVariables()
+{
+    // Postman's documented dynamic variables resolve, to values of their kind, new at each use.
+    VariableResolver r;
+    QStringList unresolved;
+    const QString email = r.resolve(u"{{$randomEmail}}"_s, &unresolved);
+    QVERIFY2(QRegularExpression(u"^[A-Za-z0-9.]+@[a-z.-]+\\.[a-z]+$"_s).match(email).hasMatch(),
+        qPrintable(email));
+    QVERIFY(!QUuid::fromString(r.resolve(u"{{$randomUUID}}"_s)).isNull());
+    QCOMPARE(r.resolve(u"{{$randomAlphaNumeric}}"_s).size(), 1);
+    QVERIFY(!r.resolve(u"{{$randomFirstName}}"_s).isEmpty());
+    QVERIFY(QRegularExpression(u"^#[0-9a-f]{6}$"_s)
+                .match(r.resolve(u"{{$randomHexColor}}"_s))
+                .hasMatch());
+    QVERIFY(QHostAddress().setAddress(r.resolve(u"{{$randomIP}}"_s)));
+    QVERIFY(QHostAddress().setAddress(r.resolve(u"{{$randomIPV6}}"_s)));
+    QVERIFY(unresolved.isEmpty());
+    // Every name resolves to something, and an unknown $name is still refused.
+    for (const QString &name : postmanDynamicVariableNames()) {
+        QVERIFY2(!r.resolve(u"{{"_s + name + u"}}"_s, &unresolved).isEmpty(), qPrintable(name));
+        QVERIFY2(VariableResolver::isBuiltIn(name), qPrintable(name));
+    }
+    QVERIFY(unresolved.isEmpty());
+    QVERIFY(postmanDynamicVariableNames().size() >= 90);
+    r.resolve(u"{{$randomNothing}}"_s, &unresolved);
+    QCOMPARE(unresolved, QStringList {u"$randomNothing"_s});
 }
 
 void tst_Variables::builtIns()
