@@ -649,7 +649,7 @@ Opciones:
 <context>
     <name>CollectionSource</name>
     <message>
-        <location filename="../app/core/collection/requestbuilder.cpp" line="+89"/>
+        <location filename="../app/core/collection/requestbuilder.cpp" line="+90"/>
         <source>unresolved variable %1</source>
         <translation>variable %1 sin resolver</translation>
     </message>
@@ -704,12 +704,17 @@ Opciones:
         <translation>%1: no se indicó ningún archivo</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>%1: cannot read the file &quot;%2&quot;</source>
         <translation>%1: no se puede leer el archivo &quot;%2&quot;</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>%1: cannot read the file &quot;%2&quot; (tried %3)</source>
+        <translation>%1: no se puede leer el archivo &quot;%2&quot; (probado: %3)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1: cannot read the file &quot;%2&quot;: %3</source>
         <translation>%1: no se puede leer el archivo &quot;%2&quot;: %3</translation>
     </message>

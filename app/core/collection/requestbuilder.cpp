@@ -7,6 +7,7 @@
 #include <QMimeDatabase>
 #include <QUuid>
 
+#include <algorithm>
 #include <cctype>
 
 namespace {
@@ -216,16 +217,26 @@ std::optional<QByteArray> RequestBuilder::readFile(
         problem(Tr::tr("%1: no file given").arg(what));
         return std::nullopt;
     }
-    const QString absolute = QDir(m_baseDirectory).absoluteFilePath(path);
+    // A relative path: from the collection's folder, else (as newman) the working directory.
+    QStringList tried {QDir(m_baseDirectory).absoluteFilePath(path)};
+    if (QDir::isRelativePath(path) && !tried.contains(QDir::current().absoluteFilePath(path)))
+        tried.append(QDir::current().absoluteFilePath(path));
+    const auto found = std::find_if(tried.cbegin(), tried.cend(), [](const QString &candidate) {
+        const QFileInfo info(candidate);
+        return info.isFile() && info.isReadable();
+    });
+    const QString absolute = found != tried.cend() ? *found : tried.first();
     if (absolutePath)
         *absolutePath = absolute;
-    if (m_mode != BuildMode::Send) {
-        const QFileInfo info(absolute);
-        if (info.isFile() && info.isReadable())
-            return QByteArray();
-        problem(Tr::tr("%1: cannot read the file \"%2\"").arg(what, path));
+    if (found == tried.cend()) {
+        problem(tried.size() == 1 && tried.first() == path
+                ? Tr::tr("%1: cannot read the file \"%2\"").arg(what, path)
+                : Tr::tr("%1: cannot read the file \"%2\" (tried %3)")
+                      .arg(what, path, tried.join(QStringLiteral(", "))));
         return std::nullopt;
     }
+    if (m_mode != BuildMode::Send)
+        return QByteArray();
     QFile file(absolute);
     if (!file.open(QIODevice::ReadOnly)) {
         problem(Tr::tr("%1: cannot read the file \"%2\": %3").arg(what, path, file.errorString()));

@@ -143,6 +143,7 @@ private Q_SLOTS:
     void buildRequestReportsProblems();
     void queryIsEncodedOnce_data();
     void queryIsEncodedOnce();
+    void relativeFilesFromTheWorkingDirectoryToo();
     void headersAndParamsArrive();
     void bodiesArrive_data();
     void bodiesArrive();
@@ -514,6 +515,33 @@ void tst_CollectionSource::queryIsEncodedOnce()
         = buildRequest(item, Auth(), VariableResolver(), m_dir.path(), &problems);
     QVERIFY(problems.isEmpty());
     QCOMPARE(spec.url.query(QUrl::FullyEncoded).toLatin1(), query);
+}
+
+void tst_CollectionSource::relativeFilesFromTheWorkingDirectoryToo()
+{
+    // A relative path is looked for in the collection's folder, then (as newman does) in the
+    // working directory; when neither has it, the error names both places tried.
+    QTemporaryDir collectionDir;
+    const QString before = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(m_dir.path()));
+    RequestItem item;
+    item.method = u"POST"_s;
+    item.url = u"http://h/p"_s;
+    item.body.mode = Body::Mode::BinaryFile;
+    item.body.filePath = u"files/hello.txt"_s;
+    QStringList problems;
+    const RequestSpec spec
+        = buildRequest(item, Auth(), VariableResolver(), collectionDir.path(), &problems);
+    item.body.filePath = u"files/none.txt"_s;
+    QStringList missing;
+    buildRequest(item, Auth(), VariableResolver(), collectionDir.path(), &missing);
+    QDir::setCurrent(before);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QVERIFY(!spec.body.isEmpty());
+    QCOMPARE(missing.size(), 1);
+    QVERIFY2(missing.first().contains(QDir(collectionDir.path()).filePath(u"files/none.txt"_s))
+            && missing.first().contains(m_dir.filePath(u"files/none.txt"_s)),
+        qPrintable(missing.first()));
 }
 
 QList<QJsonObject> tst_CollectionSource::runEcho(
