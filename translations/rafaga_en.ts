@@ -13,6 +13,33 @@
     </message>
 </context>
 <context>
+    <name>CollectionSource</name>
+    <message numerus="yes">
+        <location filename="../app/core/collection/collectionsource.cpp" line="+328"/>
+        <source>%n problem(s) before the run:</source>
+        <translation>
+            <numerusform>%n problem before the run:</numerusform>
+            <numerusform>%n problems before the run:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (and %n more)</numerusform>
+            <numerusform> (and %n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>  (and %n more problem(s))</source>
+        <translation>
+            <numerusform>  (and %n more problem)</numerusform>
+            <numerusform>  (and %n more problems)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CollectionTree</name>
     <message numerus="yes">
         <location filename="../app/gui/collection/collectiontree.cpp" line="+141"/>

@@ -731,7 +731,7 @@ Opciones:
         <translation>la parte &quot;%1&quot; del formulario</translation>
     </message>
     <message>
-        <location filename="../app/core/collection/collectionsource.cpp" line="+199"/>
+        <location filename="../app/core/collection/collectionsource.cpp" line="+201"/>
         <source>the number of iterations must be 0 or more</source>
         <translation>el número de iteraciones debe ser 0 o mayor</translation>
     </message>
@@ -765,18 +765,32 @@ Opciones:
         <source>the run would send %1 requests; at most %2 fit in one run</source>
         <translation>la ejecución enviaría %1 peticiones; en una ejecución caben como máximo %2</translation>
     </message>
-    <message>
-        <location line="+66"/>
-        <source> (and 1 more problem)</source>
-        <translation> (y 1 problema más)</translation>
+    <message numerus="yes">
+        <location line="+83"/>
+        <source>%n problem(s) before the run:</source>
+        <translation>
+            <numerusform>%n problema antes de la ejecución:</numerusform>
+            <numerusform>%n problemas antes de la ejecución:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (y %n más)</numerusform>
+            <numerusform> (y %n más)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>  (and %n more problem(s))</source>
+        <translation>
+            <numerusform>  (y %n problema más)</numerusform>
+            <numerusform>  (y %n problemas más)</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source> (and %1 more problems)</source>
-        <translation> (y %1 problemas más)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="-56"/>
         <source>request &quot;%1&quot;, row %2</source>
         <translation>petición &quot;%1&quot;, fila %2</translation>
     </message>

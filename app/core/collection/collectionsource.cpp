@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <algorithm>
+
 #include <limits>
 
 namespace {
@@ -275,13 +277,19 @@ QString CollectionSource::checkAll() const
 {
     // Check each request once, and again only for the rows that could make a difference: rows
     // missing a value the request needs, or any row when the URL or a file path uses the row.
-    QString firstProblem;
-    qint64 problemCount = 0;
-    const auto report = [&](const Template &t, qint64 row, const QStringList &problems) {
-        if (problems.isEmpty())
-            return;
-        if (problemCount++ == 0)
-            firstProblem = describeProblem(t, row, problems, m_hasData);
+    // Every distinct problem is reported once, with the places it came from.
+    ProblemList problems;
+    const auto report = [&](const Template &t, qint64 row, const QStringList &found) {
+        const QString where = m_hasData ? Tr::tr("request \"%1\", row %2").arg(t.path).arg(row + 1)
+                                        : Tr::tr("request \"%1\"").arg(t.path);
+        for (const QString &problem : found) {
+            auto it = std::find_if(problems.begin(), problems.end(),
+                [&](const auto &entry) { return entry.first == problem; });
+            if (it == problems.end())
+                problems.append({problem, {where}});
+            else if (!it->second.contains(where))
+                it->second.append(where);
+        }
     };
     for (const Template &t : m_templates) {
         if (!m_hasData) {
@@ -305,19 +313,31 @@ QString CollectionSource::checkAll() const
             }
         }
     }
-    if (problemCount == 2)
-        firstProblem += Tr::tr(" (and 1 more problem)");
-    else if (problemCount > 2)
-        firstProblem += Tr::tr(" (and %1 more problems)").arg(problemCount - 1);
-    return firstProblem;
+    return describeProblems(problems);
 }
 
-QString CollectionSource::describeProblem(
-    const Template &t, qint64 row, const QStringList &problems, bool withRow)
+QString CollectionSource::describeProblems(const ProblemList &problems)
 {
-    const QString where = withRow ? Tr::tr("request \"%1\", row %2").arg(t.path).arg(row + 1)
-                                  : Tr::tr("request \"%1\"").arg(t.path);
-    return where + QStringLiteral(": ") + problems.join(QStringLiteral("; "));
+    if (problems.isEmpty())
+        return QString();
+    // One problem in one place reads as a sentence; more, as a list with a line each.
+    if (problems.size() == 1 && problems.first().second.size() == 1)
+        return problems.first().second.first() + QStringLiteral(": ") + problems.first().first;
+    constexpr qsizetype MaxLines = 20;
+    constexpr qsizetype MaxPlaces = 5;
+    QStringList lines {Tr::tr("%n problem(s) before the run:", nullptr, int(problems.size()))};
+    for (qsizetype i = 0; i < problems.size() && i < MaxLines; ++i) {
+        const auto &[problem, places] = problems.at(i);
+        QString line = QStringLiteral("  ") + problem + QStringLiteral(": ")
+            + places.mid(0, MaxPlaces).join(QStringLiteral("; "));
+        if (places.size() > MaxPlaces)
+            line += Tr::tr(" (and %n more)", nullptr, int(places.size() - MaxPlaces));
+        lines.append(line);
+    }
+    if (problems.size() > MaxLines)
+        lines.append(
+            Tr::tr("  (and %n more problem(s))", nullptr, int(problems.size() - MaxLines)));
+    return lines.join(u'\n');
 }
 
 VariableResolver CollectionSource::resolverFor(
@@ -341,8 +361,9 @@ QStringList CollectionSource::check(const Template &t, qint64 row, bool urlAndFi
         .build(t.request, t.auth);
     if (!urlAndFilesOnly)
         resolveAssertions(t.assertions, variables, &unresolved);
-    if (!unresolved.isEmpty())
-        problems.prepend(unresolvedProblem(unresolved));
+    // One problem per name, so that each is listed once with the requests that use it.
+    for (auto name = unresolved.crbegin(); name != unresolved.crend(); ++name)
+        problems.prepend(unresolvedProblem({*name}));
     return problems;
 }
 

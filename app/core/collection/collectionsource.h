@@ -14,6 +14,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <utility>
 #include <optional>
 
 /// The auth a request uses: its own unless it inherits, then the nearest enclosing folder's that
@@ -80,13 +81,14 @@ private:
     void addTemplate(const Collection &collection, const CollectionItem &request,
         const QList<const CollectionItem *> &folders, const VariableResolver &runVariables,
         const SecretLookup &secrets);
-    /// Every request against the rows that could make a difference: the first problem found,
-    /// with the count of the others, or an empty string.
+    /// A problem and the places (request, row) where it came, in the order found.
+    using ProblemList = QList<std::pair<QString, QStringList>>;
+    /// Every request against the rows that could make a difference: every distinct problem once,
+    /// with where it came, or an empty string.
     QString checkAll() const;
     VariableResolver resolverFor(const Template &t, qint64 row, qint64 index, int iteration) const;
     QStringList check(const Template &t, qint64 row, bool urlAndFilesOnly) const;
-    static QString describeProblem(
-        const Template &t, qint64 row, const QStringList &problems, bool withRow);
+    static QString describeProblems(const ProblemList &problems);
 
     QList<Template> m_templates;
     QStringList m_columns;

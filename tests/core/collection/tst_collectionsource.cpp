@@ -369,14 +369,18 @@ void tst_CollectionSource::checksBeforeTheRun_data()
             p.dataColumns = {u"a"_s, u"userId"_s};
             p.dataRows = {{u"1"_s, u"2"_s}, {u"1"_s}};
         }) << u"request \"Users/Get user\", row 2: unresolved variable {{userId}}"_s;
-    QTest::newRow("several names")
-        << Setup(url(u"http://h/{{a}}/{{b}}"_s)) << u"unresolved variables {{a}}, {{b}}"_s;
-    QTest::newRow("every failing row is counted") << Setup(
-        [](Collection &c, CollectionSource::Plan &p) {
-            c.items[0].children[0].request.url = u"http://h/{{x}}"_s;
-            p.dataColumns = {u"x"_s};
-            p.dataRows = {{QString()}, {u"1"_s}, {QString()}, {QString()}};
-        }) << u"row 1: unresolved variable {{x}} (and 2 more problems)"_s;
+    // Every distinct problem once, each name on its line with the requests that use it.
+    QTest::newRow("several names") << Setup(url(u"http://h/{{a}}/{{b}}"_s))
+                                   << u"unresolved variable {{a}}: request \"Users/Get user\"\n"
+                                      "  unresolved variable {{b}}: request \"Users/Get user\""_s;
+    QTest::newRow("every failing row is counted")
+        << Setup([](Collection &c, CollectionSource::Plan &p) {
+               c.items[0].children[0].request.url = u"http://h/{{x}}"_s;
+               p.dataColumns = {u"x"_s};
+               p.dataRows = {{QString()}, {u"1"_s}, {QString()}, {QString()}};
+           })
+        << u"unresolved variable {{x}}: request \"Users/Get user\", row 1; request "
+           "\"Users/Get user\", row 3; request \"Users/Get user\", row 4"_s;
     QTest::newRow("invalid URL after substitution") << Setup(
         [](Collection &c, CollectionSource::Plan &p) {
             c.items[0].children[0].request.url = u"http://{{host}}/x"_s;
