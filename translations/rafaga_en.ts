@@ -208,7 +208,7 @@
 <context>
     <name>RunCommand</name>
     <message numerus="yes">
-        <location filename="../app/cli/runcommand.cpp" line="+187"/>
+        <location filename="../app/cli/runcommand.cpp" line="+194"/>
         <source>not carried over: %1 (%n time(s))</source>
         <translation>
             <numerusform>not carried over: %1 (%n time)</numerusform>

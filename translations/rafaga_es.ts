@@ -2150,7 +2150,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>Importer</name>
     <message>
-        <location filename="../app/core/formats/importer.cpp" line="+25"/>
+        <location filename="../app/core/formats/importer.cpp" line="+27"/>
         <source>Rafaga collection</source>
         <translation>colección de Rafaga</translation>
     </message>
@@ -3710,13 +3710,26 @@ Redirigida a %2</translation>
         <source>--env and --env-file contradict each other</source>
         <translation>--env y --env-file se contradicen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/cli/runcommand.cpp" line="+194"/>
+        <source>not carried over: %1 (%n time(s))</source>
+        <translation>
+            <numerusform>no se traslada: %1 (%n vez)</numerusform>
+            <numerusform>no se traslada: %1 (%n veces)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/cli/runcommand.cpp" line="+188"/>
+        <location line="+9"/>
         <source>Sends a request N times, or every request of a collection, C at a time, and reports what came back.</source>
         <translation>Envía una petición N veces, o todas las peticiones de una colección, C a la vez, e informa de lo que se recibió.</translation>
     </message>
     <message>
-        <location filename="../app/cli/runcommandline.cpp" line="+76"/>
+        <location line="+13"/>
+        <source>--strict-import: %1 has what Rafaga does not carry over (above)</source>
+        <translation>--strict-import: %1 tiene lo que Rafaga no traslada (arriba)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/runcommandline.cpp" line="+79"/>
         <source>A Rafaga or Postman collection to run (instead of --url).</source>
         <translation>Colección de Rafaga o de Postman que se ejecutará (en lugar de --url).</translation>
     </message>
@@ -3727,12 +3740,12 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-54"/>
         <source>With --url: the HTTP method (default GET, or POST with -d).</source>
         <translation>Con --url: el método HTTP (predeterminado: GET, o POST con -d).</translation>
     </message>
@@ -3836,7 +3849,7 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+21"/>
+        <location line="+25"/>
         <location line="+2"/>
         <location line="+2"/>
         <location line="+1"/>
@@ -3845,7 +3858,7 @@ Redirigida a %2</translation>
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-31"/>
         <source>With a collection: set a variable; repeatable; wins over environments.</source>
         <translation>Con una colección: definir una variable; se puede repetir; prevalece sobre los entornos.</translation>
     </message>
@@ -3866,6 +3879,11 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>With a Postman collection: exit with 2, sending nothing, when it has what Rafaga does not carry over (scripts, unsupported auth, protocol profile behavior).</source>
+        <translation>Con una colección de Postman: salir con 2, sin enviar nada, si tiene lo que Rafaga no traslada (scripts, autenticación no admitida, protocolProfileBehavior).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.</source>
         <translation>Usar HTTP/2: mediante ALPN en https y con conocimiento previo (h2c) en http.</translation>
     </message>
@@ -3920,7 +3938,7 @@ Redirigida a %2</translation>
         <translation>Sin progreso ni resumen.</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-98"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>argumento inesperado &apos;%1&apos;</translation>
     </message>
@@ -3935,7 +3953,7 @@ Redirigida a %2</translation>
         <translation>falta --url o un archivo de colección FILE (p. ej., rafaga run --url http://127.0.0.1:8080/get)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>--%1 needs a collection FILE</source>
         <translation>--%1 requiere un archivo de colección FILE</translation>
     </message>
@@ -3945,7 +3963,7 @@ Redirigida a %2</translation>
         <translation>-%1 se usa con --url, no con una colección</translation>
     </message>
     <message>
-        <location filename="../app/cli/runcommand.cpp" line="-80"/>
+        <location filename="../app/cli/runcommand.cpp" line="-107"/>
         <source>Stopping; press Ctrl+C again to quit at once.</source>
         <translation>Deteniendo; pulsa Ctrl+C otra vez para salir de inmediato.</translation>
     </message>
