@@ -15,7 +15,7 @@
 <context>
     <name>CollectionSource</name>
     <message numerus="yes">
-        <location filename="../app/core/collection/collectionsource.cpp" line="+328"/>
+        <location filename="../app/core/collection/collectionsource.cpp" line="+363"/>
         <source>%n problem(s) before the run:</source>
         <translation>
             <numerusform>%n problem before the run:</numerusform>
@@ -114,6 +114,17 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../app/gui/mainwindow.cpp" line="+484"/>
+        <source>Run the Other %n</source>
+        <translation>
+            <numerusform>Run the Other One</numerusform>
+            <numerusform>Run the Other %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PostmanImport</name>
     <message numerus="yes">
         <location filename="../app/core/formats/postmanimport.cpp" line="+176"/>
@@ -208,7 +219,7 @@
 <context>
     <name>RunCommand</name>
     <message numerus="yes">
-        <location filename="../app/cli/runcommand.cpp" line="+194"/>
+        <location filename="../app/cli/runcommand.cpp" line="+200"/>
         <source>not carried over: %1 (%n time(s))</source>
         <translation>
             <numerusform>not carried over: %1 (%n time)</numerusform>

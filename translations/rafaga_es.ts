@@ -766,7 +766,7 @@ Opciones:
         <translation>la ejecución enviaría %1 peticiones; en una ejecución caben como máximo %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+83"/>
+        <location line="+118"/>
         <source>%n problem(s) before the run:</source>
         <translation>
             <numerusform>%n problema antes de la ejecución:</numerusform>
@@ -790,7 +790,7 @@ Opciones:
         </translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-71"/>
         <source>request &quot;%1&quot;, row %2</source>
         <translation>petición &quot;%1&quot;, fila %2</translation>
     </message>
@@ -1569,7 +1569,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>ErrorCategory</name>
     <message>
-        <location filename="../app/core/model/errorcategory.cpp" line="+43"/>
+        <location filename="../app/core/model/errorcategory.cpp" line="+45"/>
         <source>no error</source>
         <translation>sin error</translation>
     </message>
@@ -1612,6 +1612,11 @@ rafaga run --url %2 -n 2000 -c 50
         <location line="+2"/>
         <source>not sent</source>
         <translation>no enviada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skipped: cannot be built</source>
+        <translation>omitida: no se puede construir</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2386,7 +2391,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+80"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+81"/>
         <source>Built-in server: %1</source>
         <translation>Servidor integrado: %1</translation>
     </message>
@@ -2442,7 +2447,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Ejecutar la carpeta seleccionada o toda la colección (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+453"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+467"/>
         <location filename="../app/gui/mainwindowmenus.cpp" line="+2"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
@@ -2643,7 +2648,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation> o </translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-355"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-369"/>
         <source>&lt;p&gt;Select a request to edit it, or add one with &lt;b&gt;Add Request&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Requests may use &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; is the built-in test server.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Selecciona una petición para editarla o añade una con &lt;b&gt;Añadir petición&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Las peticiones pueden usar &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; es el servidor de pruebas integrado.&lt;/p&gt;</translation>
     </message>
@@ -2714,7 +2719,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>La ejecución enviará %1, %2 a la vez.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Run</source>
         <translation>Ejecución</translation>
     </message>
@@ -2727,8 +2732,16 @@ rafaga run --url %2 -n 2000 -c 50
 
 %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Run the Other %n</source>
+        <translation>
+            <numerusform>Ejecutar la otra</numerusform>
+            <numerusform>Ejecutar las otras %n</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Running %1</source>
         <translation>Ejecutando %1</translation>
     </message>
@@ -3598,7 +3611,7 @@ Redirigida a %2</translation>
         <translation>la ejecución se detuvo antes de enviar esta petición</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+243"/>
         <source>no complete answer within %1 ms</source>
         <translation>no se recibió una respuesta completa en %1 ms</translation>
     </message>
@@ -3710,8 +3723,15 @@ Redirigida a %2</translation>
         <source>--env and --env-file contradict each other</source>
         <translation>--env y --env-file se contradicen</translation>
     </message>
+    <message>
+        <location filename="../app/cli/runcommand.cpp" line="+65"/>
+        <source>skipping %1 of %2 requests, which cannot be built:
+%3</source>
+        <translation>se omiten %1 de %2 peticiones, que no se pueden construir:
+%3</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/cli/runcommand.cpp" line="+194"/>
+        <location line="+135"/>
         <source>not carried over: %1 (%n time(s))</source>
         <translation>
             <numerusform>no se traslada: %1 (%n vez)</numerusform>
@@ -3729,7 +3749,7 @@ Redirigida a %2</translation>
         <translation>--strict-import: %1 tiene lo que Rafaga no traslada (arriba)</translation>
     </message>
     <message>
-        <location filename="../app/cli/runcommandline.cpp" line="+79"/>
+        <location filename="../app/cli/runcommandline.cpp" line="+80"/>
         <source>A Rafaga or Postman collection to run (instead of --url).</source>
         <translation>Colección de Rafaga o de Postman que se ejecutará (en lugar de --url).</translation>
     </message>
@@ -3740,12 +3760,12 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-58"/>
         <source>With --url: the HTTP method (default GET, or POST with -d).</source>
         <translation>Con --url: el método HTTP (predeterminado: GET, o POST con -d).</translation>
     </message>
@@ -3849,7 +3869,7 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+25"/>
+        <location line="+29"/>
         <location line="+2"/>
         <location line="+2"/>
         <location line="+1"/>
@@ -3858,7 +3878,7 @@ Redirigida a %2</translation>
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-35"/>
         <source>With a collection: set a variable; repeatable; wins over environments.</source>
         <translation>Con una colección: definir una variable; se puede repetir; prevalece sobre los entornos.</translation>
     </message>
@@ -3881,6 +3901,11 @@ Redirigida a %2</translation>
         <location line="+3"/>
         <source>With a Postman collection: exit with 2, sending nothing, when it has what Rafaga does not carry over (scripts, unsupported auth, protocol profile behavior).</source>
         <translation>Con una colección de Postman: salir con 2, sin enviar nada, si tiene lo que Rafaga no traslada (scripts, autenticación no admitida, protocolProfileBehavior).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With a collection: run the requests that can be built; each one that cannot (an unresolved variable, a missing file) is recorded as skipped with the reason, and the problems are listed on standard error.</source>
+        <translation>Con una colección: ejecuta las peticiones que se pueden construir; cada una que no (una variable sin resolver, un archivo que falta) se registra como omitida con el motivo, y los problemas se listan en la salida de error.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3938,7 +3963,7 @@ Redirigida a %2</translation>
         <translation>Sin progreso ni resumen.</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-102"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>argumento inesperado &apos;%1&apos;</translation>
     </message>
@@ -3971,7 +3996,7 @@ Redirigida a %2</translation>
 <context>
     <name>RunOutcome</name>
     <message>
-        <location filename="../app/core/stats/runoutcome.cpp" line="+32"/>
+        <location filename="../app/core/stats/runoutcome.cpp" line="+33"/>
         <source>%1 succeeded</source>
         <translation>%1 correctas</translation>
     </message>
@@ -3989,6 +4014,11 @@ Redirigida a %2</translation>
         <location line="+2"/>
         <source>%1 not sent</source>
         <translation>%1 sin enviar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 skipped</source>
+        <translation>%1 omitidas</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -44,6 +44,7 @@ struct Prepared
     std::shared_ptr<const RequestSource> source;
     ResultWriters::SecretMask mask;
     QString error;
+    QString skipped; ///< --skip-invalid: what will not be sent, and why
 };
 
 Prepared prepare(const RunCommandLine &request)
@@ -60,6 +61,11 @@ Prepared prepare(const RunCommandLine &request)
         return prepared;
     }
     prepared.source = run.value().source;
+    if (const qint64 skipped = run.value().source->skippedCount(); skipped > 0)
+        prepared.skipped = Tr::tr("skipping %1 of %2 requests, which cannot be built:\n%3")
+                               .arg(skipped)
+                               .arg(run.value().source->size())
+                               .arg(run.value().source->problems());
     const RunRequest &plan = request.plan;
     // A --var NAME=VALUE replaces a secret variable's value in every scope: hide it too.
     const QHash<QString, QString> &given = plan.variables;
@@ -221,5 +227,7 @@ int runRunCommand(const QStringList &arguments)
     const Prepared prepared = prepare(request);
     if (!prepared.error.isEmpty())
         return Cli::usageError(Command, prepared.error);
+    if (!prepared.skipped.isEmpty())
+        QTextStream(stderr) << "rafaga run: " << prepared.skipped << '\n';
     return execute(request, prepared);
 }

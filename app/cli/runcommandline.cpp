@@ -224,6 +224,7 @@ QString readCollectionRequest(const QCommandLineParser &parser, RunCommandLine &
     RunRequest &plan = request.plan;
     plan.collectionFile = QFileInfo(request.collectionFile).absoluteFilePath();
     plan.folders = parser.values(QStringLiteral("folder"));
+    plan.skipInvalid = parser.isSet(QStringLiteral("skip-invalid"));
     if (const QString bad = readVariables(parser, plan); !bad.isEmpty())
         return bad;
     plan.secrets = SecretStore().lookupFor(plan.collectionFile);
@@ -243,7 +244,7 @@ QString checkMode(const QCommandLineParser &parser)
                               : Tr::tr("--url or a collection FILE is required (e.g. rafaga run "
                                        "--url http://127.0.0.1:8080/get)");
     for (const char *collectionOnly :
-        {"env", "env-file", "var", "iterations", "folder", "strict-import"}) {
+        {"env", "env-file", "var", "iterations", "folder", "strict-import", "skip-invalid"}) {
         if (!collectionMode && parser.isSet(QLatin1String(collectionOnly)))
             return Tr::tr("--%1 needs a collection FILE").arg(QLatin1String(collectionOnly));
     }
@@ -313,6 +314,10 @@ void addRunOptions(QCommandLineParser &parser)
             Tr::tr("With a Postman collection: exit with 2, sending nothing, when it has what "
                    "Rafaga does not carry over (scripts, unsupported auth, protocol profile "
                    "behavior).")},
+        {QStringLiteral("skip-invalid"),
+            Tr::tr("With a collection: run the requests that can be built; each one that cannot "
+                   "(an unresolved variable, a missing file) is recorded as skipped with the "
+                   "reason, and the problems are listed on standard error.")},
         {QStringLiteral("http2"),
             Tr::tr("Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.")},
         {QStringLiteral("http1"), Tr::tr("Never use HTTP/2.")},

@@ -35,6 +35,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -468,11 +469,25 @@ void MainWindow::runCollection()
     if (m_runs->isActive())
         return;
     const QStringList folders = selectedFolders();
-    const Parsed<PreparedRun> prepared = prepareRun(m_document->collection(), runRequest(folders));
+    RunRequest request = runRequest(folders);
+    Parsed<PreparedRun> prepared = prepareRun(m_document->collection(), request);
     if (!prepared) {
-        QMessageBox::warning(this, tr("Run"),
-            tr("The run did not start: nothing was sent.\n\n%1").arg(prepared.error().toString()));
-        return;
+        // The user may run what can be built; each request that cannot is recorded as skipped.
+        request.skipInvalid = true;
+        const Parsed<PreparedRun> others = prepareRun(m_document->collection(), request);
+        const qint64 skipped = others ? others.value().source->skippedCount() : 0;
+        QMessageBox box(QMessageBox::Warning, tr("Run"),
+            tr("The run did not start: nothing was sent.\n\n%1").arg(prepared.error().toString()),
+            QMessageBox::Cancel, this);
+        QPushButton *runOthers = others && skipped < others.value().source->size()
+            ? box.addButton(
+                tr("Run the Other %n", nullptr, int(others.value().source->size() - skipped)),
+                QMessageBox::AcceptRole)
+            : nullptr;
+        box.exec();
+        if (!runOthers || box.clickedButton() != runOthers)
+            return;
+        prepared = others;
     }
     m_runFolders = folders;
     RunOptions options = prepared.value().options;

@@ -93,6 +93,7 @@ private Q_SLOTS:
     void initTestCase();
     void folderRunsOverTheDataSet();
     void failedAssertionsExitWithOne();
+    void skipInvalidRunsTheRest();
     void environmentFromAFile();
     void badInputNamesThePlace_data();
     void badInputNamesThePlace();
@@ -183,6 +184,37 @@ void tst_CliCollections::failedAssertionsExitWithOne()
                  .value(QStringLiteral("failed"))
                  .toInt(),
         3);
+}
+
+void tst_CliCollections::skipInvalidRunsTheRest()
+{
+    // Without {{greeting}} "Echo user" cannot be built: before, one bad request blocked all nine.
+    const QString csv = m_dir.filePath(QStringLiteral("skipped.csv"));
+    const QStringList arguments {QStringLiteral("run"), m_collection, QStringLiteral("--data"),
+        m_data, QStringLiteral("--var"), base(), QStringLiteral("--csv"), csv};
+    const Outcome refused = rafaga(arguments);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("{{greeting}}"), refused.err.constData());
+
+    const Outcome outcome = rafaga(arguments + QStringList {QStringLiteral("--skip-invalid")});
+    QCOMPARE(outcome.exitCode, 1); // "Missing" answers 404, and three were not sent
+    QVERIFY2(outcome.err.contains("skipping 3 of 9 requests")
+            && outcome.err.contains("unresolved variable {{greeting}}"),
+        outcome.err.constData());
+    QVERIFY2(outcome.out.contains("3 skipped"), outcome.out.constData());
+    int skipped = 0;
+    int answered = 0;
+    for (const QString &line : readCsvLines(csv).mid(1)) {
+        if (line.contains(QLatin1String(",Echo user,"))) {
+            QVERIFY2(line.contains(QLatin1String(",skipped,unresolved variable {{greeting}},")),
+                qPrintable(line));
+            ++skipped;
+        } else if (line.contains(QLatin1String(",200,")) || line.contains(QLatin1String(",404,"))) {
+            ++answered;
+        }
+    }
+    QCOMPARE(skipped, 3);
+    QCOMPARE(answered, 6);
 }
 
 void tst_CliCollections::environmentFromAFile()
@@ -319,13 +351,15 @@ void tst_CliCollections::saysWhatIsNotCarriedOver()
 }
 }],
          "request":
-{"url": ")" + m_server.baseUrl().toUtf8() + R"(/get", "auth": {"type": "oauth2"}}},
+{"url": ")"
+        + m_server.baseUrl().toUtf8() + R"(/get", "auth": {"type": "oauth2"}}},
         {"name": "b", "event": [{"listen": "test", "script": {"exec": ["let y = 2;"]
 }
 }],
          "request":
 {
-    "url" : ")" + m_server.baseUrl().toUtf8() + R"(/get"}}]})";
+    "url" : ")"
+        + m_server.baseUrl().toUtf8() + R"(/get"}}]})";
     const QString path = write(QStringLiteral("notes.postman_collection.json"), postman);
     const Outcome run = rafaga({QStringLiteral("run"), path});
     QVERIFY2(run.exitCode == 0, run.err.constData());

@@ -26,6 +26,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -38,6 +39,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -101,6 +103,7 @@ private Q_SLOTS:
     void ctrlEnterSendsFromTheUrlField();
     void everyShortcutHasOneOwner();
     void stopSaysWhatWasNotSent();
+    void runTheOthersSkipsWhatCannotBeBuilt();
     void theWindowFitsASmallScreen();
     void tabLeavesTablesAndRunComesFirst();
     void resultsColumnsCountAndRowMenu();
@@ -204,6 +207,59 @@ void tst_Workbench::everyShortcutHasOneOwner()
              QStringLiteral("Go to &URL"), QStringLiteral("Se&nd Request")})
         QVERIFY2(listed.contains(name), qPrintable(name));
     QVERIFY(findAction(&window, QStringLiteral("&Keyboard Shortcuts")));
+}
+
+void tst_Workbench::runTheOthersSkipsWhatCannotBeBuilt()
+{
+    // Before: one request with an unresolved variable kept every other from running.
+    m_guard.reset(); // this test answers the dialog itself
+    QTemporaryDir dir;
+    Collection collection;
+    collection.name = QStringLiteral("Partly broken");
+    collection.items = {requestItem(QStringLiteral("Good"), QStringLiteral("GET"),
+                            QStringLiteral("{{rafagaServer}}/get")),
+        requestItem(QStringLiteral("Bad"), QStringLiteral("GET"),
+            QStringLiteral("{{rafagaServer}}/get?t={{nope}}"))};
+    collection.run.iterations = 3;
+    const QString path = dir.filePath(QStringLiteral("broken.rafaga.json"));
+    QVERIFY(writeFile(path, serializeCollection(collection)));
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openCollection(path));
+    QString offered;
+    QTimer answer;
+    connect(&answer, &QTimer::timeout, &window, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        for (QAbstractButton *button : box->buttons()) {
+            if (button->text().startsWith(QLatin1String("Run the Other"))) {
+                offered = button->text();
+                button->click();
+                return;
+            }
+        }
+        box->reject();
+    });
+    answer.start(20);
+    QVERIFY(runToTheEnd(&window));
+    answer.stop();
+    QCOMPARE(offered, QStringLiteral("Run the Other 3"));
+    ResultsModel *model = window.resultsPane()->model();
+    QTRY_COMPARE(model->rowCount(), 6);
+    int skipped = 0;
+    for (int row = 0; row < 6; ++row) {
+        const Result *result = model->resultAt(row);
+        QVERIFY(result);
+        if (result->error == ErrorCategory::Skipped) {
+            ++skipped;
+            QVERIFY(result->errorMessage().contains(QLatin1String("{{nope}}")));
+        } else {
+            QCOMPARE(result->status, quint16(200));
+        }
+    }
+    QCOMPARE(skipped, 3);
+    m_guard = std::make_unique<ModalGuard>();
 }
 
 void tst_Workbench::stopSaysWhatWasNotSent()

@@ -246,8 +246,18 @@ Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
                         .arg(total, 0, 'f', 0)
                         .arg(std::numeric_limits<quint32>::max()));
     source->m_size = qint64(total);
-    if (const QString problem = source->checkAll(); !problem.isEmpty())
-        return fail(problem);
+    if (const QString problem = source->checkAll(); !problem.isEmpty()) {
+        if (!plan.skipInvalid)
+            return fail(problem);
+        source->m_problems = problem;
+        const qint64 rows = source->m_hasData ? source->m_rows.size() : 1;
+        for (qsizetype t = 0; t < source->m_templates.size(); ++t) {
+            for (qint64 row = 0; row < rows; ++row) {
+                if (!source->skipReason(t, source->m_hasData ? row : -1).isEmpty())
+                    source->m_skippedCount += plan.iterations;
+            }
+        }
+    }
     return source;
 }
 
@@ -273,13 +283,23 @@ void CollectionSource::addTemplate(const Collection &collection, const Collectio
     m_templates.append(t);
 }
 
-QString CollectionSource::checkAll() const
+QString CollectionSource::checkAll()
 {
     // Check each request once, and again only for the rows that could make a difference: rows
     // missing a value the request needs, or any row when the URL or a file path uses the row.
     // Every distinct problem is reported once, with the places it came from.
     ProblemList problems;
-    const auto report = [&](const Template &t, qint64 row, const QStringList &found) {
+    m_completeRowProblems = QStringList(m_templates.size());
+    qsizetype index = 0;
+    const auto report = [&](const Template &t, qint64 row, const QStringList &found,
+                            bool completeRow = false, bool whole = true) {
+        if (!found.isEmpty()) {
+            if (completeRow)
+                m_completeRowProblems[index] = found.join(QStringLiteral("; "));
+            else
+                m_found.insert(index * (m_rows.size() + 1) + row + 1,
+                    {found.join(QStringLiteral("; ")), whole});
+        }
         const QString where = m_hasData ? Tr::tr("request \"%1\", row %2").arg(t.path).arg(row + 1)
                                         : Tr::tr("request \"%1\"").arg(t.path);
         for (const QString &problem : found) {
@@ -291,7 +311,8 @@ QString CollectionSource::checkAll() const
                 it->second.append(where);
         }
     };
-    for (const Template &t : m_templates) {
+    for (; index < m_templates.size(); ++index) {
+        const Template &t = m_templates.at(index);
         if (!m_hasData) {
             report(t, -1, check(t, -1, false));
             continue;
@@ -307,13 +328,27 @@ QString CollectionSource::checkAll() const
                 report(t, row, check(t, row, false));
             } else if (!checkedCompleteRow) {
                 checkedCompleteRow = true;
-                report(t, row, check(t, row, false));
+                report(t, row, check(t, row, false), true);
             } else if (!neededByUrl.isEmpty()) {
-                report(t, row, check(t, row, true));
+                report(t, row, check(t, row, true), false, false);
             }
         }
     }
     return describeProblems(problems);
+}
+
+QString CollectionSource::skipReason(qsizetype t, qint64 row) const
+{
+    const auto found = m_found.constFind(t * (m_rows.size() + 1) + row + 1);
+    if (found != m_found.cend() && found->whole)
+        return found->reason; // checked on its own, fully
+    // A complete row is like the first complete one, plus what its own URL and files had.
+    QStringList reasons;
+    if (m_hasData && !m_completeRowProblems.value(t).isEmpty())
+        reasons.append(m_completeRowProblems.value(t));
+    if (found != m_found.cend())
+        reasons.append(found->reason);
+    return reasons.join(QStringLiteral("; "));
 }
 
 QString CollectionSource::describeProblems(const ProblemList &problems)
@@ -381,6 +416,24 @@ RequestSpec CollectionSource::at(qint64 index) const
     const int iteration = int(index / perIteration);
     const qint64 row = m_hasData ? (index % perIteration) / m_templates.size() : -1;
     const Template &t = m_templates.at(index % m_templates.size());
+    if (!m_problems.isEmpty()) {
+        if (QString reason = skipReason(index % m_templates.size(), row); !reason.isEmpty()) {
+            RequestSpec skipped;
+            skipped.name = t.name;
+            skipped.method = t.request.method.toUtf8();
+            auto context = std::make_shared<RequestContext>();
+            context->path = t.path;
+            context->iteration = iteration;
+            context->row = row;
+            if (row >= 0) {
+                context->dataColumns = m_columns;
+                context->dataValues = m_rows.at(row);
+            }
+            skipped.context = std::move(context);
+            skipped.skipReason = std::move(reason);
+            return skipped;
+        }
+    }
 
     const VariableResolver variables = resolverFor(t, row, index, iteration);
     // Problems were ruled out before the run; one that appears now (a file deleted meanwhile)

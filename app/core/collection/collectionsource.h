@@ -14,8 +14,8 @@
 #include <QStringList>
 
 #include <memory>
-#include <utility>
 #include <optional>
+#include <utility>
 
 /// The auth a request uses: its own unless it inherits, then the nearest enclosing folder's that
 /// does not, then the collection's (which, inheriting, means none). `itemPath` gives the indices
@@ -46,6 +46,9 @@ public:
         QString baseDirectory; ///< relative file paths start here: the collection file's folder
         QString collectionFile; ///< named in errors
         SecretLookup secrets; ///< values of secret variables, e.g. SecretStore::lookupFor()
+        /// Requests that cannot be built are run as skipped, each with its reason (skippedCount()
+        /// and problems() say which), instead of stopping the whole run.
+        bool skipInvalid = false;
     };
 
     /// Expands `collection` and checks every request against every data row before anything is
@@ -60,6 +63,10 @@ public:
 
     /// The selected requests' paths ("Folder/Sub/Request"), in run order.
     QStringList requestPaths() const;
+    /// With Plan::skipInvalid: how many of the run's requests will be skipped, and every distinct
+    /// problem with where it came (the text a run without it would have stopped with).
+    qint64 skippedCount() const { return m_skippedCount; }
+    QString problems() const { return m_problems; }
 
 private:
     /// A selected request with everything that does not change from row to row.
@@ -85,7 +92,9 @@ private:
     using ProblemList = QList<std::pair<QString, QStringList>>;
     /// Every request against the rows that could make a difference: every distinct problem once,
     /// with where it came, or an empty string.
-    QString checkAll() const;
+    QString checkAll();
+    /// Why the request of template t for row (-1 without data) cannot be built; empty: it can.
+    QString skipReason(qsizetype t, qint64 row) const;
     VariableResolver resolverFor(const Template &t, qint64 row, qint64 index, int iteration) const;
     QStringList check(const Template &t, qint64 row, bool urlAndFilesOnly) const;
     static QString describeProblems(const ProblemList &problems);
@@ -96,4 +105,15 @@ private:
     bool m_hasData = false;
     QString m_baseDirectory;
     qint64 m_size = 0;
+    /// Problems found per (template, row), keyed t * (rows + 1) + row + 1; `whole` when the row
+    /// had a full check of its own (else the template's complete-row problems apply too).
+    struct Found
+    {
+        QString reason;
+        bool whole = false;
+    };
+    QHash<qint64, Found> m_found;
+    QStringList m_completeRowProblems; ///< per template: what its first complete row had
+    qint64 m_skippedCount = 0;
+    QString m_problems;
 };

@@ -96,6 +96,7 @@ Parsed<PreparedRun> prepareRun(const Collection &collection, const RunRequest &r
         ? QDir::currentPath()
         : QFileInfo(request.collectionFile).absolutePath();
     plan.secrets = request.secrets;
+    plan.skipInvalid = request.skipInvalid;
 
     PreparedRun prepared;
     if (!request.settings.dataFile.isEmpty()) {

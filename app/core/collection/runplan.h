@@ -2,9 +2,9 @@
 // expanded request list and the run's options, checked before anything is sent.
 #pragma once
 
-#include "core/model/collection.h"
-#include "core/collection/collectionsource.h"
 #include "core/base/parseerror.h"
+#include "core/collection/collectionsource.h"
+#include "core/model/collection.h"
 #include "core/model/runoptions.h"
 
 #include <QHash>
@@ -23,6 +23,8 @@ struct RunRequest
     std::optional<Environment> environment; ///< from a file; wins over settings.environment
     QHash<QString, QString> variables; ///< --var NAME=VALUE
     SecretLookup secrets;
+    /// Run what can be built; the rest is recorded as skipped with its reason (--skip-invalid).
+    bool skipInvalid = false;
 };
 
 struct PreparedRun

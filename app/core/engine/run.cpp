@@ -274,6 +274,18 @@ void Run::pump()
 void Run::dispatch(qint64 index, int attempt, Result &&partial)
 {
     const RequestSpec spec = m_requests->at(index);
+    if (!spec.skipReason.isEmpty()) {
+        // Accounted for with the reason, never sent. The last answer ends the run; without
+        // any in flight, the event loop does.
+        partial.error = ErrorCategory::Skipped;
+        partial.finishedUs = nowUs();
+        partial.detail = new ResultDetail;
+        partial.detail->errorMessage = spec.skipReason;
+        complete(index, std::move(partial));
+        if (m_inFlight == 0)
+            QMetaObject::invokeMethod(this, &Run::finishIfDone, Qt::QueuedConnection);
+        return;
+    }
     int flightId;
     if (!m_freeFlights.empty()) {
         flightId = m_freeFlights.back();

@@ -30,6 +30,8 @@ QString errorCategoryKey(ErrorCategory category)
         return QStringLiteral("cancelled");
     case ErrorCategory::NotSent:
         return QStringLiteral("not_sent");
+    case ErrorCategory::Skipped:
+        return QStringLiteral("skipped");
     case ErrorCategory::Other:
         break;
     }
@@ -57,6 +59,8 @@ QString errorCategoryName(ErrorCategory category)
         return Tr::tr("cancelled");
     case ErrorCategory::NotSent:
         return Tr::tr("not sent");
+    case ErrorCategory::Skipped:
+        return Tr::tr("skipped: cannot be built");
     case ErrorCategory::Other:
         break;
     }

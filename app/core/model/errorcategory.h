@@ -15,8 +15,9 @@ enum class ErrorCategory : quint8 {
     Cancelled, ///< aborted in flight: the run was stopped while it was on its way
     Other,
     NotSent, ///< the run was stopped before this request was sent: not a failure of it
+    Skipped, ///< not sent because it cannot be built (--skip-invalid): the message says why
 };
-constexpr int ErrorCategoryCount = int(ErrorCategory::NotSent) + 1;
+constexpr int ErrorCategoryCount = int(ErrorCategory::Skipped) + 1;
 
 /// The stable machine name used in JSON and CSV ("connection_refused", ...).
 QString errorCategoryKey(ErrorCategory category);

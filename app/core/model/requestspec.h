@@ -36,4 +36,6 @@ struct RequestSpec
     HttpHeaders headers;
     QByteArray body;
     std::shared_ptr<const RequestContext> context;
+    /// Why this request cannot be built and is not sent (a run with --skip-invalid); empty: send.
+    QString skipReason;
 };

@@ -22,6 +22,7 @@ RunOutcome RunOutcome::of(const RunStats &stats, qint64 requests)
     outcome.cancelledInFlight = stats.cancelledInFlight();
     outcome.failed = stats.failed() - outcome.cancelledInFlight;
     outcome.notSent = stats.notSent();
+    outcome.skipped = stats.skipped();
     return outcome;
 }
 
@@ -36,6 +37,8 @@ QString RunOutcome::describe() const
         parts << Tr::tr("%1 cancelled in flight").arg(locale.toString(cancelledInFlight));
     if (notSent > 0)
         parts << Tr::tr("%1 not sent").arg(locale.toString(notSent));
+    if (skipped > 0)
+        parts << Tr::tr("%1 skipped").arg(locale.toString(skipped));
     const QString counts = parts.join(QStringLiteral(", "));
     if (!stopped())
         return counts;

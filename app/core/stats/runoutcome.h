@@ -16,6 +16,7 @@ struct RunOutcome
     qint64 failed = 0; ///< an error or status >= 400 or a failed assertion, not a stop's abort
     qint64 cancelledInFlight = 0;
     qint64 notSent = 0;
+    qint64 skipped = 0; ///< could not be built (--skip-invalid): not sent, and not a stop's
 
     /// The outcome of stats over a run of `requests` requests (requests not yet ended are neither
     /// sent nor not sent).

@@ -7,6 +7,10 @@ void RunStats::add(const Result &result, qint64 latencyUs)
     // A request a stopped run never sent has no numbers; it is only counted. One that could not
     // be sent at all (the run's TLS set-up failed) is also an error of its kind.
     if (result.dispatchedUs < 0) {
+        if (result.error == ErrorCategory::Skipped) {
+            ++m_skipped;
+            return;
+        }
         ++m_notSent;
         if (result.error != ErrorCategory::None && result.error != ErrorCategory::NotSent)
             ++m_errors[int(result.error)];

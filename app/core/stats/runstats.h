@@ -28,9 +28,11 @@ public:
     void noteInFlight(qint64 nowUs, int inFlight);
 
     /// Requests sent and ended, whatever the outcome; those a stop kept from being sent are
-    /// notSent(), so requests = completed + notSent.
+    /// notSent(), those that could not be built skipped() (--skip-invalid), so requests =
+    /// completed + notSent + skipped.
     qint64 completed() const { return m_completed; }
     qint64 notSent() const { return m_notSent; }
+    qint64 skipped() const { return m_skipped; }
     qint64 succeeded() const { return m_succeeded; }
     qint64 failed() const { return m_completed - m_succeeded; }
     /// Sent, then aborted by a stop (counted in completed() and failed(); RunOutcome separates
@@ -69,6 +71,7 @@ private:
     QList<SecondSample> m_perSecond;
     qint64 m_completed = 0;
     qint64 m_notSent = 0;
+    qint64 m_skipped = 0;
     qint64 m_cancelledInFlight = 0;
     qint64 m_assertionsChecked = 0;
     qint64 m_assertionsFailed = 0;
