@@ -1226,12 +1226,7 @@ B = %2</translation>
         <translation>%1 &apos;User-Agent:&apos; quita la cabecera en curl; Rafaga siempre envía una</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>%1 &apos;%2;&apos;: Rafaga cannot send a header with an empty value yet (Qt leaves it out)</source>
-        <translation>%1 &apos;%2;&apos;: Rafaga aún no puede enviar una cabecera con el valor vacío (Qt la omite)</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>cannot read %1: no such file</source>
         <translation>no se puede leer %1: el archivo no existe</translation>
     </message>

@@ -58,7 +58,10 @@ QNetworkRequest networkRequestFor(const QNetworkRequest &base, const RequestSpec
         // HTTP defines as the same thing (cookies join with "; ").
         const QByteArray existing = request.rawHeader(header.first);
         if (existing.isEmpty())
-            request.setRawHeader(header.first, header.second);
+            // A null value would remove the header: an empty one is sent as "Name: " (curl's
+            // -H 'Name;').
+            request.setRawHeader(header.first,
+                header.second.isNull() ? QByteArray("", 0) : header.second);
         else
             request.setRawHeader(header.first,
                 existing

@@ -233,10 +233,6 @@ std::optional<ParseError> CurlParser::addHeader(
         m_headers.removeIf([&](const KeyValue &h) { return h.key.toLower() == lower; });
         return std::nullopt;
     }
-    if (headerValue.isEmpty())
-        m_result.warnings.append(Tr::tr("%1 '%2;': Rafaga cannot send a header with an empty value "
-                                        "yet (Qt leaves it out)")
-                                     .arg(option, name));
     m_headers.append(KeyValue {name, headerValue, true, {}});
     return std::nullopt;
 }

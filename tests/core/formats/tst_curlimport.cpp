@@ -638,7 +638,6 @@ void tst_CurlImport::ignoredOptionsAreWarnings_data()
     QTest::newRow("-T without a type") << u"curl -T upload.txt http://h/"_s << u"extension"_s;
     QTest::newRow("form filename")
         << u"curl -F 'f=@upload.txt;filename=x.txt' http://h/"_s << u"filename="_s;
-    QTest::newRow("empty header value") << u"curl -H 'X-Empty;' http://h/"_s << u"empty value"_s;
 }
 
 void tst_CurlImport::ignoredOptionsAreWarnings()
@@ -742,9 +741,9 @@ void tst_CurlImport::wireCases()
     QTest::newRow("Content-Type from -H")
         << u"curl -s -H 'Content-Type: text/csv' -d 'a,b' %URL%/echo"_s << post << echo << noQuery
         << QStringList {u"content-type: text/csv"_s} << QByteArray("a,b") << true;
-    // Qt's QNetworkRequest::setRawHeader() drops a header whose value is empty.
+    // curl's way to send a header with an empty value (a null value would make Qt drop it).
     QTest::newRow("empty header") << u"curl -s -H 'X-Empty;' %URL%/echo"_s << get << echo << noQuery
-                                  << QStringList {u"!x-empty"_s} << QByteArray() << false;
+                                  << QStringList {u"x-empty: "_s} << QByteArray() << true;
     QTest::newRow("credentials in the URL")
         << u"curl -s http://u:p@%HOSTPORT%/echo"_s << get << echo << noQuery
         << QStringList {u"authorization: Basic dTpw"_s} << QByteArray() << true;
