@@ -460,7 +460,22 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="+24"/>
+        <location filename="../app/cli/cliutil.cpp" line="+54"/>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>no se puede leer &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot write to standard output</source>
+        <translation>no se puede escribir en la salida estándar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>no se puede escribir &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="+25"/>
         <source>Usage: rafaga [COMMAND] [OPTIONS]
 
 Without a command, opens the desktop workbench.
@@ -470,7 +485,8 @@ Commands:
   serve    start the built-in HTTP server for trying things offline
   demo     run a burst of requests against the built-in server, in-process
   import   turn a Postman collection, HAR file or curl command into a collection
-  export   write a collection as a Postman collection or curl commands
+  export   write a collection as a Postman collection, curl commands or a Locust file
+  report   print a run&apos;s summary from its results file (NDJSON)
 
 Options:
   -h, --help     show this help
@@ -487,7 +503,8 @@ Comandos:
   serve    iniciar el servidor HTTP integrado para hacer pruebas sin conexión
   demo     lanzar una ráfaga de peticiones al servidor integrado (mismo proceso)
   import   crear una colección desde Postman, un archivo HAR o un comando curl
-  export   escribir una colección como colección de Postman o comandos curl
+  export   escribir una colección como colección de Postman, comandos curl o un archivo de Locust
+  report   mostrar el resumen de una ejecución desde su archivo de resultados (NDJSON)
 
 Opciones:
   -h, --help     mostrar esta ayuda
@@ -495,11 +512,6 @@ Opciones:
 
 &apos;rafaga COMANDO --help&apos; describe un comando.
 </translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cliutil.cpp" line="+53"/>
-        <source>cannot read &apos;%1&apos;: %2</source>
-        <translation>no se puede leer &apos;%1&apos;: %2</translation>
     </message>
 </context>
 <context>
@@ -2041,17 +2053,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>ImportCommand</name>
     <message>
-        <location filename="../app/cli/importcommand.cpp" line="+33"/>
-        <source>cannot write to standard output</source>
-        <translation>no se puede escribir en la salida estándar</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>cannot write &apos;%1&apos;: %2</source>
-        <translation>no se puede escribir &apos;%1&apos;: %2</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../app/cli/importcommand.cpp" line="+36"/>
         <source>the value of secret variable &apos;%1&apos; (%2) is not written to the collection: give it with `rafaga run FILE --var %1=VALUE`, or set it in the workbench, which keeps it in your secret store</source>
         <translation>el valor de la variable secreta &apos;%1&apos; (%2) no se escribe en la colección: pásalo con `rafaga run FILE --var %1=VALOR` o defínelo en la aplicación de escritorio, que lo guarda en tu almacén de secretos</translation>
     </message>
@@ -2087,12 +2089,12 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+0"/>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>OUT</source>
         <translation>DESTINO</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-40"/>
         <source>expected one FILE (or - for standard input)</source>
         <translation>se esperaba un único FILE (o - para la entrada estándar)</translation>
     </message>
@@ -2112,24 +2114,24 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Se importó %2 (%1) en %3</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Exports a collection as a Postman v2.1 collection, or its requests as curl commands.</source>
-        <translation>Exporta una colección como colección de Postman v2.1, o sus peticiones como comandos curl.</translation>
+        <location line="+12"/>
+        <source>Exports a collection as a Postman v2.1 collection, or its requests as curl commands. --to locust writes its run as a Locust file (see rafaga export --to locust --help).</source>
+        <translation>Exporta una colección como colección de Postman v2.1, o sus peticiones como comandos curl. --to locust escribe su ejecución como archivo de Locust (véase rafaga export --to locust --help).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A Rafaga (or Postman) collection.</source>
         <translation>Una colección de Rafaga (o de Postman).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>postman or curl.</source>
-        <translation>postman o curl.</translation>
+        <source>FORMAT</source>
+        <translation>FORMATO</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>FORMAT</source>
-        <translation>FORMATO</translation>
+        <source>postman, curl or locust.</source>
+        <translation>postman, curl o locust.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2381,6 +2383,59 @@ rafaga run --url %2 -n 2000 -c 50
         <location line="+199"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>LocustCommand</name>
+    <message>
+        <location filename="../app/cli/locustcommand.cpp" line="+53"/>
+        <source>Writes the run a collection asks for (the same options as rafaga run) as one self-contained Locust file, to run on one machine or a Locust cluster.</source>
+        <translation>Escribe la ejecución que pide una colección (con las mismas opciones que rafaga run) como un único archivo de Locust autónomo, para ejecutarlo en una máquina o en un clúster de Locust.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>locust.</source>
+        <translation>locust.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FORMAT</source>
+        <translation>FORMATO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write here (default: standard output).</source>
+        <translation>Escribir en DESTINO (predeterminado: salida estándar).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OUT</source>
+        <translation>DESTINO</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected one collection FILE</source>
+        <translation>se esperaba un único archivo de colección FILE</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Wrote %1 for Locust: %2.</source>
+        <translation>%1 escrito para Locust: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the run</source>
+        <translation>la ejecución</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It reads the secrets from these environment variables: %1</source>
+        <translation>Lee los secretos de estas variables de entorno: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Locust is not installed here; to run the file: apt-get install python3-locust (Debian 12, Ubuntu), or pip install locust.</source>
+        <translation>Locust no está instalado aquí; para ejecutar el archivo: apt-get install python3-locust (Debian 12, Ubuntu), o pip install locust.</translation>
     </message>
 </context>
 <context>
@@ -3036,6 +3091,40 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
 </context>
 <context>
+    <name>ReportCommand</name>
+    <message>
+        <location filename="../app/cli/reportcommand.cpp" line="+52"/>
+        <source>Prints the summary of a run from its results (rafaga run --ndjson, or the results.ndjson of an exported locustfile), as rafaga run prints it.</source>
+        <translation>Muestra el resumen de una ejecución a partir de sus resultados (rafaga run --ndjson, o el results.ndjson de un archivo de Locust exportado), como lo muestra rafaga run.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An NDJSON results file.</source>
+        <translation>Un archivo de resultados NDJSON.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write one row per request, in input order.</source>
+        <translation>Escribir una fila por petición, en el orden de entrada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write the summary as JSON.</source>
+        <translation>Escribir el resumen en JSON.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expected one results FILE</source>
+        <translation>se esperaba un único archivo de resultados FILE</translation>
+    </message>
+</context>
+<context>
     <name>RequestEditor</name>
     <message>
         <location filename="../app/gui/editors/requesteditor.cpp" line="+63"/>
@@ -3590,6 +3679,39 @@ Redirigida a %2</translation>
         <location line="+3"/>
         <source>Saved the first %1 of %2 bytes: a run keeps only the start of each response body. Send the request alone to keep more of it.</source>
         <translation>Se guardaron los primeros %1 de %2 bytes: una ejecución conserva solo el principio de cada cuerpo de respuesta. Envíe la petición sola para conservar más.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsReader</name>
+    <message>
+        <location filename="../app/core/formats/resultsreader.cpp" line="+134"/>
+        <source>expected one JSON object per line</source>
+        <translation>se esperaba un objeto JSON por línea</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;index&quot; must be a whole number from 0</source>
+        <translation>&quot;index&quot; debe ser un número entero desde 0</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>request %1 cannot be in a file of %2 lines</source>
+        <translation>la petición %1 no puede estar en un archivo de %2 líneas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>request %1 appears a second time</source>
+        <translation>la petición %1 aparece por segunda vez</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no result for request %1 of %2</source>
+        <translation>no hay resultado para la petición %1 de %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no results in the file</source>
+        <translation>no hay resultados en el archivo</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "cli/democommand.h"
 #include "cli/importcommand.h"
+#include "cli/reportcommand.h"
 #include "cli/runcommand.h"
 #include "cli/servecommand.h"
 #include "core/base/version.h"
@@ -17,7 +18,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Cli)
 };
 
-const char *const Commands[] = {"run", "serve", "demo", "import", "export", "help"};
+const char *const Commands[] = {"run", "serve", "demo", "import", "export", "report", "help"};
 
 QString usage()
 {
@@ -31,7 +32,8 @@ QString usage()
         "  serve    start the built-in HTTP server for trying things offline\n"
         "  demo     run a burst of requests against the built-in server, in-process\n"
         "  import   turn a Postman collection, HAR file or curl command into a collection\n"
-        "  export   write a collection as a Postman collection or curl commands\n"
+        "  export   write a collection as a Postman collection, curl commands or a Locust file\n"
+        "  report   print a run's summary from its results file (NDJSON)\n"
         "\n"
         "Options:\n"
         "  -h, --help     show this help\n"
@@ -81,6 +83,8 @@ int main(int argc, char *argv[])
         return runImportCommand(arguments);
     if (command == QLatin1String("export"))
         return runExportCommand(arguments);
+    if (command == QLatin1String("report"))
+        return runReportCommand(arguments);
     if (command == QLatin1String("demo"))
         return runDemoCommand(arguments);
     if (command == QLatin1String("serve"))

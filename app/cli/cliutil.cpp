@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -56,4 +57,22 @@ std::optional<QByteArray> readInput(const QString &path, QString *error)
     return file.readAll();
 }
 
+/// Writes data to path atomically, or to standard output for an empty path or "-".
+bool writeOutput(const QString &path, const QByteArray &data, QString *error)
+{
+    if (path.isEmpty() || path == QLatin1String("-")) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(data) != data.size()) {
+            *error = Tr::tr("cannot write to standard output");
+            return false;
+        }
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        *error = Tr::tr("cannot write '%1': %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
 } // namespace Cli

@@ -17,4 +17,7 @@ int parseOrExit(QCommandLineParser &parser, const QString &command, const QStrin
 int usageError(const QString &command, const QString &message);
 /// The contents of path, or of standard input for "-"; nullopt with *error when unreadable.
 std::optional<QByteArray> readInput(const QString &path, QString *error);
+/// Writes data to path atomically, or to standard output for an empty path or "-"; false with
+/// *error when it cannot.
+bool writeOutput(const QString &path, const QByteArray &data, QString *error);
 } // namespace Cli

@@ -2,6 +2,7 @@
 
 #include "cli/cli.h"
 #include "cli/cliutil.h"
+#include "cli/locustcommand.h"
 #include "core/collection/collectionfile.h"
 #include "core/collection/collectionsource.h"
 #include "core/formats/curlexport.h"
@@ -12,7 +13,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -24,24 +24,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ImportCommand)
 };
 
-/// Writes data to path atomically, or to standard output for an empty path or "-".
-bool writeOutput(const QString &path, const QByteArray &data, QString *error)
-{
-    if (path.isEmpty() || path == QLatin1String("-")) {
-        QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(data) != data.size()) {
-            *error = Tr::tr("cannot write to standard output");
-            return false;
-        }
-        return true;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        *error = Tr::tr("cannot write '%1': %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
 /// One line per secret variable that came with a value: a collection file never holds one, so
 /// the value is left behind; say so, and how to give it back.
 QStringList droppedSecrets(const Collection &collection)
@@ -106,7 +88,7 @@ int runImportCommand(const QStringList &arguments)
     QTextStream err(stderr);
     for (const QString &note : imported.value().notes + droppedSecrets(imported.value().collection))
         err << Tr::tr("note: %1").arg(note) << '\n';
-    if (!writeOutput(parser.value(QStringLiteral("output")),
+    if (!Cli::writeOutput(parser.value(QStringLiteral("output")),
             serializeCollection(imported.value().collection), &error)) {
         err << "rafaga import: " << error << '\n';
         return Cli::Failures;
@@ -121,12 +103,15 @@ int runImportCommand(const QStringList &arguments)
 
 int runExportCommand(const QStringList &arguments)
 {
+    if (wantsLocustExport(arguments))
+        return runLocustExportCommand(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr(
-        "Exports a collection as a Postman v2.1 collection, or its requests as curl commands."));
+        "Exports a collection as a Postman v2.1 collection, or its requests as curl commands. "
+        "--to locust writes its run as a Locust file (see rafaga export --to locust --help)."));
     parser.addPositionalArgument(
         QStringLiteral("FILE"), Tr::tr("A Rafaga (or Postman) collection."));
-    parser.addOption({QStringLiteral("to"), Tr::tr("postman or curl."), Tr::tr("FORMAT")});
+    parser.addOption({QStringLiteral("to"), Tr::tr("postman, curl or locust."), Tr::tr("FORMAT")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
         Tr::tr("Write here (default: standard output)."), Tr::tr("OUT")});
     parser.addHelpOption();
@@ -170,7 +155,7 @@ int runExportCommand(const QStringList &arguments)
               };
         walk(collection.items, QString());
     }
-    if (!writeOutput(parser.value(QStringLiteral("output")), output, &error)) {
+    if (!Cli::writeOutput(parser.value(QStringLiteral("output")), output, &error)) {
         QTextStream(stderr) << "rafaga export: " << error << '\n';
         return Cli::Failures;
     }

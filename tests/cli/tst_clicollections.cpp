@@ -101,6 +101,8 @@ private Q_SLOTS:
     void importPostmanAndExportItBack();
     void exportAsCurl();
     void saysWhatIsNotCarriedOver();
+    void reportOfTheResultsMatchesTheRun();
+    void reportNamesABadLine();
 
 private:
     QString write(const QString &name, const QByteArray &data)
@@ -371,6 +373,49 @@ void tst_CliCollections::saysWhatIsNotCarriedOver()
     QCOMPARE(strict.exitCode, 2);
     QVERIFY(strict.err.contains("--strict-import"));
     QVERIFY(!strict.out.contains("Requests:"));
+}
+
+void tst_CliCollections::reportOfTheResultsMatchesTheRun()
+{
+    const QString ndjson = m_dir.filePath(QStringLiteral("report.ndjson"));
+    const QString runJson = m_dir.filePath(QStringLiteral("report-run.json"));
+    const Outcome run = rafaga({QStringLiteral("run"), m_collection, QStringLiteral("--data"),
+        m_data, QStringLiteral("--var"), base(), QStringLiteral("--env"), QStringLiteral("local"),
+        QStringLiteral("-c"), QStringLiteral("3"), QStringLiteral("--ndjson"), ndjson,
+        QStringLiteral("--json"), runJson, QStringLiteral("-q")});
+    QCOMPARE(run.exitCode, 1); // "Missing" fails its assertion on every row
+
+    const QString reportJson = m_dir.filePath(QStringLiteral("report.json"));
+    const QString reportCsv = m_dir.filePath(QStringLiteral("report.csv"));
+    const Outcome report = rafaga({QStringLiteral("report"), ndjson, QStringLiteral("--json"),
+        reportJson, QStringLiteral("--csv"), reportCsv});
+    QCOMPARE(report.exitCode, 1);
+    QVERIFY2(report.out.contains("Requests:      9"), report.out.constData());
+    QVERIFY(report.out.contains("Assertions:    12 checked, 3 failed"));
+    const QJsonObject expected = readJson(runJson);
+    const QJsonObject got = readJson(reportJson);
+    for (const char *field : {"requests", "completed", "succeeded", "failed", "status_codes",
+             "errors", "assertions", "bytes_in", "bytes_out"})
+        QCOMPARE(got.value(QLatin1String(field)), expected.value(QLatin1String(field)));
+    const QStringList csv = readCsvLines(reportCsv);
+    QCOMPARE(csv.size(), 10);
+    QVERIFY2(csv.first().contains(QLatin1String("assert: status == 200")), qPrintable(csv.first()));
+    QVERIFY(csv.at(3).contains(QLatin1String("fail: 404")));
+}
+
+void tst_CliCollections::reportNamesABadLine()
+{
+    const QString twice = write(QStringLiteral("twice.ndjson"),
+        "{\"index\": 0, \"status\": 200}\n{\"index\": 0, \"status\": 200}\n");
+    const Outcome duplicate = rafaga({QStringLiteral("report"), twice});
+    QCOMPARE(duplicate.exitCode, 2);
+    QVERIFY2(duplicate.err.contains("twice.ndjson:2: request 0 appears a second time"),
+        duplicate.err.constData());
+    const QString gap = write(QStringLiteral("gap.ndjson"), "{\"index\": 1}\nnot json\n");
+    const Outcome bad = rafaga({QStringLiteral("report"), gap});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(
+        bad.err.contains("gap.ndjson:2: expected one JSON object per line"), bad.err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_CliCollections)

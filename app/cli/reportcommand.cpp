@@ -1,0 +1,102 @@
+#include "cli/reportcommand.h"
+
+#include "cli/cli.h"
+#include "cli/cliutil.h"
+#include "cli/resultstreamer.h"
+#include "cli/summaryprinter.h"
+#include "core/engine/requestsource.h"
+#include "core/engine/resultstore.h"
+#include "core/formats/resultsreader.h"
+#include "core/stats/runstats.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ReportCommand)
+};
+
+const QString Command = QStringLiteral("report");
+
+/// The run's statistics, with the most in flight at once found from when each was sent and
+/// answered.
+RunStats statsOf(const QList<Result> &results)
+{
+    RunStats stats;
+    QList<QPair<qint64, int>> events; // (time, +1 sent / -1 answered); answers first on a tie
+    for (const Result &result : results) {
+        stats.add(result, result.latencyUs());
+        if (result.dispatchedUs >= 0 && result.finishedUs >= result.dispatchedUs) {
+            events.append({result.dispatchedUs, 1});
+            events.append({result.finishedUs, -1});
+        }
+    }
+    std::sort(events.begin(), events.end());
+    int inFlight = 0;
+    for (const auto &[time, change] : events) {
+        inFlight += change;
+        stats.noteInFlight(time, inFlight);
+    }
+    return stats;
+}
+} // namespace
+
+int runReportCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Tr::tr(
+        "Prints the summary of a run from its results (rafaga run --ndjson, or the results.ndjson "
+        "of an exported locustfile), as rafaga run prints it."));
+    parser.addPositionalArgument(QStringLiteral("RESULTS"), Tr::tr("An NDJSON results file."));
+    parser.addOptions({
+        {QStringLiteral("csv"), Tr::tr("Write one row per request, in input order."),
+            Tr::tr("FILE")},
+        {QStringLiteral("json"), Tr::tr("Write the summary as JSON."), Tr::tr("FILE")},
+    });
+    parser.addHelpOption();
+    if (const int early = Cli::parseOrExit(parser, Command, arguments); early >= 0)
+        return early;
+    if (parser.positionalArguments().size() != 1)
+        return Cli::usageError(Command, Tr::tr("expected one results FILE"));
+    const QString path = parser.positionalArguments().first();
+    QString error;
+    const std::optional<QByteArray> data = Cli::readInput(path, &error);
+    if (!data)
+        return Cli::usageError(Command, error);
+    const Parsed<ResultsFile> file = readResultsNdjson(*data, path);
+    if (!file)
+        return Cli::usageError(Command, file.error().toString());
+
+    const qint64 size = file.value().results.size();
+    auto source = std::make_shared<RequestList>(file.value().specs);
+    ResultStore store(size);
+    for (qint64 i = 0; i < size; ++i)
+        store.put(i, Result(file.value().results.at(i)));
+    const RunStats stats = statsOf(file.value().results);
+    RunOptions options;
+    options.concurrency = stats.maxInFlight();
+
+    OutputPaths outputs;
+    outputs.csv = parser.value(QStringLiteral("csv"));
+    outputs.json = parser.value(QStringLiteral("json"));
+    ResultStreamer streamer(outputs, source, ResultWriters::SecretMask());
+    if (!streamer.open()) {
+        QTextStream(stderr) << "rafaga report: " << streamer.error() << '\n';
+        return Cli::OutputError;
+    }
+    streamer.append(store, size);
+    const qint64 elapsedUs = file.value().elapsedUs;
+    QTextStream summary(outputs.usesStdout() ? stderr : stdout);
+    summary << SummaryPrinter::summary(stats, options, size, elapsedUs);
+    if (!streamer.finish(ResultWriters::summaryJson(stats, options, size, elapsedUs))) {
+        QTextStream(stderr) << "rafaga report: " << streamer.error() << '\n';
+        return Cli::OutputError;
+    }
+    const bool allPassed = stats.succeeded() == size && stats.assertionsFailed() == 0;
+    return allPassed ? Cli::Success : Cli::Failures;
+}
