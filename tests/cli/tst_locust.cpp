@@ -99,6 +99,7 @@ private Q_SLOTS:
     void initTestCase();
     void refusesToStartWithoutTheSecret();
     void masterAndTwoWorkersRunTheSameRun();
+    void aLostWorkersRowsGoToTheOthers();
 
 private:
     QString write(const QString &name, const QByteArray &data)
@@ -116,7 +117,8 @@ private:
             QString::number(Iterations), QStringLiteral("-c"), QString::number(Concurrency)};
     }
     QJsonObject serverStats(const QString &path);
-    QProcessEnvironment locustEnvironment(bool withSecret) const;
+    QProcessEnvironment locustEnvironment(
+        bool withSecret, const QString &results = QStringLiteral("results.ndjson")) const;
 
     ServeProcess m_server;
     QTemporaryDir m_dir;
@@ -147,11 +149,10 @@ void tst_Locust::initTestCase()
     QVERIFY2(exported.exitCode == 0, exported.err.constData());
 }
 
-QProcessEnvironment tst_Locust::locustEnvironment(bool withSecret) const
+QProcessEnvironment tst_Locust::locustEnvironment(bool withSecret, const QString &results) const
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(
-        QStringLiteral("RAFAGA_RESULTS"), m_dir.filePath(QStringLiteral("results.ndjson")));
+    environment.insert(QStringLiteral("RAFAGA_RESULTS"), m_dir.filePath(results));
     environment.remove(QStringLiteral("RAFAGA_SECRET_TOKEN"));
     if (withSecret)
         environment.insert(QStringLiteral("RAFAGA_SECRET_TOKEN"), QLatin1String(Secret));
@@ -285,6 +286,65 @@ void tst_Locust::masterAndTwoWorkersRunTheSameRun()
         {"requests", "completed", "succeeded", "failed", "status_codes", "errors", "assertions"})
         QCOMPARE(got.value(QLatin1String(field)), want.value(QLatin1String(field)));
     QVERIFY(got.value(QLatin1String("max_in_flight")).toInt() <= Concurrency);
+}
+
+void tst_Locust::aLostWorkersRowsGoToTheOthers()
+{
+    // One slow request per row, so that the killed worker has rows in hand.
+    const QString collection = write(QStringLiteral("slow.rafaga.json"), R"({
+      "format": "rafaga-collection", "version": 1, "name": "Slow",
+      "items": [{"type": "request", "name": "Slow", "request": {
+        "method": "GET", "url": "{{base}}/delay/40?id={{id}}",
+        "assertions": [{"type": "statusEquals", "expected": "200"}]}}]})");
+    const QString locustfile = m_dir.filePath(QStringLiteral("slow.py"));
+    const Outcome exported = rafaga({QStringLiteral("export"), collection, QStringLiteral("--to"),
+        QStringLiteral("locust"), QStringLiteral("-o"), locustfile, QStringLiteral("--var"),
+        QStringLiteral("base=") + m_server.baseUrl(), QStringLiteral("--data"), m_data,
+        QStringLiteral("--iterations"), QStringLiteral("4"), QStringLiteral("-c"),
+        QStringLiteral("4")});
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    constexpr int Total = Rows * 4;
+
+    const QString port = QString::number(freePort());
+    const QString results = m_dir.filePath(QStringLiteral("lost.ndjson"));
+    QProcess master;
+    QProcess workers[2];
+    for (QProcess *process : {&master, &workers[0], &workers[1]}) {
+        process->setWorkingDirectory(m_dir.path());
+        process->setProcessEnvironment(locustEnvironment(false, QStringLiteral("lost.ndjson")));
+        process->setProcessChannelMode(QProcess::MergedChannels);
+    }
+    master.start(QLatin1String(Locust),
+        {QStringLiteral("-f"), locustfile, QStringLiteral("--master"), QStringLiteral("--headless"),
+            QStringLiteral("--expect-workers"), QStringLiteral("2"),
+            QStringLiteral("--master-bind-host"), QStringLiteral("127.0.0.1"),
+            QStringLiteral("--master-bind-port"), port});
+    for (QProcess &worker : workers)
+        worker.start(QLatin1String(Locust),
+            {QStringLiteral("-f"), locustfile, QStringLiteral("--worker"),
+                QStringLiteral("--master-host"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("--master-port"), port});
+    // Kill one worker once a tenth of the results are in.
+    for (int i = 0; i < 300 && readNdjson(results).size() < Total / 10; ++i)
+        QTest::qWait(100);
+    QVERIFY(readNdjson(results).size() < Total);
+    workers[0].kill();
+    const bool finished = master.waitForFinished(60000);
+    if (!workers[1].waitForFinished(20000))
+        stop(workers[1]);
+    stop(master);
+    const QByteArray log = master.readAll();
+    QVERIFY2(finished, log.constData());
+    QVERIFY2(master.exitCode() == 0, log.constData());
+    QVERIFY2(log.contains("lost; its "), log.constData());
+
+    // Every row ran: each index once, in order, each answered.
+    const QList<QJsonObject> lines = readNdjson(results);
+    QCOMPARE(lines.size(), Total);
+    for (int i = 0; i < Total; ++i) {
+        QCOMPARE(lines.at(i).value(QLatin1String("index")).toInt(), i);
+        QCOMPARE(lines.at(i).value(QLatin1String("status")).toInt(), 200);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Locust)

@@ -17,7 +17,7 @@ from urllib.parse import quote
 import gevent
 from gevent.event import Event
 from locust import FastHttpUser, LoadTestShape, constant, constant_throughput, events, task
-from locust.runners import MasterRunner, WorkerRunner
+from locust.runners import STATE_MISSING, MasterRunner, WorkerRunner
 import locust.runners
 
 # Debian 12's python3-locust reports an empty version, and a master turns away every worker
@@ -310,7 +310,8 @@ class _Feed:
 
 
 class _Coordinator:
-    """The master's side (or the single process's): hands out rows, writes results in order."""
+    """The master's side (or the single process's): hands out rows, writes results in order, and
+    hands the unfinished rows of a worker that is lost to the others."""
 
     def __init__(self):
         self.next_unit = 0
@@ -320,20 +321,41 @@ class _Coordinator:
         self.out = None
         self.done = False
         self.run_start = None
+        self.assigned = {}  # worker -> the units it was given and has not finished
+        self.due = [end - first for first, end in UNITS]  # results each unit still owes
+        self.unit_of = [0] * len(_REQUESTS)
+        for unit, (first, end) in enumerate(UNITS):
+            self.unit_of[first:end] = [unit] * (end - first)
+        self.again = deque()
+        self.reissued = 0
+
+    def more(self):
+        return bool(self.again) or self.next_unit < len(UNITS)
 
     def on_want(self, environment, msg, **kwargs):
         count = int(msg.data["count"])
         if self.run_start is None:
             self.run_start = time.time()
-        units = list(range(self.next_unit, min(len(UNITS), self.next_unit + count)))
-        self.next_unit += len(units)
+        units = []
+        while self.again and len(units) < count:
+            units.append(self.again.popleft())
+        fresh = min(len(UNITS), self.next_unit + count - len(units))
+        units += range(self.next_unit, fresh)
+        self.next_unit = fresh
+        self.assigned.setdefault(msg.node_id, set()).update(units)
         _reply(environment, msg.node_id, "rafaga_units",
-               {"units": units, "more": self.next_unit < len(UNITS), "start": self.run_start})
+               {"units": units, "more": self.more(), "start": self.run_start})
 
     def on_results(self, environment, msg, **kwargs):
         for index, line in msg.data["results"]:
-            if index >= self.written:
-                self.pending[index] = line
+            if index < self.written or index in self.pending:
+                continue  # a row run again after its worker was lost
+            self.pending[index] = line
+            unit = self.unit_of[index]
+            self.due[unit] -= 1
+            if self.due[unit] == 0:
+                for units in self.assigned.values():
+                    units.discard(unit)
         while self.written in self.pending:
             line = self.pending.pop(self.written)
             record = json.loads(line)
@@ -346,12 +368,30 @@ class _Coordinator:
         if self.written == len(_REQUESTS) and not self.done:
             self.finish(environment)
 
+    def watch_workers(self, environment):
+        """Every half second: the units of a worker that quit or stopped answering go again."""
+        while not self.done:
+            gevent.sleep(0.5)
+            clients = environment.runner.clients
+            for node, units in list(self.assigned.items()):
+                client = clients.get(node)
+                if units and (client is None or client.state == STATE_MISSING):
+                    self.again.extend(sorted(units))
+                    self.reissued += len(units)
+                    self.assigned[node] = set()
+                    sys.stderr.write("Rafaga: worker %s lost; its %d unfinished rows go to the "
+                                     "others\n" % (node, len(units)))
+                    for other in clients.values():
+                        if other.state != STATE_MISSING:
+                            _reply(environment, other.id, "rafaga_units",
+                                   {"units": [], "more": True, "start": self.run_start})
+
     def finish(self, environment):
         self.done = True
         self.out.close()
         sys.stderr.write("Rafaga: all %d requests done, %d failed (an error, a status of 400 or "
-                         "more, or a failed assertion); "
-                         "results in %s\n" % (self.written, self.failures, RESULTS_PATH))
+                         "more, or a failed assertion), %d rows re-issued; results in %s\n"
+                         % (self.written, self.failures, self.reissued, RESULTS_PATH))
         gevent.spawn(environment.runner.quit)
 
 
@@ -370,6 +410,8 @@ def _on_init(environment, **kwargs):
             sys.exit(2)
         runner.register_message("rafaga_want", COORDINATOR.on_want)
         runner.register_message("rafaga_results", COORDINATOR.on_results)
+        if isinstance(runner, MasterRunner):
+            gevent.spawn(COORDINATOR.watch_workers, environment)
     if not isinstance(runner, MasterRunner):
         runner.register_message("rafaga_units", FEED.on_units)
         FEED.environment = environment
