@@ -2418,7 +2418,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>se esperaba un único archivo de colección FILE</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Wrote %1 for Locust: %2.</source>
         <translation>%1 escrito para Locust: %2.</translation>
     </message>
