@@ -416,19 +416,19 @@ RequestSpec CollectionSource::at(qint64 index) const
     const int iteration = int(index / perIteration);
     const qint64 row = m_hasData ? (index % perIteration) / m_templates.size() : -1;
     const Template &t = m_templates.at(index % m_templates.size());
+    auto context = std::make_shared<RequestContext>();
+    context->path = t.path;
+    context->iteration = iteration;
+    context->row = row;
+    if (row >= 0) {
+        context->dataColumns = m_columns;
+        context->dataValues = m_rows.at(row);
+    }
     if (!m_problems.isEmpty()) {
         if (QString reason = skipReason(index % m_templates.size(), row); !reason.isEmpty()) {
-            RequestSpec skipped;
+            RequestSpec skipped; // --skip-invalid: accounted for, never built
             skipped.name = t.name;
             skipped.method = t.request.method.toUtf8();
-            auto context = std::make_shared<RequestContext>();
-            context->path = t.path;
-            context->iteration = iteration;
-            context->row = row;
-            if (row >= 0) {
-                context->dataColumns = m_columns;
-                context->dataValues = m_rows.at(row);
-            }
             skipped.context = std::move(context);
             skipped.skipReason = std::move(reason);
             return skipped;
@@ -441,14 +441,6 @@ RequestSpec CollectionSource::at(qint64 index) const
     RequestSpec spec = RequestBuilder(variables, m_baseDirectory, BuildMode::Send, nullptr, nullptr)
                            .build(t.request, t.auth);
     spec.name = t.name;
-    auto context = std::make_shared<RequestContext>();
-    context->path = t.path;
-    context->iteration = iteration;
-    context->row = row;
-    if (row >= 0) {
-        context->dataColumns = m_columns;
-        context->dataValues = m_rows.at(row);
-    }
     context->assertions = resolveAssertions(t.assertions, variables, nullptr);
     spec.context = std::move(context);
     return spec;
