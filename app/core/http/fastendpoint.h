@@ -34,6 +34,28 @@ struct FastEndpoint
         std::function<void(QAbstractSocket::SocketError)> error;
         std::function<void(const QList<QSslError> &)> sslErrors;
     };
+    /// The handlers of a connection whose slots have the usual names (onReadyRead,
+    /// onDisconnected, onSocketError, onSslErrors; it makes FastEndpoint a friend), with ready
+    /// given: what ends the set-up differs between HTTP/1.1 and h2.
+    template<class Connection>
+    static Handlers handlersOf(Connection *connection, std::function<void()> ready)
+    {
+        Handlers handlers;
+        handlers.ready = std::move(ready);
+        handlers.readyRead = [connection] {
+            connection->onReadyRead();
+        };
+        handlers.disconnected = [connection] {
+            connection->onDisconnected();
+        };
+        handlers.error = [connection](QAbstractSocket::SocketError error) {
+            connection->onSocketError(error);
+        };
+        handlers.sslErrors = [connection](const QList<QSslError> &errors) {
+            connection->onSslErrors(errors);
+        };
+        return handlers;
+    }
 
     QByteArray host;
     quint16 port = 0;

@@ -205,22 +205,8 @@ FastHttp2Connection::FastHttp2Connection(FastHttpPool *pool, const FastEndpoint 
     nghttp2_submit_settings(m_session, NGHTTP2_FLAG_NONE, settings, 3);
     nghttp2_session_set_local_window_size(m_session, NGHTTP2_FLAG_NONE, 0, ConnectionWindowBytes);
 
-    FastEndpoint::Handlers handlers;
-    handlers.ready = [this] {
-        m_endpoint.tls ? onEncrypted() : onConnected();
-    };
-    handlers.readyRead = [this] {
-        onReadyRead();
-    };
-    handlers.disconnected = [this] {
-        onDisconnected();
-    };
-    handlers.error = [this](QAbstractSocket::SocketError error) {
-        onSocketError(error);
-    };
-    handlers.sslErrors = [this](const QList<QSslError> &errors) {
-        onSslErrors(errors);
-    };
+    const FastEndpoint::Handlers handlers = FastEndpoint::handlersOf(
+        this, [this] { m_endpoint.tls ? onEncrypted() : onConnected(); });
     // A child of the manager, so that its end deletes the socket whatever happens.
     m_socket = endpoint.createSocket(pool->owner(), pool, handlers);
     endpoint.connect(m_socket);

@@ -41,6 +41,8 @@ public:
     void resume(FastHttpReply *reply) override;
 
 private:
+    friend struct FastEndpoint; // handlersOf() wires the socket to the on...() slots
+
     struct Stream
     {
         FastHttpReply *reply = nullptr;

@@ -95,23 +95,7 @@ FastHttpConnection::FastHttpConnection(
 
 FastEndpoint::Handlers FastHttpConnection::handlers()
 {
-    FastEndpoint::Handlers handlers;
-    handlers.ready = [this] {
-        onConnected();
-    };
-    handlers.readyRead = [this] {
-        onReadyRead();
-    };
-    handlers.disconnected = [this] {
-        onDisconnected();
-    };
-    handlers.error = [this](QAbstractSocket::SocketError error) {
-        onSocketError(error);
-    };
-    handlers.sslErrors = [this](const QList<QSslError> &errors) {
-        onSslErrors(errors);
-    };
-    return handlers;
+    return FastEndpoint::handlersOf(this, [this] { onConnected(); });
 }
 
 FastHttpConnection::~FastHttpConnection()

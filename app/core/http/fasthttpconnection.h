@@ -39,6 +39,8 @@ public:
     void resume(FastHttpReply *) override;
 
 private:
+    friend struct FastEndpoint; // handlersOf() wires the socket to the on...() slots
+
     enum class State { Connecting, Idle, Busy, Closed };
 
     FastEndpoint::Handlers handlers();
