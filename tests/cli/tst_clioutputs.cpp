@@ -43,6 +43,24 @@ QByteArray readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+/// Waits (bounded) until the run's NDJSON holds `results` lines (it is written after each batch),
+/// then presses Ctrl+C `times` times and waits for the end. False when the results never came or
+/// the run did not end.
+bool interruptAfter(QProcess &process, const QString &ndjson, int results, int times)
+{
+    for (int i = 0; i < 200 && readAll(ndjson).count('\n') < results; ++i)
+        QTest::qWait(50);
+    // processId() is 0 once the run ended by itself, and kill(0) would stop this test too.
+    if (readAll(ndjson).count('\n') < results || process.processId() <= 0)
+        return false;
+    for (int i = 0; i < times; ++i) {
+        if (i > 0)
+            QTest::qWait(20);
+        ::kill(pid_t(process.processId()), SIGINT);
+    }
+    return process.waitForFinished(10000);
+}
+
 // Two secret variables: a token that lands in a query, a header and an assertion, and a host.
 // (Not a raw string: moc takes the "//" in one for a comment and then finds no class.)
 const char SecretCollection[]
@@ -192,15 +210,7 @@ void tst_CliOutputs::secondInterruptKeepsEveryFile()
             QStringLiteral("--csv"), csv, QStringLiteral("--ndjson"), ndjson,
             QStringLiteral("--quiet")});
     QVERIFY(process.waitForStarted());
-    // Wait for some results in the NDJSON (flushed after each batch), then Ctrl+C twice.
-    for (int i = 0; i < 200 && QFileInfo(ndjson).size() < 2000; ++i)
-        QTest::qWait(50);
-    QVERIFY(QFileInfo(ndjson).size() >= 2000);
-    QVERIFY(process.processId() > 0); // kill(0) would stop this test too
-    ::kill(pid_t(process.processId()), SIGINT);
-    QTest::qWait(20);
-    ::kill(pid_t(process.processId()), SIGINT);
-    QVERIFY(process.waitForFinished(10000));
+    QVERIFY(interruptAfter(process, ndjson, 10, 2)); // some results, then Ctrl+C twice
     QCOMPARE(process.exitCode(), 130);
     const QList<QByteArray> lines = readAll(ndjson).split('\n');
     const qsizetype results = lines.size() - 1; // the last line ends with \n
@@ -224,12 +234,7 @@ void tst_CliOutputs::stopSaysWhatWasNotSent()
             QStringLiteral("-n"), QStringLiteral("20"), QStringLiteral("-c"), QStringLiteral("2"),
             QStringLiteral("--csv"), csv, QStringLiteral("--ndjson"), ndjson});
     QVERIFY(process.waitForStarted());
-    // Two answers in the NDJSON (written after each batch), then one Ctrl+C.
-    for (int i = 0; i < 200 && readAll(ndjson).count('\n') < 2; ++i)
-        QTest::qWait(50);
-    QVERIFY(process.processId() > 0); // kill(0) would stop this test too
-    ::kill(pid_t(process.processId()), SIGINT);
-    QVERIFY(process.waitForFinished(10000));
+    QVERIFY(interruptAfter(process, ndjson, 2, 1)); // two answers, then one Ctrl+C
     QCOMPARE(process.exitCode(), 130);
     const QString summary = QString::fromUtf8(process.readAllStandardOutput());
     QVERIFY2(summary.contains(QLatin1String("stopped at "))
