@@ -107,11 +107,7 @@ private Q_SLOTS:
 private:
     QString write(const QString &name, const QByteArray &data)
     {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (file.open(QIODevice::WriteOnly))
-            file.write(data);
-        return path;
+        return writeInput(m_dir.filePath(name), data);
     }
     QString base() const { return QStringLiteral("base=") + m_server.baseUrl(); }
 

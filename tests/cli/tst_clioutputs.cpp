@@ -166,12 +166,9 @@ void tst_CliOutputs::unwritablePathStopsBeforeSending()
 void tst_CliOutputs::commandLineSecretsAreMasked()
 {
     QTemporaryDir dir;
-    const QString collection = dir.filePath(QStringLiteral("secrets.rafaga.json"));
-    {
-        QFile file(collection);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(SecretCollection);
-    }
+    const QString collection
+        = writeInput(dir.filePath(QStringLiteral("secrets.rafaga.json")), SecretCollection);
+    QVERIFY(QFileInfo(collection).size() > 0);
     const QString token = QStringLiteral("Tok3nValue");
     const QString csv = dir.filePath(QStringLiteral("out.csv"));
     const QString ndjson = dir.filePath(QStringLiteral("out.ndjson"));

@@ -2,6 +2,7 @@
 // `rafaga serve` beside it.
 #pragma once
 
+#include <QFile>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -36,6 +37,15 @@ inline Outcome rafaga(
     }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
         process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+/// Writes data to path (a test's input file) and returns the path.
+inline QString writeInput(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(data);
+    return path;
 }
 
 /// `rafaga serve` on a free port, stopped when this goes away.
