@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -123,9 +124,41 @@ QByteArray describe(const QString &kind, const QList<LoggedRequest> &requests)
     return lines.join('\n');
 }
 
+/// NAME.env beside a curl input: the environment its shell ran with when curl was recorded
+/// (NAME=value lines), set for as long as this lives.
+class SidecarEnvironment
+{
+public:
+    explicit SidecarEnvironment(const QString &inputPath)
+    {
+        QString path = inputPath;
+        path.replace(QRegularExpression(QStringLiteral("\\.sh$")), QStringLiteral(".env"));
+        QFile file(path);
+        if (path == inputPath || !file.open(QIODevice::ReadOnly))
+            return;
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            const qsizetype equals = line.indexOf('=');
+            if (line.startsWith('#') || equals <= 0)
+                continue;
+            m_names.append(line.left(equals));
+            qputenv(m_names.last().constData(), line.mid(equals + 1));
+        }
+    }
+    ~SidecarEnvironment()
+    {
+        for (const QByteArray &name : std::as_const(m_names))
+            qunsetenv(name.constData());
+    }
+    Q_DISABLE_COPY_MOVE(SidecarEnvironment)
+
+private:
+    QByteArrayList m_names;
+};
+
 /// Imports the input, expands it and runs it against server; an error says where it stopped.
 QString runInput(const QString &kind, const QString &path, LoggingServer &server)
 {
+    const SidecarEnvironment sidecar(path);
     const Parsed<ImportResult> imported = importCollection(readAll(path), path);
     if (!imported)
         return QStringLiteral("import failed: ") + imported.error().toString();

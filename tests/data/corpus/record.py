@@ -358,6 +358,20 @@ curl() {
 '''
 
 
+def read_env_file(path):
+    """NAME.env beside a curl input: the environment its shell runs with (NAME=value lines)."""
+    env_path = re.sub(r"\.sh$", ".env", path)
+    values = {}
+    if os.path.exists(env_path):
+        with open(env_path, encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if line and not line.startswith("#") and "=" in line:
+                    name, value = line.split("=", 1)
+                    values[name] = value
+    return values
+
+
 def extract_curl_commands(path, workdir):
     with open(path, "rb") as f:
         raw = f.read()
@@ -370,6 +384,7 @@ def extract_curl_commands(path, workdir):
     outdir = os.path.join(workdir, "captured")
     os.makedirs(outdir)
     env = {"PATH": "/nonexistent", "HOME": workdir, "__OUT": outdir, "LANG": "C.UTF-8"}
+    env.update(read_env_file(path))
     subprocess.run(["/bin/bash", "--norc", "--noprofile", script], cwd=workdir, env=env,
                    stdin=subprocess.DEVNULL, capture_output=True, timeout=15)
     cmds = []
