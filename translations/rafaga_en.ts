@@ -64,7 +64,7 @@
 <context>
     <name>CurlImport</name>
     <message numerus="yes">
-        <location filename="../app/core/formats/curlcommands.cpp" line="+113"/>
+        <location filename="../app/core/formats/curlcommands.cpp" line="+132"/>
         <source>%n curl command(s) found, each imported as a request</source>
         <translation>
             <numerusform>%n curl command found, imported as a request</numerusform>
@@ -105,7 +105,7 @@
 <context>
     <name>FileFlows</name>
     <message numerus="yes">
-        <location filename="../app/gui/fileflows.cpp" line="+308"/>
+        <location filename="../app/gui/fileflows.cpp" line="+329"/>
         <source>Exported %1 result(s) to %2</source>
         <translation>
             <numerusform>Exported %1 result to %2</numerusform>

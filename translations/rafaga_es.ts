@@ -661,17 +661,27 @@ Opciones:
 <context>
     <name>CollectionSource</name>
     <message>
-        <location filename="../app/core/collection/requestbuilder.cpp" line="+90"/>
+        <location filename="../app/core/collection/requestbuilder.cpp" line="+97"/>
         <source>unresolved variable %1</source>
         <translation>variable %1 sin resolver</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>unresolved variables %1</source>
         <translation>variables %1 sin resolver</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>the environment variable %1 is not set</source>
+        <translation>la variable de entorno %1 no está definida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the environment variables %1 are not set</source>
+        <translation>las variables de entorno %1 no están definidas</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>the method &quot;%1&quot; is not a valid HTTP method name</source>
         <translation>el método &quot;%1&quot; no es un nombre de método HTTP válido</translation>
     </message>
@@ -1076,7 +1086,7 @@ B = %2</translation>
 <context>
     <name>CurlImport</name>
     <message>
-        <location filename="../app/core/formats/curlimport.cpp" line="+76"/>
+        <location filename="../app/core/formats/curlimport.cpp" line="+83"/>
         <source>word %1 (%2)</source>
         <translation>palabra %1 (%2)</translation>
     </message>
@@ -1085,6 +1095,11 @@ B = %2</translation>
         <location line="+14"/>
         <source>ignored options that change only what curl prints or how it connects: %1</source>
         <translation>se ignoraron opciones que solo cambian lo que muestra curl o cómo se conecta: %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>$%1 is the variable {{%1}}: its value comes from --var, an environment, the collection, or else the process environment, as a shell&apos;s would</source>
+        <translation>$%1 es la variable {{%1}}: su valor viene de --var, de un entorno, de la colección o, si no, del entorno del proceso, como en un shell</translation>
     </message>
     <message>
         <location filename="../app/core/formats/curlcommandline.cpp" line="+27"/>
@@ -1158,7 +1173,7 @@ B = %2</translation>
         <translation>%1 no admite ningún valor</translation>
     </message>
     <message>
-        <location filename="../app/core/formats/curlimport.cpp" line="+8"/>
+        <location filename="../app/core/formats/curlimport.cpp" line="-47"/>
         <source>a second URL (the first is word %1); import one request at a time</source>
         <translation>una segunda URL (la primera es la palabra %1); las peticiones se importan de una en una</translation>
     </message>
@@ -1314,7 +1329,7 @@ B = %2</translation>
         <translation>%1 no es texto UTF-8; envíalo como archivo con nombre=@%1</translation>
     </message>
     <message>
-        <location filename="../app/core/formats/curlrequest.cpp" line="+59"/>
+        <location filename="../app/core/formats/curlrequest.cpp" line="+79"/>
         <source>no URL: expected one after curl</source>
         <translation>no hay URL: se esperaba una después de curl</translation>
     </message>
@@ -1364,17 +1379,17 @@ B = %2</translation>
         <translation>no se admite %1; las credenciales se envían con autenticación básica</translation>
     </message>
     <message>
-        <location filename="../app/core/formats/curlimport.cpp" line="+38"/>
+        <location filename="../app/core/formats/curlimport.cpp" line="+65"/>
         <source>-k applies to the whole run: turn on insecure TLS in its settings</source>
         <translation>-k afecta a toda la ejecución: activa la opción de TLS inseguro en la configuración de la ejecución</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>-L applies to the whole run: Rafaga follows redirects unless its settings say not to</source>
         <translation>-L afecta a toda la ejecución: Rafaga sigue las redirecciones salvo que su configuración indique lo contrario</translation>
     </message>
     <message>
-        <location filename="../app/core/formats/curlcommands.cpp" line="+99"/>
+        <location filename="../app/core/formats/curlcommands.cpp" line="+105"/>
         <source>skipped the command %1: not curl</source>
         <translation>se omitió el comando %1: no es curl</translation>
     </message>
@@ -1384,7 +1399,7 @@ B = %2</translation>
         <translation>no se encontró ningún comando curl: se esperaba una línea de comandos que empezara por curl</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+16"/>
         <source>%n curl command(s) found, each imported as a request</source>
         <translation>
             <numerusform>se encontró %n comando curl, importado como una petición</numerusform>
@@ -1644,7 +1659,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Respuesta HTTP mal formada: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/http/fasthttp2connection.cpp" line="+479"/>
+        <location filename="../app/core/http/fasthttp2connection.cpp" line="+465"/>
         <source>HTTP/2 connection closed by the server (GOAWAY): %1</source>
         <translation>Conexión HTTP/2 cerrada por el servidor (GOAWAY): %1</translation>
     </message>
@@ -1659,7 +1674,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>El servidor HTTP/2 dejó de aceptar flujos nuevos (GOAWAY) antes de procesar este, en la primera conexión y en una segunda</translation>
     </message>
     <message>
-        <location filename="../app/core/http/fasthttpconnection.cpp" line="+298"/>
+        <location filename="../app/core/http/fasthttpconnection.cpp" line="+282"/>
         <source>Malformed HTTP response: a chunk&apos;s data is not followed by CRLF</source>
         <translation>Respuesta HTTP mal formada: los datos de un fragmento no van seguidos de CRLF</translation>
     </message>
@@ -1667,7 +1682,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>FileFlows</name>
     <message>
-        <location filename="../app/gui/fileflows.cpp" line="+95"/>
+        <location filename="../app/gui/fileflows.cpp" line="+98"/>
         <source>Unsaved Changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
@@ -1682,17 +1697,17 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Sin título</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>Add Request from curl Command</source>
         <translation>Añadir petición desde un comando curl</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Paste a curl command (for example from a browser&apos;s “Copy as cURL”); it is added to the open collection:</source>
-        <translation>Pega un comando curl (por ejemplo, el de “Copiar como cURL” de un navegador); se añade a la colección abierta:</translation>
+        <source>Paste a curl command, or several (from a browser&apos;s “Copy as cURL”, API docs, a terminal); each is added to the open collection, and shell variables such as $TOKEN become variables:</source>
+        <translation>Pegue una o varias órdenes curl (del «Copiar como cURL» de un navegador, de la documentación de una API, de una terminal); cada una se añade a la colección abierta, y las variables de shell como $TOKEN pasan a ser variables:</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <location line="+10"/>
         <location line="+6"/>
         <source>Open Collection</source>
@@ -1724,7 +1739,7 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+1"/>
-        <location line="+103"/>
+        <location line="+121"/>
         <source>Imported with these notes:
 
 • %1</source>
@@ -1733,7 +1748,7 @@ rafaga run --url %2 -n 2000 -c 50
 • %1</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-119"/>
         <source>Opened %1</source>
         <translation>Se abrió %1</translation>
     </message>
@@ -1779,18 +1794,20 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Colecciones de Postman y archivos HAR (*.json *.har);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+7"/>
+        <location line="+17"/>
+        <location line="+24"/>
         <source>Import curl Command</source>
         <translation>Importar comando curl</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-11"/>
+        <location line="+1"/>
+        <location line="+3"/>
         <source>Import curl command</source>
         <translation>Importar comando curl</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Export as Postman Collection</source>
         <translation>Exportar como colección de Postman</translation>
     </message>
@@ -4274,7 +4291,7 @@ Redirigida a %2</translation>
 <context>
     <name>RunPlan</name>
     <message>
-        <location filename="../app/core/collection/runplan.cpp" line="+27"/>
+        <location filename="../app/core/collection/runplan.cpp" line="+28"/>
         <source>1 request</source>
         <translation>1 petición</translation>
     </message>
@@ -4396,12 +4413,12 @@ Redirigida a %2</translation>
 <context>
     <name>ShellWords</name>
     <message>
-        <location filename="../app/core/formats/shellwords.cpp" line="+77"/>
+        <location filename="../app/core/formats/shellwords.cpp" line="+78"/>
         <source>NUL characters in the command line were dropped</source>
         <translation>se descartaron los caracteres NUL de la línea de comandos</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+79"/>
         <source>word %1, character %2</source>
         <translation>palabra %1, carácter %2</translation>
     </message>
@@ -4431,7 +4448,7 @@ Redirigida a %2</translation>
         <translation>cadena $&apos;...&apos; sin cerrar: se esperaba una &apos; de cierre</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+52"/>
         <source>unterminated `...` command: expected a closing `</source>
         <translation>comando `...` sin cerrar: se esperaba una ` de cierre</translation>
     </message>

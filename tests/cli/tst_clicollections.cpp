@@ -332,7 +332,7 @@ void tst_CliCollections::exportAsCurl()
     const QString text = QString::fromUtf8(exported.out);
     QCOMPARE(text.count(QLatin1String("curl ")), 3);
     QVERIFY(text.contains(QLatin1String("# Users/Echo user")));
-    QVERIFY(text.contains(QLatin1String("{{base}}/echo")));
+    QVERIFY(text.contains(QLatin1String("${base}/echo")));
 
     const Outcome bad = rafaga({QStringLiteral("export"), m_collection, QStringLiteral("--to"),
         QStringLiteral("insomnia")});

@@ -84,11 +84,24 @@ bool hasHeader(const HttpHeaders &headers, QByteArrayView name)
 QString unresolvedProblem(const QStringList &names)
 {
     QStringList braced;
-    for (const QString &name : names)
-        braced.append(QStringLiteral("{{") + name + QStringLiteral("}}"));
-    return (
-        names.size() == 1 ? Tr::tr("unresolved variable %1") : Tr::tr("unresolved variables %1"))
-        .arg(braced.join(u", "));
+    QStringList unset; // {{$env.NAME}}: the process environment has no NAME
+    for (const QString &name : names) {
+        const QString variable = VariableResolver::environmentName(name);
+        if (variable.isEmpty())
+            braced.append(QStringLiteral("{{") + name + QStringLiteral("}}"));
+        else
+            unset.append(variable);
+    }
+    QStringList problems;
+    if (!braced.isEmpty())
+        problems.append((braced.size() == 1 ? Tr::tr("unresolved variable %1")
+                                            : Tr::tr("unresolved variables %1"))
+                            .arg(braced.join(u", ")));
+    if (!unset.isEmpty())
+        problems.append((unset.size() == 1 ? Tr::tr("the environment variable %1 is not set")
+                                           : Tr::tr("the environment variables %1 are not set"))
+                            .arg(unset.join(u", ")));
+    return problems.join(u"; ");
 }
 
 RequestSpec RequestBuilder::build(const RequestItem &item, const Auth &auth)

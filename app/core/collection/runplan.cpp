@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace {
 struct Tr
@@ -35,14 +36,42 @@ QString PreparedRun::description() const
     return text + QStringLiteral(" = ") + requests(source ? source->size() : 0);
 }
 
+namespace {
+/// Whether a name reads like a credential's: GH_TOKEN, STRIPE_KEY, DB_PASSWORD, ...
+bool looksLikeCredential(const QString &name)
+{
+    static const QRegularExpression words(
+        QStringLiteral("token|key|secret|pass|pwd|auth|credential|session|cookie|signature"),
+        QRegularExpression::CaseInsensitiveOption);
+    return words.match(name).hasMatch();
+}
+
+/// The values a variable takes from the process environment ({{$env.NAME}}) when it or NAME
+/// reads like a credential: a pasted `-H "Authorization: Bearer $GH_TOKEN"` keeps its token out
+/// of every output without the user marking anything.
+QStringList environmentCredentials(const Variable &variable)
+{
+    QStringList values;
+    for (const QString &name : VariableResolver::referencedNames(variable.value)) {
+        const QString environment = VariableResolver::environmentName(name);
+        if (!environment.isEmpty()
+            && (looksLikeCredential(environment) || looksLikeCredential(variable.name)))
+            values.append(qEnvironmentVariable(qPrintable(environment)));
+    }
+    return values;
+}
+} // namespace
+
 QStringList secretValues(const Collection &collection, const SecretLookup &secrets,
     const std::optional<Environment> &extra)
 {
     QStringList values;
     const auto add = [&](const QList<Variable> &variables, const QString &scope) {
         for (const Variable &variable : variables) {
-            if (!variable.secret)
+            if (!variable.secret) {
+                values.append(environmentCredentials(variable));
                 continue;
+            }
             const std::optional<QString> stored
                 = secrets ? secrets(scope, variable.name) : std::nullopt;
             values.append(stored.value_or(variable.value));

@@ -44,7 +44,9 @@ struct PreparedRun
 Parsed<PreparedRun> prepareRun(const Collection &collection, const RunRequest &request);
 
 /// The values of every secret variable (collection, folders, environments, and extra), as the
-/// secret store or the file holds them: what exports and CSV must mask.
+/// secret store or the file holds them: what exports and CSV must mask. Also the values that
+/// variables take from the process environment ({{$env.NAME}}) where the variable's name or NAME
+/// reads like a credential's (token, key, secret, pass, auth, ...).
 QStringList secretValues(const Collection &collection, const SecretLookup &secrets,
     const std::optional<Environment> &extra = std::nullopt);
 

@@ -5,6 +5,9 @@
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QUuid>
+#include <QtGlobal>
+
+#include <algorithm>
 
 namespace {
 // Values may use variables, so careless ones (a = "{{b}}{{b}}", b = "{{c}}{{c}}", ...) could grow
@@ -136,7 +139,18 @@ bool VariableResolver::isBuiltIn(const QString &name)
         QStringLiteral("$index"),
         QStringLiteral("$iteration"),
     };
-    return names.contains(name) || isPostmanDynamicVariable(name);
+    return names.contains(name) || name == u"$openBraces" || isPostmanDynamicVariable(name)
+        || !environmentName(name).isEmpty();
+}
+
+QString VariableResolver::environmentName(const QString &name)
+{
+    if (!name.startsWith(u"$env.") || name.size() == 5)
+        return QString();
+    const QStringView rest = QStringView(name).mid(5);
+    const bool valid = std::all_of(rest.begin(), rest.end(),
+        [](QChar c) { return c == u'_' || (c.unicode() < 0x80 && c.isLetterOrNumber()); });
+    return valid && !rest.front().isDigit() ? rest.toString() : QString();
 }
 
 std::optional<QString> VariableResolver::builtIn(const QString &name) const
@@ -153,6 +167,13 @@ std::optional<QString> VariableResolver::builtIn(const QString &name) const
         return QString::number(m_index);
     if (name == u"$iteration")
         return QString::number(m_iteration);
+    if (name == u"$openBraces")
+        return QStringLiteral("{{");
+    if (const QString variable = environmentName(name); !variable.isEmpty()) {
+        if (!qEnvironmentVariableIsSet(qPrintable(variable)))
+            return std::nullopt;
+        return qEnvironmentVariable(qPrintable(variable));
+    }
     return postmanDynamicValue(name);
 }
 

@@ -12,6 +12,9 @@
 #include <functional>
 #include <optional>
 
+/// How a template writes a literal "{{": the built-in {{$openBraces}}, whose value is "{{".
+inline constexpr char TemplateLiteralOpenBraces[] = "{{$openBraces}}";
+
 /// Where secret values come from: the value of the secret variable `name` in `scope` (see
 /// SecretStore's scope helpers), or nullopt when none is stored.
 using SecretLookup
@@ -61,6 +64,8 @@ public:
     static QStringList referencedNames(const QString &text);
     /// Whether `name` is a built-in, like $uuid.
     static bool isBuiltIn(const QString &name);
+    /// NAME for the built-in $env.NAME (the process environment's NAME), else empty.
+    static QString environmentName(const QString &name);
     /// Every name resolving `names` may look up: the names themselves and, transitively, the names
     /// used by the values of the collection, folder and environment variables they lead to. Lets a
     /// run check once per request which data columns it needs.

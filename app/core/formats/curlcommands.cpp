@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace {
 struct Tr
 {
@@ -14,11 +16,13 @@ bool isCurl(const QByteArray &word)
     return word == "curl" || word.endsWith("/curl") || word == "curl.exe";
 }
 
+/// Ends a command: a list's separators, and a pipe, since every command of a pipeline runs
+/// (`echo x | curl a | jq . | curl b` sends two requests).
 bool endsCommand(const ShellWords::Word &word)
 {
     return word.isOperator
         && (word.text == "\n" || word.text == ";" || word.text == "&&" || word.text == "||"
-            || word.text == "&");
+            || word.text == "&" || word.text == "|" || word.text == "|&");
 }
 
 /// Whether a command (a pipeline) runs curl: its first word after a prompt or sudo, or the first
@@ -80,10 +84,12 @@ std::optional<ParseError> importCommand(const QList<ShellWords::Word> &command, 
 Parsed<QList<CurlImport>> importCurlCommands(
     const QString &commandLine, QList<Variable> *variables, QStringList *notes)
 {
-    Parsed<ShellWords::Split> split = ShellWords::split(commandLine);
+    Parsed<ShellWords::Split> split
+        = ShellWords::split(commandLine, ShellWords::Expansions::AsVariables);
     if (!split)
         return split.error();
     const QList<ShellWords::Word> &words = split.value().words;
+    QList<Variable> exported;
     QList<CurlImport> imports;
     QStringList skipped;
     qsizetype start = 0;
@@ -93,7 +99,7 @@ Parsed<QList<CurlImport>> importCurlCommands(
         const QList<ShellWords::Word> command = words.mid(start, i - start);
         const int offset = int(start);
         start = i + 1;
-        if (command.isEmpty() || readExport(command, variables))
+        if (command.isEmpty() || readExport(command, &exported))
             continue;
         if (!runsCurl(command)) {
             skipped.append(Tr::tr("skipped the command %1: not curl")
@@ -108,11 +114,25 @@ Parsed<QList<CurlImport>> importCurlCommands(
     if (imports.isEmpty())
         return ParseError {QString(), QString(),
             Tr::tr("no curl command found: expected a command line starting with curl")};
+    QStringList fromEnvironment;
+    for (const QString &name : std::as_const(split.value().variables)) {
+        const bool isExported = std::any_of(exported.cbegin(), exported.cend(),
+            [&name](const Variable &variable) { return variable.name == name; });
+        if (!isExported)
+            fromEnvironment.append(name);
+    }
+    for (const QString &name : std::as_const(fromEnvironment))
+        exported.append(environmentVariable(name));
+    for (CurlImport &import : imports)
+        import.shellVariables = split.value().variables;
+    if (variables)
+        variables->append(exported);
     if (notes) {
         if (imports.size() > 1)
             notes->append(Tr::tr("%n curl command(s) found, each imported as a request", nullptr,
                 int(imports.size())));
         notes->append(skipped);
+        notes->append(shellVariableNotes(fromEnvironment));
     }
     return imports;
 }

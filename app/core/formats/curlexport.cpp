@@ -10,9 +10,50 @@
 #include <algorithm>
 
 namespace {
+/// A {{NAME}} whose NAME a shell can spell.
+const QRegularExpression &shellVariable()
+{
+    static const QRegularExpression variable(
+        QStringLiteral("\\{\\{ *([A-Za-z_][A-Za-z0-9_]*) *\\}\\}"));
+    return variable;
+}
+
+/// A template as shell words: each {{NAME}} a shell can name becomes "${NAME}", which a shell
+/// fills from its environment and importCurl() reads back as the same variable; the text around
+/// it is quoted as it is, {{$openBraces}} as the "{{" it stands for. Other {{...}} (built-ins,
+/// names a shell cannot spell) stay as written.
 QString quoted(const QString &text)
 {
-    return ShellWords::quote(text.toUtf8());
+    const auto unescaped = [](QString piece) {
+        return piece.replace(QLatin1String(TemplateLiteralOpenBraces), QLatin1String("{{"));
+    };
+    QStringList literals; // the text between the variables, one more than variables
+    QStringList names;
+    qsizetype done = 0;
+    for (const QRegularExpressionMatch &match : shellVariable().globalMatch(text)) {
+        literals.append(unescaped(text.mid(done, match.capturedStart() - done)));
+        names.append(match.captured(1));
+        done = match.capturedEnd();
+    }
+    literals.append(unescaped(text.mid(done)));
+    if (names.isEmpty())
+        return ShellWords::quote(literals.first().toUtf8());
+    // One "..." word reads best; it holds any text but $ ` " \ ! and control characters.
+    static const QRegularExpression special(QStringLiteral("[$`\"\\\\!\\x00-\\x1f\\x7f]"));
+    const bool plain = std::none_of(literals.cbegin(), literals.cend(),
+        [](const QString &literal) { return literal.contains(special); });
+    QString words = plain ? QStringLiteral("\"") : QString();
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (plain)
+            words += literals.at(i) + QLatin1String("${") + names.at(i) + QLatin1Char('}');
+        else
+            words += (literals.at(i).isEmpty() ? QString()
+                                               : ShellWords::quote(literals.at(i).toUtf8()))
+                + QLatin1String("\"${") + names.at(i) + QLatin1String("}\"");
+    }
+    if (plain)
+        return words + literals.last() + QLatin1Char('"');
+    return literals.last().isEmpty() ? words : words + ShellWords::quote(literals.last().toUtf8());
 }
 
 /// A byte string as a POSIX printf format that prints exactly those bytes (a leading '-' is
@@ -47,6 +88,16 @@ QStringList bodyArguments(const QByteArray &body, QString *pipe)
     return {option, ShellWords::quote(body)};
 }
 
+/// A raw or JSON body's template as curl arguments, its variables as shell variables.
+QStringList templateBodyArguments(const QString &text, QString *pipe)
+{
+    QString literal = text;
+    literal.replace(QLatin1String(TemplateLiteralOpenBraces), QLatin1String("{{"));
+    if (literal.contains(QChar(0)) || literal.startsWith(QLatin1Char('@')))
+        return bodyArguments(literal.toUtf8(), pipe);
+    return {QStringLiteral("--data-binary"), quoted(text)};
+}
+
 bool hasHeader(const QList<KeyValue> &headers, const QString &name)
 {
     return std::any_of(headers.cbegin(), headers.cend(), [&](const KeyValue &h) {
@@ -60,11 +111,15 @@ bool isCurlAccept(const QByteArray &name, const QByteArray &value)
     return name.compare("accept", Qt::CaseInsensitive) == 0 && value == "*/*";
 }
 
-QString headerArgument(const QByteArray &name, const QByteArray &value)
+QByteArray headerWord(const QByteArray &name, const QByteArray &value)
 {
     // 'Name:' would tell curl to remove the header; 'Name;' sends it empty.
-    return ShellWords::quote(
-        value.isEmpty() ? QByteArray(name + ';') : QByteArray(name + ": " + value));
+    return value.isEmpty() ? QByteArray(name + ';') : QByteArray(name + ": " + value);
+}
+
+QString headerArgument(const QString &name, const QString &value)
+{
+    return quoted(QString::fromUtf8(headerWord(name.toUtf8(), value.toUtf8())));
 }
 
 /// Encodes text as encode() would, leaving {{variables}} readable for the shell user to fill in.
@@ -158,7 +213,8 @@ QString exportCurl(const RequestSpec &spec, bool insecure)
     bool hasContentType = false;
     for (const HttpHeader &header : spec.headers) {
         if (!isCurlAccept(header.first, header.second))
-            words << QStringLiteral("-H") << headerArgument(header.first, header.second);
+            words << QStringLiteral("-H")
+                  << ShellWords::quote(headerWord(header.first, header.second));
         hasContentType
             = hasContentType || header.first.compare("content-type", Qt::CaseInsensitive) == 0;
     }
@@ -216,13 +272,11 @@ QStringList authAndHeaderArguments(const RequestItem &item)
     }
     for (const KeyValue &header : item.headers) {
         if (header.enabled && !isCurlAccept(header.key.toUtf8(), header.value.toUtf8()))
-            words << QStringLiteral("-H")
-                  << headerArgument(header.key.toUtf8(), header.value.toUtf8());
+            words << QStringLiteral("-H") << headerArgument(header.key, header.value);
     }
     if (item.auth.type == Auth::Type::ApiKey && item.auth.location == Auth::ApiKeyLocation::Header
         && !hasHeader(item.headers, item.auth.key))
-        words << QStringLiteral("-H")
-              << headerArgument(item.auth.key.toUtf8(), item.auth.value.toUtf8());
+        words << QStringLiteral("-H") << headerArgument(item.auth.key, item.auth.value);
     return words;
 }
 
@@ -238,10 +292,11 @@ QStringList formUrlEncodedArguments(const QList<KeyValue> &form)
         if (key.isEmpty() || field.value.contains(QLatin1Char('~'))
             || field.value.contains(QLatin1Char('*')))
             words << QStringLiteral("--data-raw")
-                  << ShellWords::quote(key + '=' + encodeKeepingVariables(field.value, formEncode));
+                  << quoted(QString::fromUtf8(
+                         key + '=' + encodeKeepingVariables(field.value, formEncode)));
         else
             words << QStringLiteral("--data-urlencode")
-                  << ShellWords::quote(key + '=' + field.value.toUtf8());
+                  << quoted(QString::fromUtf8(key) + u'=' + field.value);
     }
     return words;
 }
@@ -267,8 +322,9 @@ QStringList requestBodyArguments(const RequestItem &item, QString *pipe)
     case Body::Mode::Raw:
     case Body::Mode::Json:
         if (!typeInHeaders)
-            words << QStringLiteral("-H") << headerArgument("Content-Type", contentType.toUtf8());
-        words << bodyArguments(body.text.toUtf8(), pipe);
+            words << QStringLiteral("-H")
+                  << headerArgument(QStringLiteral("Content-Type"), contentType);
+        words << templateBodyArguments(body.text, pipe);
         break;
     case Body::Mode::FormUrlEncoded:
         words << formUrlEncodedArguments(body.form);
@@ -281,7 +337,8 @@ QStringList requestBodyArguments(const RequestItem &item, QString *pipe)
         break;
     case Body::Mode::BinaryFile:
         if (!typeInHeaders && !contentType.isEmpty())
-            words << QStringLiteral("-H") << headerArgument("Content-Type", contentType.toUtf8());
+            words << QStringLiteral("-H")
+                  << headerArgument(QStringLiteral("Content-Type"), contentType);
         words << QStringLiteral("--data-binary") << quoted(QLatin1Char('@') + body.filePath);
         break;
     }
@@ -299,7 +356,7 @@ QString exportCurl(const RequestItem &item)
     else if (item.method != implied)
         words << QStringLiteral("-X") << quoted(item.method);
     const QString url = urlWithQuery(item);
-    if (needsGlobOff(url))
+    if (needsGlobOff(QString(url).remove(shellVariable())))
         words << QStringLiteral("-g");
     words << quoted(url);
     words << authAndHeaderArguments(item);

@@ -21,13 +21,12 @@ struct Tr
 } // namespace
 
 /// curl_easy_escape() followed by curl's %20 -> + for --data-urlencode and --url-query. A
-/// {{variable}} stays as it is: in a pasted command it is a template's, not text to encode.
+/// {{variable}} (a shell's $NAME) stays as it is, to be filled in when the request is sent; a
+/// literal "{{" (TemplateLiteralOpenBraces) is text and encoded as such.
 QByteArray curlUrlEncode(const QByteArray &bytes)
 {
     static const QRegularExpression variable(QStringLiteral("\\{\\{ *\\$?[\\w.-]+ *\\}\\}"));
-    const QString text = QString::fromUtf8(bytes);
     QByteArray encoded;
-    qsizetype done = 0;
     const auto encode = [&encoded](const QByteArray &piece) {
         QByteArray e = piece.toPercentEncoding();
         e.replace("%20", "+");
@@ -37,12 +36,20 @@ QByteArray curlUrlEncode(const QByteArray &bytes)
         encode(bytes);
         return encoded;
     }
-    for (const QRegularExpressionMatch &match : variable.globalMatch(text)) {
-        encode(text.mid(done, match.capturedStart() - done).toUtf8());
-        encoded += match.captured().toUtf8();
-        done = match.capturedEnd();
+    const QStringList pieces
+        = QString::fromUtf8(bytes).split(QLatin1String(TemplateLiteralOpenBraces));
+    for (qsizetype i = 0; i < pieces.size(); ++i) {
+        if (i > 0)
+            encode("{{");
+        const QString &text = pieces.at(i);
+        qsizetype done = 0;
+        for (const QRegularExpressionMatch &match : variable.globalMatch(text)) {
+            encode(text.mid(done, match.capturedStart() - done).toUtf8());
+            encoded += match.captured().toUtf8();
+            done = match.capturedEnd();
+        }
+        encode(text.mid(done).toUtf8());
     }
-    encode(text.mid(done).toUtf8());
     return encoded;
 }
 
@@ -143,12 +150,34 @@ void CurlParser::setDefaultHeader(const QString &name, const QString &value)
     m_defaults.append(KeyValue {name, value, true, {}});
 }
 
+Variable environmentVariable(const QString &name)
+{
+    return Variable {name, QStringLiteral("{{$env.") + name + QStringLiteral("}}"), true, false};
+}
+
 Parsed<CurlImport> importCurl(const QString &commandLine)
 {
-    Parsed<ShellWords::Split> split = ShellWords::split(commandLine);
+    Parsed<ShellWords::Split> split
+        = ShellWords::split(commandLine, ShellWords::Expansions::AsVariables);
     if (!split)
         return split.error();
-    return CurlParser(split.value().words).run(split.value().warnings);
+    Parsed<CurlImport> imported = CurlParser(split.value().words).run(split.value().warnings);
+    if (imported) {
+        imported.value().shellVariables = split.value().variables;
+        imported.value().warnings.append(shellVariableNotes(split.value().variables));
+    }
+    return imported;
+}
+
+QStringList shellVariableNotes(const QStringList &names)
+{
+    QStringList notes;
+    for (const QString &name : names)
+        notes.append(Tr::tr("$%1 is the variable {{%1}}: its value comes from --var, an "
+                            "environment, the collection, or else the process environment, as "
+                            "a shell's would")
+                         .arg(name));
+    return notes;
 }
 
 Parsed<CollectionItem> importCurl(const QString &commandLine, QStringList *warnings)
@@ -156,15 +185,18 @@ Parsed<CollectionItem> importCurl(const QString &commandLine, QStringList *warni
     Parsed<CurlImport> imported = importCurl(commandLine);
     if (!imported)
         return imported.error();
-    if (warnings) {
-        *warnings = imported.value().warnings;
-        if (imported.value().insecure)
-            warnings->append(
-                Tr::tr("-k applies to the whole run: turn on insecure TLS in its settings"));
-        if (imported.value().followRedirects)
-            warnings->append(
-                Tr::tr("-L applies to the whole run: Rafaga follows redirects unless its "
-                       "settings say not to"));
-    }
+    if (warnings)
+        *warnings = imported.value().warnings + runSettingNotes(imported.value());
     return std::move(imported).value().item;
+}
+
+QStringList runSettingNotes(const CurlImport &imported)
+{
+    QStringList notes;
+    if (imported.insecure)
+        notes.append(Tr::tr("-k applies to the whole run: turn on insecure TLS in its settings"));
+    if (imported.followRedirects)
+        notes.append(Tr::tr("-L applies to the whole run: Rafaga follows redirects unless its "
+                            "settings say not to"));
+    return notes;
 }

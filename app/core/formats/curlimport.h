@@ -23,9 +23,21 @@ struct CurlImport
     int timeoutMs = 0; ///< --max-time; 0 when not given
     int retries = -1; ///< --retry; -1 when not given
     QStringList warnings; ///< what was ignored or approximated, one sentence each
+    /// The shell variables ($NAME, ${NAME}) the command uses, now the variables {{NAME}}; a
+    /// shell would have taken them from its environment (see environmentVariable()).
+    QStringList shellVariables;
 };
 
+/// The variable a paste's $NAME becomes when nothing else defines NAME: its value is the
+/// built-in {{$env.NAME}}, the process environment of the run, as the shell would have used;
+/// --var, an environment or the collection can still give it a value of their own.
+Variable environmentVariable(const QString &name);
+
+/// One sentence per shell variable a paste uses, saying where its value will come from.
+QStringList shellVariableNotes(const QStringList &names);
+
 /// Parses a curl command line as a POSIX shell and then curl would (quoting, continuations,
+/// $NAME and ${NAME} as the variable {{NAME}}, a literal {{ in the body kept as text,
 /// -X -H -d --data-raw --data-binary --data-urlencode --json -F -u -b -A -e -G -I -T --url
 /// --url-query --compressed -k -L, combined short flags, --opt=value). Options curl knows but
 /// that do not change the request are skipped with a warning; an unknown option, a quote left
@@ -35,13 +47,18 @@ struct CurlImport
 /// references (Body::Mode::BinaryFile), read when the request is sent.
 Parsed<CurlImport> importCurl(const QString &commandLine);
 
+/// What the command asks of the whole run (-k, -L), as notes for a front end that imports the
+/// request into a collection with settings of its own.
+QStringList runSettingNotes(const CurlImport &imported);
+
 /// The request alone; run settings (-k, -L, ...) show up only in the warnings.
 Parsed<CollectionItem> importCurl(const QString &commandLine, QStringList *warnings);
 
 /// A paste of several commands, as a shell would run them: each curl command (a line, or a
-/// command after `;`, `&&`, `||` or `&`) becomes its own request, in order, and so does each URL
-/// of a command (curl fetches them in turn with the same options) and each part after --next.
-/// `export NAME=value` becomes a variable in *variables; any other command is skipped with a
-/// note in *notes. Errors name the word in the whole paste. A paste without curl is an error.
+/// command after `;`, `&&`, `||`, `&` or in a pipeline) becomes its own request, in order, and so
+/// does each URL of a command (curl fetches them in turn with the same options) and each part after
+/// --next. `export NAME=value` becomes a variable in *variables, and so does each other $NAME the
+/// commands use (environmentVariable()); any other command is skipped with a note in *notes. Errors
+/// name the word in the whole paste. A paste without curl is an error.
 Parsed<QList<CurlImport>> importCurlCommands(
     const QString &commandLine, QList<Variable> *variables = nullptr, QStringList *notes = nullptr);

@@ -86,6 +86,10 @@ private:
         const QString &path, const QString &option, int word, QByteArray *bytes);
     std::optional<ParseError> resolve(const DataPiece &piece, QByteArray *bytes);
     std::optional<ParseError> finish();
+    /// Outside the body a {{name}} written in the command stays a variable: API docs and
+    /// Postman's code snippets write placeholders that way, and in a URL curl itself would
+    /// refuse the braces. In the body it is text, sent as curl sends it.
+    void keepPlaceholdersOutsideBody();
     std::optional<ParseError> checkCombinations() const;
     /// user:password@ of the URL, taken out and made basic auth unless -u gave credentials.
     void takeUserInfo(QString *url);

@@ -46,9 +46,29 @@ std::optional<ParseError> CurlParser::finish()
     request.method = method();
     setBody(data, file);
     setHeadersAndAuth();
+    keepPlaceholdersOutsideBody();
     m_result.item.kind = CollectionItem::Kind::Request;
     m_result.item.name = request.method + QLatin1Char(' ') + urlPath(request.url);
     return std::nullopt;
+}
+
+void CurlParser::keepPlaceholdersOutsideBody()
+{
+    const auto unescape = [](QString &text) {
+        text.replace(QLatin1String(TemplateLiteralOpenBraces), QLatin1String("{{"));
+    };
+    RequestItem &request = m_result.item.request;
+    unescape(request.url);
+    unescape(request.method);
+    for (KeyValue &header : request.headers) {
+        unescape(header.key);
+        unescape(header.value);
+    }
+    for (QString *field : {&request.auth.username, &request.auth.password, &request.auth.token,
+             &request.auth.key, &request.auth.value})
+        unescape(*field);
+    // The body's bytes as curl sends them; its text keeps literal braces escaped.
+    m_result.body.replace(TemplateLiteralOpenBraces, "{{");
 }
 
 std::optional<ParseError> CurlParser::checkCombinations() const

@@ -69,8 +69,9 @@ int hexValue(qint32 c)
 class Splitter
 {
 public:
-    explicit Splitter(const QString &line)
+    Splitter(const QString &line, ShellWords::Expansions expansions)
         : m_text(line.toUcs4())
+        , m_asVariables(expansions == ShellWords::Expansions::AsVariables)
     {
         // A shell drops NUL characters from what it reads; no argument can hold one anyway.
         if (m_text.removeAll(0) > 0)
@@ -86,8 +87,12 @@ private:
     void append(qint32 c);
     ParseError error(qsizetype offset, const QString &message) const;
     bool isLineEnd(qsizetype i, qsizetype *length) const;
-    /// Consumes a $ expansion or `command` at m_pos and keeps it as written.
+    /// Consumes a $ expansion or `command` at m_pos: a variable as variableExpansion() does,
+    /// anything else kept as written.
     bool keepExpansion(ParseError *failure);
+    /// AsVariables: consumes $NAME or ${NAME} at m_pos as {{NAME}}; false (nothing consumed) for
+    /// any other expansion.
+    bool variableExpansion();
     bool singleQuoted(ParseError *failure);
     bool doubleQuoted(ParseError *failure);
     bool ansiC(ParseError *failure);
@@ -95,6 +100,9 @@ private:
     void readOperator();
 
     QList<uint> m_text;
+    const bool m_asVariables;
+    /// AsVariables: where the current word's {{NAME}} variables are in m_word.text (start, end).
+    QList<std::pair<qsizetype, qsizetype>> m_variableSpans;
     qsizetype m_pos = 0;
     ShellWords::Split m_result;
     ShellWords::Word m_word;
@@ -111,10 +119,28 @@ void Splitter::startWord(qsizetype offset)
     m_word = ShellWords::Word {{}, offset, false};
 }
 
+/// text with each literal "{{" written as the template escape {{$openBraces}}.
+QByteArray escapedBraces(QByteArrayView text)
+{
+    QByteArray out = text.toByteArray();
+    return out.replace("{{", TemplateLiteralOpenBraces);
+}
+
 void Splitter::finishWord()
 {
     if (!m_inWord)
         return;
+    if (m_asVariables) {
+        QByteArray text;
+        qsizetype done = 0;
+        for (const auto &[start, end] : std::as_const(m_variableSpans)) {
+            text += escapedBraces(QByteArrayView(m_word.text).sliced(done, start - done));
+            text += QByteArrayView(m_word.text).sliced(start, end - start);
+            done = end;
+        }
+        m_word.text = text + escapedBraces(QByteArrayView(m_word.text).sliced(done));
+        m_variableSpans.clear();
+    }
     m_result.words.append(m_word);
     m_inWord = false;
 }
@@ -377,8 +403,37 @@ bool Splitter::ansiC(ParseError *failure)
     return false;
 }
 
+bool Splitter::variableExpansion()
+{
+    const qint32 next = at(m_pos + 1);
+    qsizetype nameStart = m_pos + 1;
+    if (next == '{')
+        ++nameStart;
+    if (!isNameStart(at(nameStart)))
+        return false;
+    qsizetype nameEnd = nameStart;
+    while (isNameChar(at(nameEnd)))
+        ++nameEnd;
+    if (next == '{' && at(nameEnd) != '}')
+        return false; // ${NAME:-default}, ${NAME#x}, ...: not a plain variable
+    QString name;
+    for (qsizetype i = nameStart; i < nameEnd; ++i)
+        name += QChar(char16_t(at(i)));
+    startWord(m_pos);
+    m_onlyDigits = false;
+    const qsizetype spanStart = m_word.text.size();
+    m_word.text += "{{" + name.toLatin1() + "}}";
+    m_variableSpans.append({spanStart, m_word.text.size()});
+    if (!m_result.variables.contains(name))
+        m_result.variables.append(name);
+    m_pos = next == '{' ? nameEnd + 1 : nameEnd;
+    return true;
+}
+
 bool Splitter::keepExpansion(ParseError *failure)
 {
+    if (m_asVariables && at(m_pos) == '$' && variableExpansion())
+        return true;
     const qsizetype start = m_pos;
     startWord(start);
     m_onlyDigits = false;
@@ -478,9 +533,9 @@ bool isSafeBare(char c)
 
 namespace ShellWords {
 
-Parsed<Split> split(const QString &commandLine)
+Parsed<Split> split(const QString &commandLine, Expansions expansions)
 {
-    return Splitter(commandLine).run();
+    return Splitter(commandLine, expansions).run();
 }
 
 bool needsAnsiC(const QByteArray &word)

@@ -1,6 +1,8 @@
 // Variable substitution: precedence of the five layers, built-ins, unresolved names, nesting, and
 // secret values kept in the user's settings.
 #include "core/collection/dynamicvariables.h"
+#include "core/collection/requestbuilder.h"
+#include "core/collection/runplan.h"
 #include "core/collection/secretstore.h"
 #include "core/collection/variables.h"
 
@@ -38,6 +40,8 @@ private Q_SLOTS:
     void disabledVariablesDoNotCount();
     void builtIns();
     void postmanDynamicVariables();
+    void environmentAndLiteralBraces();
+    void environmentCredentialsAreSecret();
     void unresolvedNamesAreReported();
     void spacesInsideBraces();
     void textThatIsNotAVariable_data();
@@ -140,6 +144,50 @@ void tst_Variables::postmanDynamicVariables()
     QVERIFY(postmanDynamicVariableNames().size() >= 90);
     r.resolve(u"{{$randomNothing}}"_s, &unresolved);
     QCOMPARE(unresolved, QStringList {u"$randomNothing"_s});
+}
+
+void tst_Variables::environmentAndLiteralBraces()
+{
+    qputenv("RAFAGA_VARIABLES_TEST", "from the environment");
+    qunsetenv("RAFAGA_VARIABLES_UNSET");
+    VariableResolver r;
+    // What a pasted curl command's $NAME becomes: a collection variable reading the environment.
+    r.setCollectionVariables({{u"tok"_s, u"{{$env.RAFAGA_VARIABLES_TEST}}"_s, true, false},
+        {u"gone"_s, u"{{$env.RAFAGA_VARIABLES_UNSET}}"_s, true, false}});
+    QCOMPARE(r.resolve(u"Bearer {{tok}}"_s), u"Bearer from the environment"_s);
+    QStringList unresolved;
+    QCOMPARE(r.resolve(u"[{{gone}}]"_s, &unresolved), u"[]"_s);
+    QCOMPARE(unresolved, QStringList {u"$env.RAFAGA_VARIABLES_UNSET"_s});
+    QCOMPARE(unresolvedProblem(unresolved + QStringList {u"id"_s}),
+        u"unresolved variable {{id}}; the environment variable RAFAGA_VARIABLES_UNSET is not set"_s);
+    // The command line still wins over the environment, as --var should.
+    r.setCommandLineVariables({{u"tok"_s, u"given"_s}});
+    QCOMPARE(r.resolve(u"{{tok}}"_s), u"given"_s);
+    QVERIFY(!VariableResolver::isBuiltIn(u"$env."_s));
+    QVERIFY(!VariableResolver::isBuiltIn(u"$env.1X"_s));
+    QVERIFY(!VariableResolver::isBuiltIn(u"$env.A-B"_s));
+    // A literal "{{" is written {{$openBraces}}; what it makes is not read again.
+    QCOMPARE(r.resolve(QLatin1String(TemplateLiteralOpenBraces) + u"tok}} {{tok}}"_s),
+        u"{{tok}} given"_s);
+    QCOMPARE(
+        VariableResolver::referencedNames(u"{{$openBraces}}x}}"_s), QStringList {u"$openBraces"_s});
+}
+
+void tst_Variables::environmentCredentialsAreSecret()
+{
+    qputenv("RAFAGA_TEST_GH_TOKEN", "ghp_secret_value");
+    qputenv("RAFAGA_TEST_BASE", "http://base.example");
+    Collection collection;
+    collection.variables
+        = {{u"RAFAGA_TEST_GH_TOKEN"_s, u"{{$env.RAFAGA_TEST_GH_TOKEN}}"_s, true, false},
+            {u"RAFAGA_TEST_BASE"_s, u"{{$env.RAFAGA_TEST_BASE}}"_s, true, false},
+            {u"auth"_s, u"Bearer {{$env.RAFAGA_TEST_BASE}}"_s, true, false}};
+    const QStringList secrets = secretValues(collection, {}, std::nullopt);
+    // A token's value is masked; a base URL is not, unless the variable is named like a secret.
+    QVERIFY(secrets.contains(u"ghp_secret_value"_s));
+    QCOMPARE(secrets.count(u"http://base.example"_s), 1);
+    collection.variables.removeLast();
+    QVERIFY(!secretValues(collection, {}, std::nullopt).contains(u"http://base.example"_s));
 }
 
 void tst_Variables::builtIns()

@@ -114,6 +114,7 @@ private Q_SLOTS:
     void specRoundTrips();
     void realCurlSendsWhatTheEngineSends_data();
     void realCurlSendsWhatTheEngineSends();
+    void exportedTemplateRunsInAShell();
     void exportsTemplate_data();
     void exportsTemplate();
     void templateRoundTrips_data();
@@ -303,6 +304,40 @@ void tst_CurlExport::realCurlSendsWhatTheEngineSends()
     QCOMPARE(curl, engine);
 }
 
+void tst_CurlExport::exportedTemplateRunsInAShell()
+{
+    const QString bash = QStandardPaths::findExecutable(u"bash"_s);
+    if (QStandardPaths::findExecutable(u"curl"_s).isEmpty() || bash.isEmpty())
+        QSKIP("curl and bash are needed to run the exported command");
+    RequestItem item;
+    item.method = u"POST"_s;
+    item.url = u"{{base}}/echo?q={{term}}"_s;
+    item.headers = {{u"X-Token"_s, u"Bearer {{token}}"_s, true, {}}};
+    item.body.mode = Body::Mode::Raw;
+    item.body.text = u"Hello {{$openBraces}}name}}, it's {{term}}!"_s;
+    item.body.contentType = u"text/plain"_s;
+    const QHash<QString, QString> values {{u"base"_s, m_server.baseUrl().toString()},
+        {u"token"_s, u"t0k$n 'x'"_s}, {u"term"_s, u"a-b"_s}};
+    // The shell fills the variables from its environment, as the export promises.
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        environment.insert(it.key(), it.value());
+    process.setProcessEnvironment(environment);
+    const QString command = exportCurl(item);
+    process.start(bash, {u"-c"_s, command + u" -s"_s});
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitCode(), 0);
+    const QJsonObject curl = echoed(process.readAllStandardOutput());
+    VariableResolver variables;
+    variables.setCommandLineVariables(values);
+    const QJsonObject engine = sendThroughEngine(built(withoutCurlAccept(item), variables));
+    QVERIFY(!engine.isEmpty());
+    QCOMPARE(curl, engine);
+    QVERIFY2(curl.value(u"body"_s).toString().startsWith(u"Hello {{name}}, it's a-b"),
+        qPrintable(command));
+}
+
 void tst_CurlExport::exportsTemplate_data()
 {
     QTest::addColumn<RequestItem>("item");
@@ -316,7 +351,7 @@ void tst_CurlExport::exportsTemplate_data()
     get.auth.token = u"{{token}}"_s;
     QTest::newRow("GET with params, headers and bearer")
         << get
-        << u"curl -g '{{base}}/users/{{id}}?q=a%20b%26{{term}}' --oauth2-bearer '{{token}}' -H 'Accept: application/json'"_s;
+        << u"curl \"${base}/users/${id}?q=a%20b%26${term}\" --oauth2-bearer \"${token}\" -H 'Accept: application/json'"_s;
 
     RequestItem json;
     json.method = u"PUT"_s;
@@ -328,7 +363,7 @@ void tst_CurlExport::exportsTemplate_data()
     json.auth.password = u"p'w"_s;
     QTest::newRow("JSON body and basic auth")
         << json
-        << uR"(curl -X PUT https://h/x -u '{{user}}:p'\''w' -H 'Content-Type: application/json' --data-binary '{"id": "{{id}}"}')"_s;
+        << uR"(curl -X PUT https://h/x -u "${user}:p'w" -H 'Content-Type: application/json' --data-binary '{"id": "'"${id}"'"}')"_s;
 
     RequestItem form;
     form.method = u"POST"_s;
@@ -341,7 +376,7 @@ void tst_CurlExport::exportsTemplate_data()
     form.auth.location = Auth::ApiKeyLocation::Query;
     QTest::newRow("form and API key in the query")
         << form
-        << u"curl -g 'http://h/f?api_key={{key}}' --data-urlencode 'a+b={{v}} w' --data-raw 't=x%7E*'"_s;
+        << u"curl \"http://h/f?api_key=${key}\" --data-urlencode \"a+b=${v} w\" --data-raw 't=x%7E*'"_s;
 
     RequestItem multipart;
     multipart.method = u"POST"_s;
@@ -352,7 +387,7 @@ void tst_CurlExport::exportsTemplate_data()
         {u"typed"_s, u"v"_s, false, u"text/x"_s, true}};
     QTest::newRow("multipart")
         << multipart
-        << uR"(curl http://h/up --form-string 'note=a;b' -F 'doc=@files/{{name}}.pdf;type=application/pdf' -F 'typed="v";type=text/x')"_s;
+        << uR"(curl http://h/up --form-string 'note=a;b' -F "doc=@files/${name}.pdf;type=application/pdf" -F 'typed="v";type=text/x')"_s;
 
     RequestItem file;
     file.method = u"POST"_s;
@@ -386,6 +421,9 @@ void tst_CurlExport::templateRoundTrips_data()
     QTest::newRow("raw, default type") << raw;
     raw.body.contentType = u"text/csv"_s;
     QTest::newRow("raw, own type") << raw;
+    RequestItem literal = raw;
+    literal.body.text = u"{{$openBraces}}a}} is a Handlebars tag; {{term}} is ours"_s;
+    QTest::newRow("literal braces in the body") << literal;
     RequestItem json = base;
     json.method = u"PATCH"_s;
     json.body.mode = Body::Mode::Json;

@@ -68,8 +68,14 @@ Echo parseEcho(int status, const QByteArray &json)
 Echo sendThroughEngine(const CurlImport &imported, const QString &baseDirectory)
 {
     QStringList problems;
-    const RequestSpec spec = buildRequest(imported.item.request, imported.item.request.auth,
-        VariableResolver(), baseDirectory, &problems);
+    // As an import into a collection does: each $NAME of the paste reads the environment.
+    QList<Variable> shellVariables;
+    for (const QString &name : imported.shellVariables)
+        shellVariables.append(environmentVariable(name));
+    VariableResolver variables;
+    variables.setCollectionVariables(shellVariables);
+    const RequestSpec spec = buildRequest(
+        imported.item.request, imported.item.request.auth, variables, baseDirectory, &problems);
     if (!problems.isEmpty())
         qWarning() << "buildRequest:" << problems;
     RunOptions options;
@@ -143,6 +149,8 @@ void tst_CurlImport::initTestCase()
     QVERIFY2(m_server.start(&error), qPrintable(error));
     QVERIFY2(m_tlsServer.start(&error), qPrintable(error));
     QVERIFY(m_dir.isValid());
+    qputenv("RAFAGA_TEST_TOKEN", "t0k/en$'x");
+    qputenv("RAFAGA_TEST_TERM", "a-b_c");
     // Files named in the command lines are relative to the folder the command runs in.
     m_oldCurrent = QDir::currentPath();
     QDir::setCurrent(m_dir.path());
@@ -304,9 +312,27 @@ void tst_CurlImport::parsesCommandLines_data()
         << u"curl http://h/ --data-urlencode 'n=a&b=c' --data-urlencode '=x y' --data-urlencode 'ü~*'"_s
         << u"POST /"_s << u"POST"_s << u"http://h/"_s << QString() << raw
         << u"n=a%26b%3Dc&x+y&%C3%BC~%2A"_s << form << u"none"_s;
-    QTest::newRow("{{variables}} are not encoded")
-        << u"curl -G --data-urlencode 'k={{id}} x' http://h/"_s << u"GET /"_s << u"GET"_s
+    QTest::newRow("$variables are not encoded")
+        << u"curl -G --data-urlencode \"k=$id x\" http://h/"_s << u"GET /"_s << u"GET"_s
         << u"http://h/?k={{id}}+x"_s << QString() << none << QString() << QString() << u"none"_s;
+    QTest::newRow("{{...}} in the body is text")
+        << u"curl -G --data-urlencode 'k={{id}} x' http://h/"_s << u"GET /"_s << u"GET"_s
+        << u"http://h/?k=%7B%7Bid%7D%7D+x"_s << QString() << none << QString() << QString()
+        << u"none"_s;
+    // Mailgun's API docs (templates): a Handlebars template goes out as it is written.
+    QTest::newRow("Handlebars template in -F")
+        << u"curl -s --user 'api:KEY' -X POST https://api.mailgun.net/v3/D/templates "
+           u"-F template='{{fname}} {{lname}}' -F engine='handlebars'"_s
+        << u"POST /v3/D/templates"_s << u"POST"_s << u"https://api.mailgun.net/v3/D/templates"_s
+        << QString() << int(Body::Mode::Multipart) << QString() << QString() << u"basic api:KEY"_s;
+    QTest::newRow("shell variables become variables")
+        << u"curl \"$BASE/u/${ID}\" -H \"T: Bearer $TOKEN\" -u \"$KEY:\" -d \"id=$ID&s='$ID'\""_s
+        << u"POST {{BASE}}/u/{{ID}}"_s << u"POST"_s << u"{{BASE}}/u/{{ID}}"_s
+        << u"T: Bearer {{TOKEN}}"_s << raw << u"id={{ID}}&s='{{ID}}'"_s << form
+        << u"basic {{KEY}}:"_s;
+    QTest::newRow("single quotes keep $ and ${...} with an operator")
+        << u"curl 'http://h/$A' -d \"${B:-x}\""_s << u"POST /$A"_s << u"POST"_s << u"http://h/$A"_s
+        << QString() << raw << u"${B:-x}"_s << form << u"none"_s;
     QTest::newRow("Content-Type from -H wins")
         << u"curl -H 'content-type: text/csv' -d 'a,b' http://h/"_s << u"POST /"_s << u"POST"_s
         << u"http://h/"_s << u"content-type: text/csv"_s << raw << u"a,b"_s << QString()
@@ -686,6 +712,23 @@ void tst_CurlImport::wireCases()
     QTest::newRow("--data-binary @file")
         << u"curl -s %URL%/echo --data-binary @data.bin"_s << post << echo << noQuery
         << QStringList {ct} << QByteArray("\x01\x02 binary\r\n\xff", 13) << true;
+    // Shell variables come from the environment (initTestCase sets these two), as in a shell;
+    // single quotes keep them literal, and so is a {{...}} in the body.
+    QTest::newRow("$VAR in a header")
+        << u"curl -s -H \"Authorization: Bearer $RAFAGA_TEST_TOKEN\" %URL%/echo"_s << get << echo
+        << noQuery << QStringList {u"authorization: Bearer t0k/en$'x"_s} << QByteArray() << true;
+    QTest::newRow("-u \"${VAR}:\"")
+        << u"curl -s -u \"${RAFAGA_TEST_TOKEN}:\" %URL%/echo"_s << get << echo << noQuery
+        << QStringList {u"authorization: Basic dDBrL2VuJCd4Og=="_s} << QByteArray() << true;
+    QTest::newRow("'$VAR' and {{...}} are text")
+        << u"curl -s -H 'X-Literal: $RAFAGA_TEST_TOKEN' %URL%/echo -d '{\"t\":\"{{name}}\"}'"_s
+        << post << echo << noQuery << QStringList {u"x-literal: $RAFAGA_TEST_TOKEN"_s, ct}
+        << QByteArray("{\"t\":\"{{name}}\"}") << true;
+    QTest::newRow("$VAR in --data-urlencode and the URL")
+        << u"curl -s -G --data-urlencode \"q=$RAFAGA_TEST_TERM\" --data-urlencode 'b={{x}}' "
+           u"%URL%/echo?from=$RAFAGA_TEST_TERM"_s
+        << get << echo << u"{\"b\":\"{{x}}\",\"from\":\"a-b_c\",\"q\":\"a-b_c\"}"_s
+        << QStringList {} << QByteArray() << true;
     QTest::newRow("-d @file") << u"curl -s %URL%/echo -d @form.txt"_s << post << echo << noQuery
                               << QStringList {ct} << QByteArray("a=1\nb=2\n") << false;
     QTest::newRow("--data-urlencode")
