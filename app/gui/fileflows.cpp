@@ -22,12 +22,15 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
+
+#include <algorithm>
 
 FileFlows::FileFlows(CollectionDocument *document, QWidget *window)
     : QObject(window)
@@ -54,9 +57,12 @@ QInputDialog *FileFlows::createCurlDialog()
     auto *dialog = new QInputDialog(m_window);
     dialog->setObjectName(QStringLiteral("curlDialog"));
     dialog->setWindowTitle(tr("Add Request from curl Command"));
-    dialog->setLabelText(tr("Paste a curl command (for example from a browser's “Copy as "
-                            "cURL”); it is added to the open collection:"));
+    dialog->setLabelText(tr("Paste a curl command, or several (from a browser's “Copy as "
+                            "cURL”, API docs, a terminal); each is added to the open collection, "
+                            "and shell variables such as $TOKEN become variables:"));
     dialog->setOption(QInputDialog::UsePlainTextEditForTextInput);
+    if (auto *label = dialog->findChild<QLabel *>())
+        label->setWordWrap(true);
     // A pasted command is one long line: wrap it anywhere, so all of it is in view.
     if (auto *edit = dialog->findChild<QPlainTextEdit *>()) {
         edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -241,18 +247,36 @@ void FileFlows::importCurl()
     delete dialog;
     if (!ok || command.trimmed().isEmpty())
         return;
-    QStringList warnings;
-    const Parsed<CollectionItem> item = ::importCurl(command, &warnings);
-    if (!item) {
-        QMessageBox::warning(m_window, tr("Import curl Command"), item.error().toString());
+    QList<Variable> variables;
+    QStringList notes;
+    const Parsed<QList<CurlImport>> imported = importCurlCommands(command, &variables, &notes);
+    if (!imported) {
+        QMessageBox::warning(m_window, tr("Import curl Command"), imported.error().toString());
         return;
     }
-    const int row = int(m_document->collection().items.size());
-    m_document->insertItem({}, row, item.value(), tr("Import curl command"));
-    Q_EMIT selectRequested({row});
-    if (!warnings.isEmpty())
+    // The paste's `export NAME=...` and $NAME become collection variables, unless the
+    // collection has its own.
+    Collection withVariables = m_document->collection();
+    for (const Variable &variable : std::as_const(variables)) {
+        const auto &own = withVariables.variables;
+        if (std::none_of(own.cbegin(), own.cend(),
+                [&variable](const Variable &v) { return v.name == variable.name; }))
+            withVariables.variables.append(variable);
+    }
+    const int first = int(m_document->collection().items.size());
+    m_document->undoStack()->beginMacro(tr("Import curl command"));
+    m_document->setCollectionSettings(withVariables, tr("Import curl command"));
+    for (qsizetype i = 0; i < imported.value().size(); ++i) {
+        const CurlImport &one = imported.value().at(i);
+        m_document->insertItem({}, first + int(i), one.item, tr("Import curl command"));
+        notes += one.warnings + runSettingNotes(one);
+    }
+    m_document->undoStack()->endMacro();
+    Q_EMIT selectRequested({first});
+    notes.removeDuplicates();
+    if (!notes.isEmpty())
         QMessageBox::information(m_window, tr("Import curl Command"),
-            tr("Imported with these notes:\n\n• %1").arg(warnings.join(QStringLiteral("\n• "))));
+            tr("Imported with these notes:\n\n• %1").arg(notes.join(QStringLiteral("\n• "))));
 }
 
 void FileFlows::exportCollection()
