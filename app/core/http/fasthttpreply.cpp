@@ -116,8 +116,10 @@ bool FastHttpReply::onHeadersComplete(int status, QByteArray reason)
         m_headers.clear();
         return !m_wire.isHead();
     }
-    if (m_wire.askedForEncoding)
-        startDecoding();
+    // Decoded whoever asked: a request that names its own Accept-Encoding (a replayed HAR, a
+    // browser's copy as cURL) still shows and checks what the server meant. Qt's own stack
+    // leaves such a body to the caller.
+    startDecoding();
     setHeaders(status, std::move(reason));
     // 204 and 304 have no body, whatever length or coding they announce (RFC 9110, 15.3.5 and
     // 15.4.5).

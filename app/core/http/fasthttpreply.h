@@ -131,7 +131,7 @@ private:
     QtError m_failure; ///< found while parsing, reported at the end (undecodable body)
     bool m_metaDataPending = false;
     bool m_bodyPending = false;
-    ContentDecoder m_decoder; ///< decoding gzip/deflate, as Qt does when it asked
+    ContentDecoder m_decoder; ///< decoding gzip/deflate, whoever asked for them
     int m_redirectsLeft = 0;
     QNetworkRequest::RedirectPolicy m_redirectPolicy;
     bool m_hasUpload; ///< the request came with an upload device (Qt then sends a length)

@@ -66,8 +66,7 @@ WireRequest WireRequest::build(const QNetworkRequest &req,
     }
     if (!requestHas(req, "Connection"))
         wire.headers.emplace_back("Connection", "Keep-Alive");
-    wire.askedForEncoding = !requestHas(req, "Accept-Encoding");
-    if (wire.askedForEncoding)
+    if (!requestHas(req, "Accept-Encoding"))
         wire.headers.emplace_back("Accept-Encoding", QtAcceptEncoding);
     if (!requestHas(req, "User-Agent"))
         wire.headers.emplace_back("User-Agent", "Mozilla/5.0");

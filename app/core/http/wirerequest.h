@@ -24,7 +24,6 @@ struct WireRequest
     /// Accept-Language.
     std::vector<Field> headers;
     QByteArray body;
-    bool askedForEncoding = false; ///< Accept-Encoding is ours, so decoding the answer is ours
 
     /// hasUpload: the request came with an upload device (Qt then sends a length, even 0).
     static WireRequest build(const QNetworkRequest &request,
