@@ -105,7 +105,7 @@
 <context>
     <name>FileFlows</name>
     <message numerus="yes">
-        <location filename="../app/gui/fileflows.cpp" line="+329"/>
+        <location filename="../app/gui/fileflows.cpp" line="+332"/>
         <source>Exported %1 result(s) to %2</source>
         <translation>
             <numerusform>Exported %1 result to %2</numerusform>

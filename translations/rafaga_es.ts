@@ -1654,7 +1654,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Respuesta HTTP mal formada: el código de estado %1 no es un estado válido (100 a 999)</translation>
     </message>
     <message>
-        <location line="+354"/>
+        <location line="+356"/>
         <source>Malformed HTTP response: %1</source>
         <translation>Respuesta HTTP mal formada: %1</translation>
     </message>
@@ -1682,7 +1682,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>FileFlows</name>
     <message>
-        <location filename="../app/gui/fileflows.cpp" line="+98"/>
+        <location filename="../app/gui/fileflows.cpp" line="+101"/>
         <source>Unsaved Changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
@@ -1697,7 +1697,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Sin título</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-55"/>
         <source>Add Request from curl Command</source>
         <translation>Añadir petición desde un comando curl</translation>
     </message>
@@ -1707,7 +1707,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Pegue una o varias órdenes curl (del «Copiar como cURL» de un navegador, de la documentación de una API, de una terminal); cada una se añade a la colección abierta, y las variables de shell como $TOKEN pasan a ser variables:</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <location line="+10"/>
         <location line="+6"/>
         <source>Open Collection</source>
@@ -1979,7 +1979,12 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>HarImport</name>
     <message>
-        <location filename="../app/core/formats/harimport.cpp" line="+104"/>
+        <location filename="../app/core/formats/harimport.cpp" line="+107"/>
+        <source>a bare HAR request, read as the one entry of a HAR file</source>
+        <translation>una petición HAR suelta, leída como la única entrada de un archivo HAR</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>expected an array of entries</source>
         <translation>se esperaba un array de entradas</translation>
     </message>
@@ -2019,12 +2024,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>cabecera &quot;%1&quot; omitida: HTTP no puede enviar ese nombre</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Accept-Encoding headers left out: Qt asks for gzip and deflate itself and decodes them</source>
-        <translation>se omitieron las cabeceras Accept-Encoding: Qt pide gzip y deflate por su cuenta y los descodifica</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>Cookie header made from the recorded cookies</source>
         <translation>cabecera Cookie creada a partir de las cookies grabadas</translation>
     </message>

@@ -90,12 +90,25 @@ private:
 
     QString m_fileName;
     JsonReader m_r;
-    bool m_droppedAcceptEncoding = false;
     QSet<QString> m_droppedNames; ///< header names HTTP cannot send, noted once each
 };
 
+/// A bare HAR request object, {"method", "url", "headers", ...}, which Insomnia also imports.
+bool isBareRequest(const QJsonObject &root)
+{
+    return !root.contains("log"_L1) && root.value("method"_L1).isString()
+        && root.value("url"_L1).isString()
+        && (root.value("headers"_L1).isArray() || root.contains("httpVersion"_L1));
+}
+
 bool HarReader::read(const QJsonObject &root, Collection *out)
 {
+    if (isBareRequest(root)) {
+        m_r.note(QString(), Tr::tr("a bare HAR request, read as the one entry of a HAR file"));
+        const QJsonObject entry {{"request"_L1, root}};
+        return read(
+            QJsonObject {{"log"_L1, QJsonObject {{"entries"_L1, QJsonArray {entry}}}}}, out);
+    }
     QJsonObject log;
     QJsonArray entries;
     if (!m_r.object(root.value("log"_L1), u"log"_s, &log))
@@ -206,15 +219,6 @@ bool HarReader::readHeaders(const QJsonValue &value, const QString &place, QList
                 m_r.note(QString(),
                     Tr::tr("header \"%1\" left out: HTTP cannot send that name").arg(header.key));
             m_droppedNames.insert(header.key);
-            continue;
-        }
-        if (is(header.key, "accept-encoding"_L1)) {
-            if (!m_droppedAcceptEncoding) {
-                m_r.note(QString(),
-                    Tr::tr("Accept-Encoding headers left out: Qt asks for gzip and "
-                           "deflate itself and decodes them"));
-            }
-            m_droppedAcceptEncoding = true;
             continue;
         }
         // HTTP/2 may split cookies over several headers; Qt sends one of each name.
@@ -344,7 +348,7 @@ bool HarReader::readPostData(
 
 bool looksLikeHar(const QJsonObject &root)
 {
-    return root.value("log"_L1).toObject().value("entries"_L1).isArray();
+    return root.value("log"_L1).toObject().value("entries"_L1).isArray() || isBareRequest(root);
 }
 
 bool looksLikeHar(const QByteArray &json)
