@@ -39,8 +39,11 @@ std::optional<ParseError> CurlParser::finish()
         const qsizetype hash = url.indexOf(QLatin1Char('#'));
         const qsizetype end = hash < 0 ? url.size() : hash;
         const bool hasQuery = url.left(end).contains(QLatin1Char('?'));
+        // A query that already ends with '&' (or is just '?') takes the rest as it is, as curl's.
+        const bool joined = hasQuery && (url.at(end - 1) == u'&' || url.at(end - 1) == u'?');
         url.insert(end,
-            (hasQuery ? QLatin1Char('&') : QLatin1Char('?')) + QString::fromUtf8(query.join('&')));
+            (joined ? QString() : QString(hasQuery ? u'&' : u'?'))
+                + QString::fromUtf8(query.join('&')));
     }
     request.url = url;
     request.method = method();

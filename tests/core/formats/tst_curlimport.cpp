@@ -312,6 +312,9 @@ void tst_CurlImport::parsesCommandLines_data()
         << u"curl http://h/ --data-urlencode 'n=a&b=c' --data-urlencode '=x y' --data-urlencode 'ü~*'"_s
         << u"POST /"_s << u"POST"_s << u"http://h/"_s << QString() << raw
         << u"n=a%26b%3Dc&x+y&%C3%BC~%2A"_s << form << u"none"_s;
+    QTest::newRow("--url-query after a trailing &")
+        << u"curl --url-query a=1 'http://h/?x=1&'"_s << u"GET /"_s << u"GET"_s
+        << u"http://h/?x=1&a=1"_s << QString() << none << QString() << QString() << u"none"_s;
     QTest::newRow("$variables are not encoded")
         << u"curl -G --data-urlencode \"k=$id x\" http://h/"_s << u"GET /"_s << u"GET"_s
         << u"http://h/?k={{id}}+x"_s << QString() << none << QString() << QString() << u"none"_s;
