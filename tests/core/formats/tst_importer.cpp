@@ -15,6 +15,7 @@ private Q_SLOTS:
     void importsEveryCurlCommandOfAPaste_data();
     void importsEveryCurlCommandOfAPaste();
     void exportBecomesAVariable();
+    void shellVariablesBecomeVariables();
     void refusesAPasteWithoutCurl();
     void ignoresAByteOrderMark_data();
     void ignoresAByteOrderMark();
@@ -86,6 +87,32 @@ void tst_Importer::exportBecomesAVariable()
     QCOMPARE(collection.variables.size(), 1);
     QCOMPARE(collection.variables.first().name, u"TOKEN"_s);
     QCOMPARE(collection.variables.first().value, u"abc"_s);
+}
+
+void tst_Importer::shellVariablesBecomeVariables()
+{
+    // $BASE is set by the paste's export; $GH_TOKEN by no one, so it reads the environment.
+    const Parsed<ImportResult> imported = importCollection(
+        "export BASE=http://h\n"
+        "curl -H \"Authorization: Bearer $GH_TOKEN\" \"$BASE/user\" | jq .login\n"
+        "curl -u \"${STRIPE_KEY}:\" -d 'tpl={{name}}' $BASE/t\n"_ba,
+        QString());
+    QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
+    const Collection &collection = imported.value().collection;
+    QStringList variables;
+    for (const Variable &variable : collection.variables)
+        variables.append(variable.name + u'=' + variable.value);
+    QCOMPARE(variables,
+        (QStringList {u"BASE=http://h"_s, u"GH_TOKEN={{$env.GH_TOKEN}}"_s,
+            u"STRIPE_KEY={{$env.STRIPE_KEY}}"_s}));
+    QCOMPARE(collection.items.size(), 2);
+    QCOMPARE(collection.items.at(0).request.url, u"{{BASE}}/user"_s);
+    QCOMPARE(collection.items.at(1).request.auth.username, u"{{STRIPE_KEY}}"_s);
+    QCOMPARE(collection.items.at(1).request.body.text, u"tpl={{$openBraces}}name}}"_s);
+    const QString notes = imported.value().notes.join(u'\n');
+    QVERIFY2(notes.contains(u"$GH_TOKEN is the variable {{GH_TOKEN}}"_s), qPrintable(notes));
+    QVERIFY2(!notes.contains(u"$BASE is"_s), qPrintable(notes));
+    QVERIFY2(notes.contains(u"skipped the command jq"_s), qPrintable(notes));
 }
 
 void tst_Importer::refusesAPasteWithoutCurl()
