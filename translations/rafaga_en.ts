@@ -219,7 +219,7 @@
 <context>
     <name>RunCommand</name>
     <message numerus="yes">
-        <location filename="../app/cli/runcommand.cpp" line="+200"/>
+        <location filename="../app/cli/runcommand.cpp" line="+202"/>
         <source>not carried over: %1 (%n time(s))</source>
         <translation>
             <numerusform>not carried over: %1 (%n time)</numerusform>

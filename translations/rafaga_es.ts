@@ -727,6 +727,11 @@ Opciones:
     </message>
     <message>
         <location line="+16"/>
+        <source>%1: &quot;%2&quot; is read from the working directory (%3): the collection&apos;s folder has no such file</source>
+        <translation>%1: &quot;%2&quot; se lee del directorio de trabajo (%3): la carpeta de la colección no tiene ese archivo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1: cannot read the file &quot;%2&quot;</source>
         <translation>%1: no se puede leer el archivo &quot;%2&quot;</translation>
     </message>
@@ -812,7 +817,12 @@ Opciones:
         </translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="+26"/>
+        <source>request &quot;%1&quot;: %2</source>
+        <translation>petición &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <location line="-97"/>
         <source>request &quot;%1&quot;, row %2</source>
         <translation>petición &quot;%1&quot;, fila %2</translation>
     </message>
@@ -1329,7 +1339,7 @@ B = %2</translation>
         <translation>%1 no es texto UTF-8; envíalo como archivo con nombre=@%1</translation>
     </message>
     <message>
-        <location filename="../app/core/formats/curlrequest.cpp" line="+79"/>
+        <location filename="../app/core/formats/curlrequest.cpp" line="+82"/>
         <source>no URL: expected one after curl</source>
         <translation>no hay URL: se esperaba una después de curl</translation>
     </message>
@@ -3858,7 +3868,7 @@ Redirigida a %2</translation>
         <translation>--env y --env-file se contradicen</translation>
     </message>
     <message>
-        <location filename="../app/cli/runcommand.cpp" line="+65"/>
+        <location filename="../app/cli/runcommand.cpp" line="+67"/>
         <source>skipping %1 of %2 requests, which cannot be built:
 %3</source>
         <translation>se omiten %1 de %2 peticiones, que no se pueden construir:
@@ -3881,6 +3891,11 @@ Redirigida a %2</translation>
         <location line="+13"/>
         <source>--strict-import: %1 has what Rafaga does not carry over (above)</source>
         <translation>--strict-import: %1 tiene lo que Rafaga no traslada (arriba)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>note: %1</source>
+        <translation>nota: %1</translation>
     </message>
     <message>
         <location filename="../app/cli/runcommandline.cpp" line="+80"/>
@@ -4122,7 +4137,7 @@ Redirigida a %2</translation>
         <translation>-%1 se usa con --url, no con una colección</translation>
     </message>
     <message>
-        <location filename="../app/cli/runcommand.cpp" line="-107"/>
+        <location filename="../app/cli/runcommand.cpp" line="-118"/>
         <source>Stopping; press Ctrl+C again to quit at once.</source>
         <translation>Deteniendo; pulsa Ctrl+C otra vez para salir de inmediato.</translation>
     </message>

@@ -45,6 +45,7 @@ struct Prepared
     ResultWriters::SecretMask mask;
     QString error;
     QString skipped; ///< --skip-invalid: what will not be sent, and why
+    QStringList notes; ///< what the checks chose that the user may not expect
 };
 
 Prepared prepare(const RunCommandLine &request)
@@ -61,6 +62,7 @@ Prepared prepare(const RunCommandLine &request)
         return prepared;
     }
     prepared.source = run.value().source;
+    prepared.notes = run.value().source->notes();
     if (const qint64 skipped = run.value().source->skippedCount(); skipped > 0)
         prepared.skipped = Tr::tr("skipping %1 of %2 requests, which cannot be built:\n%3")
                                .arg(skipped)
@@ -229,5 +231,7 @@ int runRunCommand(const QStringList &arguments)
         return Cli::usageError(Command, prepared.error);
     if (!prepared.skipped.isEmpty())
         QTextStream(stderr) << "rafaga run: " << prepared.skipped << '\n';
+    for (const QString &note : request.quiet ? QStringList() : prepared.notes)
+        QTextStream(stderr) << Tr::tr("note: %1").arg(note) << '\n';
     return execute(request, prepared);
 }

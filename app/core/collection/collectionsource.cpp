@@ -391,9 +391,16 @@ QStringList CollectionSource::check(const Template &t, qint64 row, bool urlAndFi
     const VariableResolver variables = resolverFor(t, row, 0, 0);
     QStringList problems;
     QStringList unresolved;
-    RequestBuilder(variables, m_baseDirectory,
-        urlAndFilesOnly ? BuildMode::CheckUrlAndFiles : BuildMode::Check, &problems, &unresolved)
-        .build(t.request, t.auth);
+    QStringList notes;
+    RequestBuilder builder(variables, m_baseDirectory,
+        urlAndFilesOnly ? BuildMode::CheckUrlAndFiles : BuildMode::Check, &problems, &unresolved);
+    builder.setNotes(&notes);
+    builder.build(t.request, t.auth);
+    for (const QString &note : std::as_const(notes)) {
+        const QString placed = Tr::tr("request \"%1\": %2").arg(t.path, note);
+        if (!m_notes.contains(placed))
+            m_notes.append(placed);
+    }
     if (!urlAndFilesOnly)
         resolveAssertions(t.assertions, variables, &unresolved);
     // One problem per name, so that each is listed once with the requests that use it.

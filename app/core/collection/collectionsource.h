@@ -67,6 +67,9 @@ public:
     /// problem with where it came (the text a run without it would have stopped with).
     qint64 skippedCount() const { return m_skippedCount; }
     QString problems() const { return m_problems; }
+    /// What the checks chose that the user may not expect, each with its request: a relative
+    /// file found in the working directory, not beside the collection (as newman looks).
+    QStringList notes() const { return m_notes; }
 
 private:
     /// A selected request with everything that does not change from row to row.
@@ -99,6 +102,7 @@ private:
     QStringList check(const Template &t, qint64 row, bool urlAndFilesOnly) const;
     static QString describeProblems(const ProblemList &problems);
 
+    mutable QStringList m_notes; ///< see notes(); filled by check()
     QList<Template> m_templates;
     QStringList m_columns;
     QList<QStringList> m_rows;

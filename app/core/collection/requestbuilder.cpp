@@ -241,6 +241,14 @@ std::optional<QByteArray> RequestBuilder::readFile(
     const QString absolute = found != tried.cend() ? *found : tried.first();
     if (absolutePath)
         *absolutePath = absolute;
+    if (found != tried.cend() && found != tried.cbegin() && m_notes) {
+        const QString note
+            = Tr::tr("%1: \"%2\" is read from the working directory (%3): the collection's folder "
+                     "has no such file")
+                  .arg(what, path, *found);
+        if (!m_notes->contains(note))
+            m_notes->append(note);
+    }
     if (found == tried.cend()) {
         problem(tried.size() == 1 && tried.first() == path
                 ? Tr::tr("%1: cannot read the file \"%2\"").arg(what, path)

@@ -36,6 +36,9 @@ public:
 
     /// The request for item, sending `auth` (already inherited: Inherit counts as none).
     RequestSpec build(const RequestItem &item, const Auth &auth);
+    /// Where to say what the build chose that the user may not expect (a relative file found in
+    /// the working directory rather than beside the collection), once each.
+    void setNotes(QStringList *notes) { m_notes = notes; }
 
 private:
     QString resolve(const QString &text) const { return m_variables.resolve(text, m_unresolved); }
@@ -57,6 +60,7 @@ private:
     BuildMode m_mode;
     QStringList *m_problems;
     QStringList *m_unresolved;
+    QStringList *m_notes = nullptr;
 };
 
 /// "unresolved variable {{a}}" or "unresolved variables {{a}}, {{b}}".

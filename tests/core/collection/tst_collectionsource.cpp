@@ -536,10 +536,26 @@ void tst_CollectionSource::relativeFilesFromTheWorkingDirectoryToo()
     QStringList problems;
     const RequestSpec spec
         = buildRequest(item, Auth(), VariableResolver(), collectionDir.path(), &problems);
+    // The run's check says which folder it was read from.
+    Collection collection;
+    collection.name = u"c"_s;
+    CollectionItem request;
+    request.kind = CollectionItem::Kind::Request;
+    request.name = u"Upload"_s;
+    request.request = item;
+    collection.items = {request};
+    CollectionSource::Plan plan;
+    plan.baseDirectory = collectionDir.path();
+    const auto source = CollectionSource::create(collection, plan);
     item.body.filePath = u"files/none.txt"_s;
     QStringList missing;
     buildRequest(item, Auth(), VariableResolver(), collectionDir.path(), &missing);
     QDir::setCurrent(before);
+    QVERIFY2(source.ok(), qPrintable(source.ok() ? QString() : source.error().toString()));
+    QCOMPARE(source.value()->notes(),
+        QStringList {u"request \"Upload\": the body file: \"files/hello.txt\" is read from the "
+                     "working directory (%1): the collection's folder has no such file"_s.arg(
+                         m_dir.filePath(u"files/hello.txt"_s))});
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     QVERIFY(!spec.body.isEmpty());
     QCOMPARE(missing.size(), 1);
