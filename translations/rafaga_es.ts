@@ -1644,7 +1644,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Respuesta HTTP mal formada: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/http/fasthttp2connection.cpp" line="+479"/>
+        <location filename="../app/core/http/fasthttp2connection.cpp" line="+465"/>
         <source>HTTP/2 connection closed by the server (GOAWAY): %1</source>
         <translation>Conexión HTTP/2 cerrada por el servidor (GOAWAY): %1</translation>
     </message>
@@ -1659,7 +1659,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>El servidor HTTP/2 dejó de aceptar flujos nuevos (GOAWAY) antes de procesar este, en la primera conexión y en una segunda</translation>
     </message>
     <message>
-        <location filename="../app/core/http/fasthttpconnection.cpp" line="+298"/>
+        <location filename="../app/core/http/fasthttpconnection.cpp" line="+282"/>
         <source>Malformed HTTP response: a chunk&apos;s data is not followed by CRLF</source>
         <translation>Respuesta HTTP mal formada: los datos de un fragmento no van seguidos de CRLF</translation>
     </message>
@@ -2035,7 +2035,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>HttpServer</name>
     <message>
-        <location filename="../app/core/server/httpserver.cpp" line="+42"/>
+        <location filename="../app/core/server/httpserver.cpp" line="+63"/>
         <source>already listening</source>
         <translation>ya está escuchando</translation>
     </message>
@@ -2045,7 +2045,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>TLS no está disponible (%1)</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>already started</source>
         <translation>ya está iniciado</translation>
     </message>
@@ -3250,6 +3250,15 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
 </context>
 <context>
+    <name>RequestLog</name>
+    <message>
+        <location filename="../app/core/server/requestlog.cpp" line="+18"/>
+        <location line="+52"/>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>no se puede escribir &apos;%1&apos;: %2</translation>
+    </message>
+</context>
+<context>
     <name>ResponseLimits</name>
     <message>
         <location filename="../app/core/http/responselimits.cpp" line="+15"/>
@@ -4340,6 +4349,16 @@ Redirigida a %2</translation>
         <translation>Servir HTTPS con un certificado autofirmado.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Write one line per request to FILE as it arrives: its number, the requests in flight then, the method and the target, tab-separated.</source>
+        <translation>Escribir en ARCHIVO una línea por petición a su llegada: su número, las peticiones en curso en ese momento, el método y el destino, separados por tabuladores.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>unexpected argument: %1</source>
         <translation>argumento inesperado: %1</translation>
@@ -4355,7 +4374,7 @@ Redirigida a %2</translation>
         <translation>--bind requiere una dirección IP, no &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>rafaga serve: cannot listen on %1 port %2: %3</source>
         <translation>rafaga serve: no se puede escuchar en %1, puerto %2: %3</translation>
     </message>
