@@ -272,18 +272,24 @@ class _Feed:
         self.environment = None
         self.run_start = time.time()
 
+    def ask(self, environment):
+        """Asks the coordinator for as many units as there are users here (once at a time)."""
+        if self.asking is None:
+            self.asking = Event()
+            environment.runner.send_message(
+                "rafaga_want", {"count": max(1, environment.runner.user_count)})
+        return self.asking
+
     def take(self, environment):
         """The next unit to run, or None when the coordinator has handed out every one."""
         while not self.queue and self.more:
-            if self.asking is None:
-                self.asking = Event()
-                asked = self.asking
-                environment.runner.send_message(
-                    "rafaga_want", {"count": max(1, environment.runner.user_count)})
-            else:
-                asked = self.asking
-            asked.wait(timeout=1.0)
-        return self.queue.popleft() if self.queue else None
+            self.ask(environment).wait(timeout=1.0)
+        unit = self.queue.popleft() if self.queue else None
+        # Rows ahead: ask for more before the queue runs dry, so that no user waits for the
+        # round trip to the master between its rows.
+        if self.more and len(self.queue) < environment.runner.user_count:
+            self.ask(environment)
+        return unit
 
     def on_units(self, environment, msg, **kwargs):
         self.queue.extend(msg.data["units"])
@@ -427,6 +433,7 @@ def _on_stopping(environment, **kwargs):
 @events.quitting.add_listener
 def _on_quitting(environment, **kwargs):
     if isinstance(environment.runner, WorkerRunner):
+        FEED.flush()  # stopped (SIGTERM): the results in hand still go to the master
         environment.process_exit_code = 0
     elif not COORDINATOR.done:
         sys.stderr.write("Rafaga: stopped with %d of %d requests done\n"
