@@ -26,7 +26,8 @@ const char Locust[] = "/usr/bin/locust";
 // Three requests per row: one waits 30 ms at the server (so that, with answers otherwise
 // quicker than Locust's own work per request, the server sees the users' requests at once), one
 // checks the server saw the row's id, name and the token, and one fails its assertion on every
-// row; each names its row and iteration in its query, for the server's log. The token is secret:
+// row; each names its row and iteration in its query, for the server's log. The body holds what a
+// Python string in the locustfile must escape. The token is secret:
 // it must not be written in the locustfile. Locust (geventhttpclient) sends header names in lower
 // case: so does this collection.
 const char CollectionJson[] = R"({
@@ -41,12 +42,13 @@ const char CollectionJson[] = R"({
     {"type": "request", "name": "Echo user", "request": {
       "method": "PUT", "url": "{{base}}/echo?id={{id}}&it={{$iteration}}",
       "headers": [{"name": "x-token", "value": "{{token}}"}],
-      "body": {"mode": "raw", "text": "{{name}} says hi"},
+      "body": {"mode": "raw", "text": "{{name}} TRICKY"},
       "assertions": [
         {"type": "statusEquals", "expected": "200"},
         {"type": "jsonPathEquals", "target": "query.id", "expected": "{{id}}"},
         {"type": "jsonPathEquals", "target": "headers.x-token", "expected": "{{token}}"},
-        {"type": "bodyContains", "expected": "{{name}} says"}
+        {"type": "bodyContains", "expected": "{{name}} says"},
+        {"type": "jsonPathEquals", "target": "body", "expected": "{{name}} TRICKY"}
       ]}},
     {"type": "request", "name": "Missing", "request": {
       "method": "GET", "url": "{{base}}/status/404?id={{id}}&it={{$iteration}}",
@@ -61,6 +63,9 @@ constexpr int Requests = 3 * Rows * Iterations;
 constexpr int Concurrency = 20;
 constexpr int SmallRows = 30; // for the runs that are stopped on the way
 const char Secret[] = "s3cr3t-t0ken";
+// What a Python string in the locustfile must escape (as JSON text): a backslash, quotes alone
+// and three at a time, and a line separator. Not in the raw string above: moc reads quotes there.
+const char Tricky[] = "says hi \\\\ ' \'\'\' \\\" \\u2028 \\u00fc";
 
 QList<QJsonObject> readNdjson(const QString &path)
 {
@@ -188,7 +193,8 @@ void tst_Locust::initTestCase()
     QVERIFY(m_dir.isValid());
     m_log = m_dir.filePath(QStringLiteral("requests.log"));
     QVERIFY(m_server.start({QStringLiteral("--log"), m_log}));
-    m_collection = write(QStringLiteral("test.rafaga.json"), CollectionJson);
+    m_collection = write(
+        QStringLiteral("test.rafaga.json"), QByteArray(CollectionJson).replace("TRICKY", Tricky));
     QByteArray csv = "id,name\n";
     for (int row = 0; row < Rows; ++row) {
         csv += QByteArray::number(1000 + row) + ",user" + QByteArray::number(row) + '\n';
