@@ -71,8 +71,8 @@ std::unique_ptr<QProcess> LocustCluster::makeProcess(const QString &logName)
     process->setStandardInputFile(QProcess::nullDevice());
     // Files, not pipes: Locust's output cannot fill a pipe nobody reads, nor this process.
     const QString log = QDir(m_setup.directory).filePath(logName);
+    process->setProcessChannelMode(QProcess::MergedChannels); // one file, one offset
     process->setStandardOutputFile(log);
-    process->setStandardErrorFile(log, QIODevice::Append);
     // Should this process die without stopping them (SIGKILL), the children go too: no orphans.
     process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     QProcess *raw = process.get();

@@ -79,6 +79,7 @@ void reportMasterLog(const LocustCluster &cluster, bool complete)
     for (const QString &line : lines.mid(qMax<qsizetype>(0, lines.size() - 20)))
         err << "  " << line << '\n';
 }
+
 /// Runs the cluster until every process has ended; Ctrl+C (or SIGTERM) stops it, a second one
 /// at once. Returns whether it was interrupted.
 bool runToTheEnd(LocustCluster &cluster)
