@@ -116,7 +116,7 @@
 <context>
     <name>LocustRun</name>
     <message numerus="yes">
-        <location filename="../app/cli/locustrun.cpp" line="+150"/>
+        <location filename="../app/cli/locustrun.cpp" line="+193"/>
         <source>Running %1 on Locust: a master and %n worker(s) on this machine.</source>
         <translation>
             <numerusform>Running %1 on Locust: a master and %n worker on this machine.</numerusform>

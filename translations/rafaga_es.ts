@@ -2454,7 +2454,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>LocustRun</name>
     <message>
-        <location filename="../app/cli/locustrun.cpp" line="+59"/>
+        <location filename="../app/cli/locustrun.cpp" line="+64"/>
         <source>no result came back from Locust before the run ended</source>
         <translation>ningún resultado volvió de Locust antes de que acabara la ejecución</translation>
     </message>
@@ -2464,7 +2464,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>El final de la salida del maestro de Locust:</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
+        <source>%1 of %2 results back from Locust</source>
+        <translation>%1 de %2 resultados de vuelta de Locust</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>--locust-workers: Locust is not installed (no &apos;locust&apos; on PATH); install it with apt-get install python3-locust (Debian 12, Ubuntu), or pip install locust</source>
         <translation>--locust-workers: Locust no está instalado (no hay &apos;locust&apos; en el PATH); instálelo con apt-get install python3-locust (Debian 12, Ubuntu), o pip install locust</translation>
     </message>
@@ -2474,12 +2479,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>no se puede escribir el locustfile en &apos;%1&apos;: %2</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-31"/>
         <source>Stopping Locust; press Ctrl+C again to stop it at once.</source>
         <translation>Deteniendo Locust; pulse Ctrl+C otra vez para detenerlo de inmediato.</translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Running %1 on Locust: a master and %n worker(s) on this machine.</source>
         <translation>
             <numerusform>Ejecutando %1 en Locust: un maestro y %n trabajador en esta máquina.</numerusform>
@@ -2487,7 +2492,7 @@ rafaga run --url %2 -n 2000 -c 50
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Locust ended with %1 of %2 results</source>
         <translation>Locust terminó con %1 de %2 resultados</translation>
     </message>

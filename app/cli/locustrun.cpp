@@ -17,6 +17,11 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
+
+#include <optional>
+
+#include <unistd.h>
 
 namespace {
 struct Tr
@@ -80,9 +85,45 @@ void reportMasterLog(const LocustCluster &cluster, bool complete)
         err << "  " << line << '\n';
 }
 
+/// On a terminal, five times a second: how many results the master has written so far (its
+/// file's lines, read as it grows).
+class ResultsProgress
+{
+public:
+    ResultsProgress(const QString &path, qint64 total)
+        : m_file(path)
+        , m_total(total)
+    {
+        QObject::connect(&m_timer, &QTimer::timeout, [this] { draw(); });
+        m_timer.start(200);
+    }
+    ~ResultsProgress()
+    {
+        draw();
+        m_err << '\n' << Qt::flush;
+    }
+
+private:
+    void draw()
+    {
+        if (!m_file.isOpen() && !m_file.open(QIODevice::ReadOnly))
+            return;
+        for (int chunk = 0; chunk < 64 && !m_file.atEnd(); ++chunk) // at most 4 MiB a time
+            m_lines += m_file.read(64 * 1024).count('\n');
+        m_err << '\r' << Tr::tr("%1 of %2 results back from Locust").arg(m_lines).arg(m_total)
+              << Qt::flush;
+    }
+
+    QFile m_file;
+    qint64 m_total;
+    qint64 m_lines = 0;
+    QTimer m_timer;
+    QTextStream m_err {stderr};
+};
+
 /// Runs the cluster until every process has ended; Ctrl+C (or SIGTERM) stops it, a second one
 /// at once. Returns whether it was interrupted.
-bool runToTheEnd(LocustCluster &cluster)
+bool runToTheEnd(LocustCluster &cluster, std::optional<ResultsProgress> &progress)
 {
     QObject::connect(&cluster, &LocustCluster::finished, QCoreApplication::instance(),
         &QCoreApplication::quit, Qt::QueuedConnection);
@@ -99,6 +140,7 @@ bool runToTheEnd(LocustCluster &cluster)
     });
     cluster.start();
     QCoreApplication::exec();
+    progress.reset();
     return interrupted;
 }
 } // namespace
@@ -153,7 +195,10 @@ int runOnLocust(const RunCommandLine &request, const std::shared_ptr<const Reque
             nullptr, workers)
                                    .arg(made.description)
                             << '\n';
-    const bool interrupted = runToTheEnd(cluster);
+    std::optional<ResultsProgress> progress;
+    if (!request.quiet && ::isatty(STDERR_FILENO))
+        progress.emplace(resultsPath, source->size());
+    const bool interrupted = runToTheEnd(cluster, progress);
 
     QString readError;
     const qint64 size = source->size();
