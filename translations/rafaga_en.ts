@@ -114,6 +114,17 @@
     </message>
 </context>
 <context>
+    <name>LocustRun</name>
+    <message numerus="yes">
+        <location filename="../app/cli/locustrun.cpp" line="+193"/>
+        <source>Running %1 on Locust: a master and %n worker(s) on this machine.</source>
+        <translation>
+            <numerusform>Running %1 on Locust: a master and %n worker on this machine.</numerusform>
+            <numerusform>Running %1 on Locust: a master and %n workers on this machine.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../app/gui/mainwindow.cpp" line="+484"/>
@@ -219,7 +230,7 @@
 <context>
     <name>RunCommand</name>
     <message numerus="yes">
-        <location filename="../app/cli/runcommand.cpp" line="+202"/>
+        <location filename="../app/cli/runcommand.cpp" line="+225"/>
         <source>not carried over: %1 (%n time(s))</source>
         <translation>
             <numerusform>not carried over: %1 (%n time)</numerusform>

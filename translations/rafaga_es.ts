@@ -2062,7 +2062,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>HttpServer</name>
     <message>
-        <location filename="../app/core/server/httpserver.cpp" line="+42"/>
+        <location filename="../app/core/server/httpserver.cpp" line="+63"/>
         <source>already listening</source>
         <translation>ya está escuchando</translation>
     </message>
@@ -2072,7 +2072,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>TLS no está disponible (%1)</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>already started</source>
         <translation>ya está iniciado</translation>
     </message>
@@ -2413,9 +2413,22 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
 </context>
 <context>
+    <name>LocustCluster</name>
+    <message>
+        <location filename="../app/cli/locustcluster.cpp" line="+51"/>
+        <source>every Locust worker quit before the run ended</source>
+        <translation>todos los trabajadores de Locust terminaron antes de que acabara la ejecución</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>cannot start %1: %2</source>
+        <translation>no se puede iniciar %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>LocustCommand</name>
     <message>
-        <location filename="../app/cli/locustcommand.cpp" line="+53"/>
+        <location filename="../app/cli/locustcommand.cpp" line="+60"/>
         <source>Writes the run a collection asks for (the same options as rafaga run) as one self-contained Locust file, to run on one machine or a Locust cluster.</source>
         <translation>Escribe la ejecución que pide una colección (con las mismas opciones que rafaga run) como un único archivo de Locust autónomo, para ejecutarlo en una máquina o en un clúster de Locust.</translation>
     </message>
@@ -2445,7 +2458,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>se esperaba un único archivo de colección FILE</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+18"/>
         <source>Wrote %1 for Locust: %2.</source>
         <translation>%1 escrito para Locust: %2.</translation>
     </message>
@@ -2463,6 +2476,52 @@ rafaga run --url %2 -n 2000 -c 50
         <location line="+4"/>
         <source>Locust is not installed here; to run the file: apt-get install python3-locust (Debian 12, Ubuntu), or pip install locust.</source>
         <translation>Locust no está instalado aquí; para ejecutar el archivo: apt-get install python3-locust (Debian 12, Ubuntu), o pip install locust.</translation>
+    </message>
+</context>
+<context>
+    <name>LocustRun</name>
+    <message>
+        <location filename="../app/cli/locustrun.cpp" line="+64"/>
+        <source>no result came back from Locust before the run ended</source>
+        <translation>ningún resultado volvió de Locust antes de que acabara la ejecución</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The end of the Locust master&apos;s output:</source>
+        <translation>El final de la salida del maestro de Locust:</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 of %2 results back from Locust</source>
+        <translation>%1 de %2 resultados de vuelta de Locust</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>--locust-workers: Locust is not installed (no &apos;locust&apos; on PATH); install it with apt-get install python3-locust (Debian 12, Ubuntu), or pip install locust</source>
+        <translation>--locust-workers: Locust no está instalado (no hay &apos;locust&apos; en el PATH); instálelo con apt-get install python3-locust (Debian 12, Ubuntu), o pip install locust</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot write the locustfile to &apos;%1&apos;: %2</source>
+        <translation>no se puede escribir el locustfile en &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Stopping Locust; press Ctrl+C again to stop it at once.</source>
+        <translation>Deteniendo Locust; pulse Ctrl+C otra vez para detenerlo de inmediato.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>Running %1 on Locust: a master and %n worker(s) on this machine.</source>
+        <translation>
+            <numerusform>Ejecutando %1 en Locust: un maestro y %n trabajador en esta máquina.</numerusform>
+            <numerusform>Ejecutando %1 en Locust: un maestro y %n trabajadores en esta máquina.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Locust ended with %1 of %2 results</source>
+        <translation>Locust terminó con %1 de %2 resultados</translation>
     </message>
 </context>
 <context>
@@ -3277,6 +3336,15 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
 </context>
 <context>
+    <name>RequestLog</name>
+    <message>
+        <location filename="../app/core/server/requestlog.cpp" line="+18"/>
+        <location line="+52"/>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>no se puede escribir &apos;%1&apos;: %2</translation>
+    </message>
+</context>
+<context>
     <name>ResponseLimits</name>
     <message>
         <location filename="../app/core/http/responselimits.cpp" line="+15"/>
@@ -3868,14 +3936,29 @@ Redirigida a %2</translation>
         <translation>--env y --env-file se contradicen</translation>
     </message>
     <message>
-        <location filename="../app/cli/runcommand.cpp" line="+67"/>
+        <location filename="../app/cli/runcommand.cpp" line="+68"/>
         <source>skipping %1 of %2 requests, which cannot be built:
 %3</source>
         <translation>se omiten %1 de %2 peticiones, que no se pueden construir:
 %3</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+135"/>
+        <source>--locust-workers: &apos;%1&apos; is not a whole number from 1 to 64</source>
+        <translation>--locust-workers: &apos;%1&apos; no es un número entero de 1 a 64</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--locust-workers needs a collection FILE</source>
+        <translation>--locust-workers necesita un ARCHIVO de colección</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--%1 cannot be used with --locust-workers</source>
+        <translation>--%1 no se puede usar con --locust-workers</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
         <source>not carried over: %1 (%n time(s))</source>
         <translation>
             <numerusform>no se traslada: %1 (%n vez)</numerusform>
@@ -3888,7 +3971,12 @@ Redirigida a %2</translation>
         <translation>Envía una petición N veces, o todas las peticiones de una colección, C a la vez, e informa de lo que se recibió.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>With a collection: run it on Locust, a master and N worker processes on this machine (Debian: python3-locust), instead of in this process.</source>
+        <translation>Con una colección: ejecutarla en Locust, un maestro y N procesos trabajadores en esta máquina (Debian: python3-locust), en lugar de en este proceso.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>--strict-import: %1 has what Rafaga does not carry over (above)</source>
         <translation>--strict-import: %1 tiene lo que Rafaga no traslada (arriba)</translation>
     </message>
@@ -3949,13 +4037,14 @@ Redirigida a %2</translation>
         <translation>Con --url: cuántas peticiones enviar (predeterminado: 1).</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../app/cli/runcommand.cpp" line="-25"/>
+        <location filename="../app/cli/runcommandline.cpp" line="+0"/>
         <location line="+14"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location filename="../app/cli/runcommandline.cpp" line="-12"/>
         <source>How many may be in flight at once, 1 to 1000 (default 10, or the collection&apos;s).</source>
         <translation>Cuántas peticiones puede haber en curso a la vez, de 1 a 1000 (predeterminado: 10, o el de la colección).</translation>
     </message>
@@ -4137,7 +4226,7 @@ Redirigida a %2</translation>
         <translation>-%1 se usa con --url, no con una colección</translation>
     </message>
     <message>
-        <location filename="../app/cli/runcommand.cpp" line="-118"/>
+        <location filename="../app/cli/runcommand.cpp" line="-123"/>
         <source>Stopping; press Ctrl+C again to quit at once.</source>
         <translation>Deteniendo; pulsa Ctrl+C otra vez para salir de inmediato.</translation>
     </message>
@@ -4372,6 +4461,16 @@ Redirigida a %2</translation>
         <translation>Servir HTTPS con un certificado autofirmado.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Write one line per request to FILE as it arrives: its number, the requests in flight then, the method and the target, tab-separated.</source>
+        <translation>Escribir en ARCHIVO una línea por petición a su llegada: su número, las peticiones en curso en ese momento, el método y el destino, separados por tabuladores.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>unexpected argument: %1</source>
         <translation>argumento inesperado: %1</translation>
@@ -4387,7 +4486,7 @@ Redirigida a %2</translation>
         <translation>--bind requiere una dirección IP, no &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>rafaga serve: cannot listen on %1 port %2: %3</source>
         <translation>rafaga serve: no se puede escuchar en %1, puerto %2: %3</translation>
     </message>

@@ -72,29 +72,43 @@ int runReportCommand(const QStringList &arguments)
     if (!file)
         return Cli::usageError(Command, file.error().toString());
 
-    const qint64 size = file.value().results.size();
-    auto source = std::make_shared<RequestList>(file.value().specs);
-    ResultStore store(size);
-    for (qint64 i = 0; i < size; ++i)
-        store.put(i, Result(file.value().results.at(i)));
-    const RunStats stats = statsOf(file.value().results);
-    RunOptions options;
-    options.concurrency = stats.maxInFlight();
-
     OutputPaths outputs;
     outputs.csv = parser.value(QStringLiteral("csv"));
     outputs.json = parser.value(QStringLiteral("json"));
-    ResultStreamer streamer(outputs, source, ResultWriters::SecretMask());
+    ResultStreamer streamer(
+        outputs, std::make_shared<RequestList>(file.value().specs), ResultWriters::SecretMask());
     if (!streamer.open()) {
         QTextStream(stderr) << "rafaga report: " << streamer.error() << '\n';
         return Cli::OutputError;
     }
+    ReportInput input;
+    input.results = file.value().results;
+    input.elapsedUs = file.value().elapsedUs;
+    input.options.concurrency = 0;
+    return writeReport(input, streamer, outputs, false, Command);
+}
+
+int writeReport(const ReportInput &input, ResultStreamer &streamer, const OutputPaths &outputs,
+    bool quiet, const QString &command)
+{
+    const qint64 size = input.results.size();
+    ResultStore store(size);
+    for (qint64 i = 0; i < size; ++i)
+        store.put(i, Result(input.results.at(i)));
+    const RunStats stats = statsOf(input.results);
+    RunOptions options = input.options;
+    if (options.concurrency <= 0)
+        options.concurrency = stats.maxInFlight();
+
     streamer.append(store, size);
-    const qint64 elapsedUs = file.value().elapsedUs;
-    QTextStream summary(outputs.usesStdout() ? stderr : stdout);
-    summary << SummaryPrinter::summary(stats, options, size, elapsedUs);
-    if (!streamer.finish(ResultWriters::summaryJson(stats, options, size, elapsedUs))) {
-        QTextStream(stderr) << "rafaga report: " << streamer.error() << '\n';
+    const bool written
+        = streamer.finish(ResultWriters::summaryJson(stats, options, size, input.elapsedUs));
+    if (!quiet) {
+        QTextStream summary(outputs.usesStdout() ? stderr : stdout);
+        summary << SummaryPrinter::summary(stats, options, size, input.elapsedUs);
+    }
+    if (!written) {
+        QTextStream(stderr) << "rafaga " << command << ": " << streamer.error() << '\n';
         return Cli::OutputError;
     }
     const bool allPassed = stats.succeeded() == size && stats.assertionsFailed() == 0;

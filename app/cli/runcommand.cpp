@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "cli/cliutil.h"
 #include "cli/interruptwatcher.h"
+#include "cli/locustrun.h"
 #include "cli/resultstreamer.h"
 #include "cli/runcommandline.h"
 #include "cli/summaryprinter.h"
@@ -189,6 +190,28 @@ int execute(const RunCommandLine &request, const Prepared &prepared)
     const bool allPassed = stats.succeeded() == run.size() && stats.assertionsFailed() == 0;
     return allPassed ? Cli::Success : Cli::Failures;
 }
+/// --locust-workers N: how many workers (0 without it), or a usage error.
+QString readLocustWorkers(
+    const QCommandLineParser &parser, const RunCommandLine &request, int *workers)
+{
+    const QString option = QStringLiteral("locust-workers");
+    if (!parser.isSet(option))
+        return QString();
+    bool ok = false;
+    *workers = parser.value(option).toInt(&ok);
+    if (!ok || *workers < 1 || *workers > 64)
+        return Tr::tr("--locust-workers: '%1' is not a whole number from 1 to 64")
+            .arg(parser.value(option));
+    if (!request.collectionMode)
+        return Tr::tr("--locust-workers needs a collection FILE");
+    // What Locust's HTTP client cannot do as Rafaga does: refused rather than done otherwise.
+    for (const char *flag : {"http2", "qt-http", "proxy", "cert", "key", "skip-invalid"}) {
+        if (parser.isSet(QLatin1String(flag)))
+            return Tr::tr("--%1 cannot be used with --locust-workers").arg(QLatin1String(flag));
+    }
+    return locustMissing();
+}
+
 /// What the collection has that Rafaga does not carry over, once per kind with a count; with
 /// --strict-import, an error.
 bool reportNotCarriedOver(const RunCommandLine &request)
@@ -212,12 +235,20 @@ int runRunCommand(const QStringList &arguments)
         "Sends a request N times, or every request of a collection, C at a time, and reports "
         "what came back."));
     addRunOptions(parser);
+    parser.addOption({QStringLiteral("locust-workers"),
+        Tr::tr("With a collection: run it on Locust, a master and N worker processes on this "
+               "machine (Debian: python3-locust), instead of in this process."),
+        Tr::tr("N")});
     parser.addHelpOption();
     if (const int early = Cli::parseOrExit(parser, Command, arguments); early >= 0)
         return early;
 
     RunCommandLine request;
     if (const QString problem = readRunCommandLine(parser, &request); !problem.isEmpty())
+        return Cli::usageError(Command, problem);
+    int locustWorkers = 0;
+    if (const QString problem = readLocustWorkers(parser, request, &locustWorkers);
+        !problem.isEmpty())
         return Cli::usageError(Command, problem);
     if (!reportNotCarriedOver(request))
         return Cli::usageError(Command,
@@ -233,5 +264,7 @@ int runRunCommand(const QStringList &arguments)
         QTextStream(stderr) << "rafaga run: " << prepared.skipped << '\n';
     for (const QString &note : request.quiet ? QStringList() : prepared.notes)
         QTextStream(stderr) << Tr::tr("note: %1").arg(note) << '\n';
+    if (locustWorkers > 0)
+        return runOnLocust(request, prepared.source, prepared.mask, locustWorkers);
     return execute(request, prepared);
 }

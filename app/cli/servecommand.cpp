@@ -34,7 +34,11 @@ int runServeCommand(const QStringList &arguments)
         Tr::tr("ADDR"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption tlsOption(
         QStringLiteral("tls"), Tr::tr("Serve HTTPS with a self-signed certificate."));
-    parser.addOptions({portOption, bindOption, tlsOption});
+    const QCommandLineOption logOption(QStringLiteral("log"),
+        Tr::tr("Write one line per request to FILE as it arrives: its number, the requests in "
+               "flight then, the method and the target, tab-separated."),
+        Tr::tr("FILE"));
+    parser.addOptions({portOption, bindOption, tlsOption, logOption});
     if (const int exitCode = Cli::parseOrExit(parser, Command, arguments); exitCode >= 0)
         return exitCode;
     if (!parser.positionalArguments().isEmpty()) {
@@ -59,6 +63,13 @@ int runServeCommand(const QStringList &arguments)
     HttpServer server;
     server.setTlsEnabled(parser.isSet(tlsOption));
     QString error;
+    if (parser.isSet(logOption) && !server.openRequestLog(parser.value(logOption), &error)) {
+        std::fprintf(stderr, "rafaga serve: --log: %s\n", qPrintable(error));
+        return Cli::OutputError;
+    }
+    QObject::connect(&server, &HttpServer::requestLogFailed, [](const QString &message) {
+        std::fprintf(stderr, "rafaga serve: --log: %s\n", qPrintable(message));
+    });
     if (!server.listen(address, quint16(port), &error)) {
         const QString message = Tr::tr("rafaga serve: cannot listen on %1 port %2: %3")
                                     .arg(address.toString())

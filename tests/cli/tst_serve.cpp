@@ -4,6 +4,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -65,6 +66,8 @@ private Q_SLOTS:
     void initTestCase();
     void bindAllSaysSo();
     void acceptsAgainAfterRunningOutOfDescriptors();
+    void logsEveryRequestAsItArrives();
+    void anUnwritableLogIsAnOutputError();
 };
 
 void tst_Serve::initTestCase()
@@ -119,6 +122,74 @@ void tst_Serve::acceptsAgainAfterRunningOutOfDescriptors()
     QVERIFY(late.waitForConnected(Timeout));
     QCOMPARE(get(late, "/get"), 200); // accepted once descriptors are free again
     stop(serve);
+}
+
+void tst_Serve::logsEveryRequestAsItArrives()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString log = dir.filePath(QStringLiteral("requests.log"));
+    QProcess serve;
+    const QString listening = startServe(serve, rafagaBinary(),
+        {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+            QStringLiteral("--log"), log});
+    QVERIFY2(!listening.isEmpty(), serve.readAllStandardError().constData());
+    const quint16 port = portOf(listening);
+    // Three slow requests at once, on three connections: the third arrives with three in flight.
+    QTcpSocket slow[3];
+    for (int i = 0; i < 3; ++i) {
+        slow[i].connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(slow[i].waitForConnected(Timeout));
+    }
+    for (int i = 0; i < 3; ++i) {
+        slow[i].write("GET /delay/300?k=" + QByteArray::number(i) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(slow[i].waitForBytesWritten(Timeout));
+    }
+    for (QTcpSocket &socket : slow) {
+        for (int i = 0; i < 100 && socket.bytesAvailable() == 0; ++i)
+            socket.waitForReadyRead(100);
+        QVERIFY(socket.readAll().startsWith("HTTP/1.1 200"));
+    }
+    slow[0].write("POST /echo?x=a HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi");
+    for (int i = 0; i < 100 && slow[0].bytesAvailable() == 0; ++i)
+        slow[0].waitForReadyRead(100);
+    QVERIFY(slow[0].readAll().startsWith("HTTP/1.1 200"));
+    QCOMPARE(get(slow[1], "/stats"), 200);
+    stop(serve); // written out at the end
+
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size(), 6); // and the empty rest after the last line break
+    QStringList slowTargets;
+    for (int i = 0; i < 3; ++i) {
+        const QList<QByteArray> fields = lines.at(i).split('\t');
+        QCOMPARE(fields.size(), 4);
+        QCOMPARE(fields.at(0), QByteArray::number(i + 1)); // arrival number
+        QCOMPARE(fields.at(1), QByteArray::number(i + 1)); // in flight, this one included
+        QCOMPARE(fields.at(2), QByteArray("GET"));
+        slowTargets.append(QString::fromLatin1(fields.at(3)));
+    }
+    slowTargets.sort();
+    QCOMPARE(slowTargets,
+        QStringList({QStringLiteral("/delay/300?k=0"), QStringLiteral("/delay/300?k=1"),
+            QStringLiteral("/delay/300?k=2")}));
+    QCOMPARE(lines.at(3), QByteArray("4\t1\tPOST\t/echo?x=a"));
+    QCOMPARE(lines.at(4), QByteArray("5\t0\tGET\t/stats")); // /stats is not counted in flight
+    QVERIFY(lines.at(5).isEmpty());
+}
+
+void tst_Serve::anUnwritableLogIsAnOutputError()
+{
+    QProcess serve;
+    serve.start(rafagaBinary(),
+        {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+            QStringLiteral("--log"), QStringLiteral("/nonexistent-dir/requests.log")});
+    QVERIFY(serve.waitForFinished(Timeout));
+    QCOMPARE(serve.exitCode(), 3);
+    const QByteArray err = serve.readAllStandardError();
+    QVERIFY2(err.contains("--log: cannot write '/nonexistent-dir/requests.log'"), err.constData());
+    QVERIFY(serve.readAllStandardOutput().isEmpty()); // no "listening on": nothing to wait for
 }
 
 QTEST_GUILESS_MAIN(tst_Serve)

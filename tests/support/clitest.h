@@ -57,11 +57,12 @@ public:
         m_process.terminate();
         m_process.waitForFinished(5000);
     }
-    /// Starts it and reads the base URL from its first line.
-    bool start()
+    /// Starts it (with more options, e.g. --log FILE) and reads the base URL from its first line.
+    bool start(const QStringList &options = {})
     {
         m_process.start(rafagaBinary(),
-            {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")});
+            QStringList {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")}
+                + options);
         if (!m_process.waitForStarted())
             return false;
         QElapsedTimer waited;

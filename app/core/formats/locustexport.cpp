@@ -147,12 +147,19 @@ QJsonObject requestJson(
     return object;
 }
 
-/// text as a Python string literal in single quotes (JSON text: no raw line breaks).
+/// text as a line of a Python string: every backslash, quote and line break escaped, so that
+/// nothing in it can end the string or the line.
+QByteArray pythonLine(const QByteArray &text)
+{
+    QByteArray line = text;
+    line.replace('\\', "\\\\").replace('\'', "\\'").replace('\n', "\\n").replace('\r', "\\r");
+    return line;
+}
+
+/// text as a Python string literal in single quotes.
 QByteArray pythonString(const QByteArray &text)
 {
-    QByteArray quoted = text;
-    quoted.replace('\\', "\\\\").replace('\'', "\\'").replace('\n', "\\n").replace('\r', "\\r");
-    return '\'' + quoted + '\'';
+    return '\'' + pythonLine(text) + '\'';
 }
 
 /// A header comment line: the text with line breaks flattened.
@@ -215,29 +222,45 @@ LocustFile exportLocustfile(const LocustExport &run)
         tokens.append(locustSecretToken(int(i)));
     const ResultWriters::SecretMask mask(tokens);
 
-    QByteArray requests = "REQUESTS = [\n";
-    QByteArray units = "UNITS = [\n";
+    // One request a line, as JSON in one Python string: compiling 100,000 string literals in a
+    // list takes seconds and hundreds of MB in every Locust process; one string, a fraction.
+    QByteArray requests = "REQUESTS = '''\\\n";
+    // A data row's requests run in order on one user; without data each request is its own.
+    // Written as runs of units of one size, (first, end, size): a few lines, not one per unit.
+    QByteArray units = "UNIT_RUNS = [\n";
+    const auto addRun = [&units](qint64 first, qint64 end, qint64 size) {
+        units += "    (" + QByteArray::number(first) + ", " + QByteArray::number(end) + ", "
+            + QByteArray::number(size) + "),\n";
+    };
     qint64 unitStart = 0;
+    qint64 runStart = 0;
+    qint64 runSize = 0;
     QPair<int, qint64> unitKey {-1, -1};
     const qint64 size = run.source->size();
-    for (qint64 i = 0; i < size; ++i) {
-        const RequestSpec spec = run.source->at(i);
-        const QJsonDocument json(requestJson(spec, tokens, mask));
-        requests += "    " + pythonString(json.toJson(QJsonDocument::Compact)) + ",\n";
-        // A data row's requests run in order on one user; without data each request is its own.
-        const QPair<int, qint64> key = spec.context && spec.context->row >= 0
-            ? qMakePair(spec.context->iteration, spec.context->row)
-            : qMakePair(-1, qint64(-1));
-        if (i > unitStart && (key != unitKey || key.second < 0)) {
-            units
-                += "    (" + QByteArray::number(unitStart) + ", " + QByteArray::number(i) + "),\n";
+    for (qint64 i = 0; i <= size; ++i) {
+        QPair<int, qint64> key {-1, -1};
+        if (i < size) {
+            const RequestSpec spec = run.source->at(i);
+            requests += pythonLine(QJsonDocument(requestJson(spec, tokens, mask))
+                                       .toJson(QJsonDocument::Compact))
+                + '\n';
+            if (spec.context && spec.context->row >= 0)
+                key = qMakePair(spec.context->iteration, spec.context->row);
+        }
+        if (i > unitStart && (i == size || key != unitKey || key.second < 0)) {
+            if (i - unitStart != runSize) { // a unit of another size: a new run
+                if (runSize > 0)
+                    addRun(runStart, unitStart, runSize);
+                runStart = unitStart;
+                runSize = i - unitStart;
+            }
             unitStart = i;
         }
         unitKey = key;
     }
-    if (size > 0)
-        units += "    (" + QByteArray::number(unitStart) + ", " + QByteArray::number(size) + "),\n";
-    requests += "]\n";
+    if (runSize > 0)
+        addRun(runStart, size, runSize);
+    requests += "'''.split('\\n')[:-1]\n";
     units += "]\n";
 
     // Only the secrets the requests use: a variable nothing refers to needs no value.

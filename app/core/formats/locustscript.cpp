@@ -54,7 +54,9 @@ def _mask(text):
     return text
 
 
-_REQUESTS = [json.loads(line) for line in REQUESTS]
+# Each request is parsed when it is sent, by the worker that sends it: parsing every one in every
+# process at start would cost seconds and hundreds of MB per 100,000 requests.
+UNITS = [(first, first + size) for start, end, size in UNIT_RUNS for first in range(start, end, size)]
 RESULTS_PATH = os.environ.get("RAFAGA_RESULTS", "results.ndjson")
 
 
@@ -183,7 +185,7 @@ def _category(error):
 
 def _send(user, index):
     """Sends request `index`, reports it to Locust, and returns its NDJSON line."""
-    spec = _REQUESTS[index]
+    spec = json.loads(REQUESTS[index])
     headers = {}
     for name, value in spec["headers"]:
         value = _reveal(value)
@@ -272,18 +274,24 @@ class _Feed:
         self.environment = None
         self.run_start = time.time()
 
+    def ask(self, environment):
+        """Asks the coordinator for as many units as there are users here (once at a time)."""
+        if self.asking is None:
+            self.asking = Event()
+            environment.runner.send_message(
+                "rafaga_want", {"count": max(1, environment.runner.user_count)})
+        return self.asking
+
     def take(self, environment):
         """The next unit to run, or None when the coordinator has handed out every one."""
         while not self.queue and self.more:
-            if self.asking is None:
-                self.asking = Event()
-                asked = self.asking
-                environment.runner.send_message(
-                    "rafaga_want", {"count": max(1, environment.runner.user_count)})
-            else:
-                asked = self.asking
-            asked.wait(timeout=1.0)
-        return self.queue.popleft() if self.queue else None
+            self.ask(environment).wait(timeout=1.0)
+        unit = self.queue.popleft() if self.queue else None
+        # Rows ahead: ask for more before the queue runs dry, so that no user waits for the
+        # round trip to the master between its rows.
+        if self.more and len(self.queue) < environment.runner.user_count:
+            self.ask(environment)
+        return unit
 
     def on_units(self, environment, msg, **kwargs):
         self.queue.extend(msg.data["units"])
@@ -323,7 +331,7 @@ class _Coordinator:
         self.run_start = None
         self.assigned = {}  # worker -> the units it was given and has not finished
         self.due = [end - first for first, end in UNITS]  # results each unit still owes
-        self.unit_of = [0] * len(_REQUESTS)
+        self.unit_of = [0] * len(REQUESTS)
         for unit, (first, end) in enumerate(UNITS):
             self.unit_of[first:end] = [unit] * (end - first)
         self.again = deque()
@@ -365,7 +373,7 @@ class _Coordinator:
             self.out.write(line + "\n")
             self.written += 1
         self.out.flush()
-        if self.written == len(_REQUESTS) and not self.done:
+        if self.written == len(REQUESTS) and not self.done:
             self.finish(environment)
 
     def watch_workers(self, environment):
@@ -427,10 +435,11 @@ def _on_stopping(environment, **kwargs):
 @events.quitting.add_listener
 def _on_quitting(environment, **kwargs):
     if isinstance(environment.runner, WorkerRunner):
+        FEED.flush()  # stopped (SIGTERM): the results in hand still go to the master
         environment.process_exit_code = 0
     elif not COORDINATOR.done:
         sys.stderr.write("Rafaga: stopped with %d of %d requests done\n"
-                         % (COORDINATOR.written, len(_REQUESTS)))
+                         % (COORDINATOR.written, len(REQUESTS)))
         environment.process_exit_code = 1
     else:
         environment.process_exit_code = 1 if COORDINATOR.failures else 0
@@ -444,8 +453,8 @@ class RafagaShape(LoadTestShape):
 
 
 class RafagaUser(FastHttpUser):
-    host = _REQUESTS[0]["url"].split("/", 3)[0] + "//" + _REQUESTS[0]["url"].split("/", 3)[2] \
-        if _REQUESTS else "http://127.0.0.1"
+    host = "/".join(json.loads(REQUESTS[0])["url"].split("/", 3)[:3]) if REQUESTS \
+        else "http://127.0.0.1"
     wait_time = constant_throughput(RATE / USERS) if RATE > 0 else constant(0)
     network_timeout = TIMEOUT_S if TIMEOUT_S > 0 else None
     connection_timeout = TIMEOUT_S if TIMEOUT_S > 0 else None

@@ -155,7 +155,7 @@ void HttpConnection::headersCompleted()
         r.query.clear();
     }
     r.counted = r.path != "/stats" && r.path != "/stats/reset";
-    m_server->requestStarted(r.counted);
+    m_server->requestStarted(r.counted, http_method_str(http_method(r.method)), r.url);
     m_headersPending = false;
     m_inBody = true;
     r.keepBody = r.path == "/echo";

@@ -24,7 +24,28 @@ HttpServer::HttpServer(QObject *parent)
     });
 }
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer()
+{
+    m_log.flush();
+}
+
+bool HttpServer::openRequestLog(const QString &path, QString *error)
+{
+    if (!m_log.open(path, error))
+        return false;
+    if (!m_logFlush) {
+        m_logFlush = new QTimer(this);
+        connect(m_logFlush, &QTimer::timeout, this, &HttpServer::flushRequestLog);
+        m_logFlush->start(200);
+    }
+    return true;
+}
+
+void HttpServer::flushRequestLog()
+{
+    if (m_log.isOpen() && !m_log.flush())
+        Q_EMIT requestLogFailed(m_log.error());
+}
 
 void HttpServer::setTlsEnabled(bool enabled)
 {
@@ -115,14 +136,19 @@ void HttpServer::acceptConnections()
         new HttpConnection(socket, this);
 }
 
-void HttpServer::requestStarted(bool countedInFlight)
+void HttpServer::requestStarted(bool countedInFlight, const char *method, const QByteArray &target)
 {
     ++m_requests;
-    if (!countedInFlight)
-        return;
-    const int now = ++m_inFlight;
-    int max = m_maxInFlight.load();
-    while (now > max && !m_maxInFlight.compare_exchange_weak(max, now)) { }
+    if (countedInFlight) {
+        const int now = ++m_inFlight;
+        int max = m_maxInFlight.load();
+        while (now > max && !m_maxInFlight.compare_exchange_weak(max, now)) { }
+    }
+    if (m_log.isOpen()) {
+        m_log.add(m_inFlight.load(), method, target);
+        if (!m_log.isOpen())
+            Q_EMIT requestLogFailed(m_log.error());
+    }
 }
 
 void HttpServer::requestsFinished(int count)

@@ -4,6 +4,8 @@
 // Hand-written over QTcpServer/QSslServer + libhttp-parser: QtHttpServer 6.4 cannot answer
 // asynchronously, drop a connection mid-request or count in-flight requests per connection.
 
+#include "core/server/requestlog.h"
+
 #include <QHash>
 #include <QHostAddress>
 #include <QMutex>
@@ -67,14 +69,23 @@ public:
     /// Zeroes requestCount(), lowers maxInFlight() to inFlight() and forgets /flaky attempts.
     void resetStats();
 
+    /// Logs every request from now on to path (see RequestLog); false with *error when it cannot
+    /// be written. What is logged reaches the file within a fifth of a second, and at the end.
+    bool openRequestLog(const QString &path, QString *error);
+
     /// Call before listen().
     void setLimits(const HttpServerLimits &limits) { m_limits = limits; }
     const HttpServerLimits &limits() const { return m_limits; }
 
+Q_SIGNALS:
+    /// Writing the request log failed (a full disk): it is closed, the server goes on.
+    void requestLogFailed(const QString &error);
+
 private:
     friend class HttpConnection;
     void acceptConnections();
-    void requestStarted(bool countedInFlight);
+    void requestStarted(bool countedInFlight, const char *method, const QByteArray &target);
+    void flushRequestLog();
     void requestsFinished(int count);
     /// Counts one more attempt for a /flaky key and returns its number, starting at 1.
     int flakyAttempt(const QString &key);
@@ -93,6 +104,8 @@ private:
     std::atomic<int> m_maxInFlight {0};
     HttpServerLimits m_limits;
     QTimer *m_acceptRetry = nullptr;
+    RequestLog m_log; // only the server's thread touches it
+    QTimer *m_logFlush = nullptr;
     qint64 m_bodyBytesHeld = 0; // only the server's thread touches it
     QMutex m_flakyMutex;
     QHash<QString, int> m_flakyAttempts;
