@@ -447,7 +447,16 @@ VariableResolver CollectionSource::resolverFor(const Template &t, qint64 row, qi
 
 QStringList CollectionSource::check(const Template &t, qint64 row, bool urlAndFilesOnly) const
 {
-    const VariableResolver variables = resolverFor(t, row, 0, 0, m_flow.placeholders(t.place));
+    // A captured value is unknown before the run: check with one that fits where it is used (a
+    // URL that starts with it needs a scheme and a host); what it really holds is seen when sent.
+    QHash<QString, QString> captured = m_flow.placeholders(t.place);
+    const QString url = t.request.url.trimmed();
+    for (auto it = captured.begin(); it != captured.end(); ++it) {
+        const bool startsUrl = url.startsWith(QStringLiteral("{{"))
+            && VariableResolver::referencedNames(url).value(0) == it.key();
+        *it = startsUrl ? QStringLiteral("http://captured.invalid") : QStringLiteral("captured");
+    }
+    const VariableResolver variables = resolverFor(t, row, 0, 0, captured);
     QStringList problems;
     QStringList unresolved;
     RequestBuilder(variables, m_baseDirectory,

@@ -49,7 +49,7 @@ public:
     const QList<FlowNeed> &needs(qsizetype t) const { return m_needs.at(t); }
     /// The steps t waits for, ascending: those it takes values from, and the flow's step before it.
     QList<qsizetype> waitsFor(qsizetype t) const;
-    /// The placeholder values step t is checked with before the run (its needs, as "{{name}}").
+    /// What step t's captured variables show before the run: "{{name}}" for each of its needs.
     QHash<QString, QString> placeholders(qsizetype t) const;
 
     /// Why a request cannot take `need` from result (the request at path `fromPath`), or an empty

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void noMatchLeavesDependantsUnsent();
     void failingFirstRequestSkipsOnlyItsRow();
     void capturedValuesShadowAndStayInTheirRow();
+    void aCapturedUrlIsSent();
     void plansThatCannotRunAreRefused_data();
     void plansThatCannotRunAreRefused();
     void planSaysWhatWaits();
@@ -254,6 +255,19 @@ void tst_Flows::capturedValuesShadowAndStayInTheirRow()
     QCOMPARE(flow.body(2).value(u"query"_s).toObject().value(u"user"_s).toString(), u"ann-x"_s);
     QCOMPARE(flow.body(3).value(u"query"_s).toObject().value(u"user"_s).toString(), u"bob"_s);
     QCOMPARE(flow.body(5).value(u"query"_s).toObject().value(u"user"_s).toString(), u"bob-x"_s);
+}
+
+void tst_Flows::aCapturedUrlIsSent()
+{
+    // Before the run the URL is unknown: the check must not refuse it for having no host.
+    CollectionItem make = requestItem(u"Make"_s, u"POST"_s, u"{{base}}/echo"_s);
+    make.request.body.mode = Body::Mode::Raw;
+    make.request.body.text = u"{{base}}/get?from=echo"_s;
+    make.request.captures = {{u"next"_s, S::JsonPath, u"body"_s}};
+    const FlowRun flow = run(collection({make, requestItem(u"Follow"_s, u"GET"_s, u"{{next}}"_s)}));
+    QVERIFY(flow.run);
+    QVERIFY2(flow.at(1).succeeded(), qPrintable(flow.at(1).errorMessage()));
+    QCOMPARE(flow.body(1).value(u"query"_s).toObject().value(u"from"_s).toString(), u"echo"_s);
 }
 
 void tst_Flows::plansThatCannotRunAreRefused_data()
