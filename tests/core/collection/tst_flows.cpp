@@ -90,6 +90,7 @@ private Q_SLOTS:
     void planSaysWhatWaits();
     void resultsCarryCapturesSecretsMasked();
     void sequentialSendsOneAtATime();
+    void stopAccountsForWaitingRequests();
     void thousandRowsAtFiftyKeepEachRowsOrder();
 
 private:
@@ -403,6 +404,37 @@ void tst_Flows::sequentialSendsOneAtATime()
     QCOMPARE(flow.run->statsSnapshot().maxInFlight(), 1);
     for (qint64 i = 1; i < 40; ++i)
         QVERIFY(flow.at(i).dispatchedUs >= flow.at(i - 1).finishedUs);
+}
+
+void tst_Flows::stopAccountsForWaitingRequests()
+{
+    // Stopped while rows wait on their logins: every request ends with a result, none hangs.
+    CollectionItem slow = login({{u"token"_s, S::JsonPath, u"token"_s}});
+    CollectionItem wait = requestItem(u"Wait"_s, u"GET"_s, u"{{base}}/delay/300"_s);
+    wait.request.captures = {{u"w"_s, S::Status, {}}};
+    const QList<CollectionItem> items {
+        wait, slow, withBearer(requestItem(u"Create"_s, u"POST"_s, u"{{base}}/items?w={{w}}"_s))};
+    QList<QStringList> rows;
+    for (int i = 0; i < 20; ++i)
+        rows.append({u"u%1"_s.arg(i)});
+    CollectionSource::Plan plan;
+    plan.dataColumns = {u"user"_s};
+    plan.dataRows = rows;
+    const auto source = CollectionSource::create(collection(items), plan);
+    QVERIFY(source.ok());
+    RunOptions options;
+    options.concurrency = 5;
+    Run run(source.value(), options);
+    QSignalSpy finished(&run, &Run::finished);
+    QSignalSpy added(&run, &Run::resultAdded);
+    run.start();
+    QVERIFY(added.wait(10000)); // a login has ended; Create of that row waits on Wait
+    run.stop();
+    QVERIFY(!finished.isEmpty() || finished.wait(10000));
+    QCOMPARE(run.results().completedCount(), 60);
+    const RunStats stats = run.statsSnapshot();
+    QVERIFY(stats.notSent() > 0);
+    QCOMPARE(stats.completed() + stats.notSent() + stats.skipped(), 60);
 }
 
 void tst_Flows::thousandRowsAtFiftyKeepEachRowsOrder()
