@@ -15,8 +15,8 @@ struct Run::Flight
     int attempt = 0;
     quint64 generation = 0;
     Result result;
-    std::shared_ptr<const RequestContext> context; ///< assertions to check at the end
-    qint64 sampleCap = 0; ///< body bytes to keep: the run's cap, or more when assertions read it
+    std::shared_ptr<const RequestContext> context; ///< assertions and captures, at the end
+    qint64 sampleCap = 0; ///< body bytes to keep: the run's cap, or more when checks read it
     QByteArray bodySample;
     QStringList tlsErrors;
     bool timedOut = false;
