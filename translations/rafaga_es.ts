@@ -4,12 +4,12 @@
 <context>
     <name>Assertions</name>
     <message>
-        <location filename="../app/core/checks/assertions.cpp" line="+22"/>
+        <location filename="../app/core/checks/assertions.cpp" line="+25"/>
         <source>(missing)</source>
         <translation>(ausente)</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+115"/>
         <source>(empty body)</source>
         <translation>(cuerpo vacío)</translation>
     </message>
@@ -420,6 +420,64 @@
     </message>
 </context>
 <context>
+    <name>Captures</name>
+    <message>
+        <location filename="../app/core/checks/captures.cpp" line="+46"/>
+        <source>no header %1</source>
+        <translation>no hay cabecera %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no cookie %1</source>
+        <translation>no hay cookie %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no match for %1</source>
+        <translation>ninguna coincidencia con %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the body is not JSON</source>
+        <translation>el cuerpo no es JSON</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no value at %1</source>
+        <translation>ningún valor en %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>a capture needs the name of a variable</source>
+        <translation>una captura necesita el nombre de una variable</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a header capture needs a name</source>
+        <translation>una captura de cabecera necesita un nombre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a cookie capture needs a name</source>
+        <translation>una captura de cookie necesita un nombre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a regular expression capture needs a pattern</source>
+        <translation>una captura por expresión regular necesita un patrón</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid regular expression %1: %2</source>
+        <translation>expresión regular no válida %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>invalid JSON path %1: %2</source>
+        <translation>ruta JSON no válida %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ChartPlot</name>
     <message>
         <location filename="../app/gui/charts/chartplot.cpp" line="+46"/>
@@ -535,12 +593,17 @@ Opciones:
         <translation>se esperaba &quot;value&quot; o &quot;file&quot;, no ambos</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+44"/>
+        <source>expected the name of a variable</source>
+        <translation>se esperaba el nombre de una variable</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>expected &quot;folder&quot; or &quot;request&quot;</source>
         <translation>se esperaba &quot;folder&quot; o &quot;request&quot;</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>not a Rafaga collection: expected &quot;format&quot;: &quot;%1&quot;</source>
         <translation>no es una colección de Rafaga: se esperaba &quot;format&quot;: &quot;%1&quot;</translation>
     </message>
@@ -560,7 +623,7 @@ Opciones:
         <translation>no se puede leer el archivo: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/collection/collectionwriter.cpp" line="+409"/>
+        <location filename="../app/core/collection/collectionwriter.cpp" line="+423"/>
         <source>cannot save %1: %2</source>
         <translation>no se puede guardar %1: %2</translation>
     </message>
@@ -758,7 +821,7 @@ Opciones:
         <translation>la parte &quot;%1&quot; del formulario</translation>
     </message>
     <message>
-        <location filename="../app/core/collection/collectionsource.cpp" line="+201"/>
+        <location filename="../app/core/collection/collectionsource.cpp" line="+213"/>
         <source>the number of iterations must be 0 or more</source>
         <translation>el número de iteraciones debe ser 0 o mayor</translation>
     </message>
@@ -788,12 +851,18 @@ Opciones:
         <translation>nada que ejecutar: las carpetas seleccionadas no contienen peticiones</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>the run would send %1 requests; at most %2 fit in one run</source>
         <translation>la ejecución enviaría %1 peticiones; en una ejecución caben como máximo %2</translation>
     </message>
+    <message>
+        <location line="+65"/>
+        <location line="+134"/>
+        <source>request &quot;%1&quot;: %2</source>
+        <translation>petición &quot;%1&quot;: %2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+118"/>
+        <location line="-48"/>
         <source>%n problem(s) before the run:</source>
         <translation>
             <numerusform>%n problema antes de la ejecución:</numerusform>
@@ -817,12 +886,7 @@ Opciones:
         </translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>request &quot;%1&quot;: %2</source>
-        <translation>petición &quot;%1&quot;: %2</translation>
-    </message>
-    <message>
-        <location line="-97"/>
+        <location line="-71"/>
         <source>request &quot;%1&quot;, row %2</source>
         <translation>petición &quot;%1&quot;, fila %2</translation>
     </message>
@@ -1896,6 +1960,49 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
 </context>
 <context>
+    <name>FlowPlan</name>
+    <message>
+        <location filename="../app/core/collection/flowplan.cpp" line="+73"/>
+        <source>request &quot;%1&quot; uses %2, which only it captures: a dependency cycle</source>
+        <translation>la petición &quot;%1&quot; usa %2, que solo ella captura: un ciclo de dependencias</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dependency cycle: request &quot;%1&quot; needs %2 from &quot;%3&quot;, which waits on &quot;%1&quot;</source>
+        <translation>ciclo de dependencias: la petición &quot;%1&quot; necesita %2 de &quot;%3&quot;, que espera a &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>request &quot;%1&quot; uses %2 before &quot;%3&quot; captures it (requests run in order within a row)</source>
+        <translation>la petición &quot;%1&quot; usa %2 antes de que &quot;%3&quot; lo capture (las peticiones de una fila van en orden)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>needs %1 from &quot;%2&quot;</source>
+        <translation>necesita %1 de &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, which was not sent</source>
+        <translation>%1, que no se envió</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, which failed: %2</source>
+        <translation>%1, que falló: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, which captured nothing</source>
+        <translation>%1, que no capturó nada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, which captured nothing: %2</source>
+        <translation>%1, que no capturó nada: %2</translation>
+    </message>
+</context>
+<context>
     <name>FolderEditor</name>
     <message>
         <location filename="../app/gui/collection/foldereditor.cpp" line="+16"/>
@@ -2072,7 +2179,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>TLS no está disponible (%1)</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+133"/>
         <source>already started</source>
         <translation>ya está iniciado</translation>
     </message>
@@ -3520,8 +3627,8 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>ResultWriters</name>
     <message>
-        <location filename="../app/core/formats/jtlexport.cpp" line="+148"/>
-        <location filename="../app/core/formats/resultwriters.cpp" line="+435"/>
+        <location filename="../app/core/formats/jtlexport.cpp" line="+152"/>
+        <location filename="../app/core/formats/resultwriters.cpp" line="+503"/>
         <location line="+73"/>
         <source>cannot write the output: %1</source>
         <translation>no se puede escribir la salida: %1</translation>
@@ -3812,18 +3919,18 @@ Redirigida a %2</translation>
 <context>
     <name>Run</name>
     <message>
-        <location filename="../app/core/engine/replyoutcome.cpp" line="+30"/>
-        <location filename="../app/core/engine/run.cpp" line="+196"/>
+        <location filename="../app/core/engine/replyoutcome.cpp" line="+34"/>
+        <location filename="../app/core/engine/run.cpp" line="+164"/>
         <source>the run was stopped before this request finished</source>
         <translation>la ejecución se detuvo antes de que terminara esta petición</translation>
     </message>
     <message>
-        <location filename="../app/core/engine/run.cpp" line="+12"/>
+        <location filename="../app/core/engine/run.cpp" line="+11"/>
         <source>the run was stopped before this request was sent</source>
         <translation>la ejecución se detuvo antes de enviar esta petición</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location line="+172"/>
         <source>no complete answer within %1 ms</source>
         <translation>no se recibió una respuesta completa en %1 ms</translation>
     </message>
@@ -3896,7 +4003,7 @@ Redirigida a %2</translation>
         <translation>--rate: &apos;%1&apos; no es una tasa en peticiones por segundo</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>--data: no such file &apos;%1&apos;</source>
         <translation>--data: no existe el archivo &apos;%1&apos;</translation>
     </message>
@@ -3986,7 +4093,7 @@ Redirigida a %2</translation>
         <translation>nota: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/runcommandline.cpp" line="+80"/>
+        <location filename="../app/cli/runcommandline.cpp" line="+114"/>
         <source>A Rafaga or Postman collection to run (instead of --url).</source>
         <translation>Colección de Rafaga o de Postman que se ejecutará (en lugar de --url).</translation>
     </message>
@@ -3997,12 +4104,12 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+41"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-39"/>
         <source>With --url: the HTTP method (default GET, or POST with -d).</source>
         <translation>Con --url: el método HTTP (predeterminado: GET, o POST con -d).</translation>
     </message>
@@ -4079,18 +4186,18 @@ Redirigida a %2</translation>
         <translation>Reintentos tras un fallo de conexión, un tiempo de espera agotado, un 429 o un 5xx de servicio no disponible (predeterminado: 0).</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+13"/>
+        <location line="-48"/>
+        <location line="+50"/>
         <source>K</source>
         <translation>K</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="+2"/>
         <source>Redirects to follow, 0 to follow none (default 10).</source>
         <translation>Cuántas redirecciones seguir, 0 para no seguir ninguna (predeterminado: 10).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-62"/>
         <source>With a collection: use its environment NAME.</source>
         <translation>Con una colección: usar su entorno NOMBRE.</translation>
     </message>
@@ -4107,7 +4214,7 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+29"/>
+        <location line="+73"/>
         <location line="+2"/>
         <location line="+2"/>
         <location line="+1"/>
@@ -4116,7 +4223,7 @@ Redirigida a %2</translation>
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-79"/>
         <source>With a collection: set a variable; repeatable; wins over environments.</source>
         <translation>Con una colección: definir una variable; se puede repetir; prevalece sobre los entornos.</translation>
     </message>
@@ -4147,6 +4254,11 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Send one request at a time, in order, as newman does: for flows that depend on side effects rather than captured values.</source>
+        <translation>Envía una petición cada vez, en orden, como hace newman: para flujos que dependen de efectos secundarios y no de valores capturados.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.</source>
         <translation>Usar HTTP/2: mediante ALPN en https y con conocimiento previo (h2c) en http.</translation>
     </message>
@@ -4201,7 +4313,7 @@ Redirigida a %2</translation>
         <translation>Sin progreso ni resumen.</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-117"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>argumento inesperado &apos;%1&apos;</translation>
     </message>
@@ -4419,6 +4531,16 @@ Redirigida a %2</translation>
         <source>%1 iterations</source>
         <translation>%1 iteraciones</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>1 waits on a capture</source>
+        <translation>1 espera una captura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 wait on a capture</source>
+        <translation>%1 esperan una captura</translation>
+    </message>
 </context>
 <context>
     <name>SecretStore</name>
@@ -4432,11 +4554,11 @@ Redirigida a %2</translation>
     <name>ServeCommand</name>
     <message>
         <location filename="../app/cli/servecommand.cpp" line="+28"/>
-        <source>Serves the built-in test routes (/get, /echo, /status/{code}, /delay/{ms}, /bytes/{n}, /redirect/{n}, /drop, /flaky/{k}/{code}, /stats) until interrupted.</source>
-        <translation>Sirve las rutas de prueba integradas (/get, /echo, /status/{code}, /delay/{ms}, /bytes/{n}, /redirect/{n}, /drop, /flaky/{k}/{code}, /stats) hasta que se interrumpa.</translation>
+        <source>Serves the built-in test routes (/get, /echo, /status/{code}, /delay/{ms}, /bytes/{n}, /redirect/{n}, /drop, /flaky/{k}/{code}, /login, /items, /items/{id}, /stats) until interrupted.</source>
+        <translation>Sirve las rutas de prueba integradas (/get, /echo, /status/{code}, /delay/{ms}, /bytes/{n}, /redirect/{n}, /drop, /flaky/{k}/{code}, /login, /items, /items/{id}, /stats) hasta que se interrumpa.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Port to listen on; 0 picks a free one.</source>
         <translation>Puerto en el que escuchar; 0 elige uno libre.</translation>
     </message>

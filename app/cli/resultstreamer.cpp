@@ -62,7 +62,7 @@ void ResultStreamer::append(const ResultStore &store, qint64 ordered)
 {
     for (; m_written < ordered; ++m_written) {
         const Result &result = store.at(m_written);
-        const RequestSpec spec = m_source->at(m_written);
+        const RequestSpec spec = store.requestFor(*m_source, m_written);
         if (m_csv.file && !m_csvWriter->writeRow(m_layout.row(result, spec)))
             fail(m_csv);
         if (m_ndjson.file) {

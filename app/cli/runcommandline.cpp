@@ -128,6 +128,8 @@ QString readRunSettings(
     }
     if (parser.isSet(QStringLiteral("insecure")))
         settings.insecure = true;
+    if (parser.isSet(QStringLiteral("sequential")))
+        settings.sequential = true;
     if (collectionMode && parser.isSet(QStringLiteral("data"))) {
         const QString data = QFileInfo(parser.value(QStringLiteral("data"))).absoluteFilePath();
         if (!QFileInfo::exists(data))
@@ -262,6 +264,40 @@ bool OutputPaths::usesStdout() const
     return csv == stdoutName || json == stdoutName || ndjson == stdoutName;
 }
 
+namespace {
+/// The options of a collection run, and --sequential.
+void addCollectionOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("env"), Tr::tr("With a collection: use its environment NAME."),
+            Tr::tr("NAME")},
+        {QStringLiteral("env-file"),
+            Tr::tr(
+                "With a collection: use the environment in FILE (a Postman environment export)."),
+            Tr::tr("FILE")},
+        {QStringLiteral("var"),
+            Tr::tr("With a collection: set a variable; repeatable; wins over environments."),
+            Tr::tr("NAME=VALUE")},
+        {QStringLiteral("iterations"), Tr::tr("With a collection: repeat the whole list K times."),
+            Tr::tr("K")},
+        {QStringLiteral("folder"),
+            Tr::tr("With a collection: run only the requests in this folder; repeatable."),
+            Tr::tr("NAME")},
+        {QStringLiteral("strict-import"),
+            Tr::tr("With a Postman collection: exit with 2, sending nothing, when it has what "
+                   "Rafaga does not carry over (scripts, unsupported auth, protocol profile "
+                   "behavior).")},
+        {QStringLiteral("skip-invalid"),
+            Tr::tr("With a collection: run the requests that can be built; each one that cannot "
+                   "(an unresolved variable, a missing file) is recorded as skipped with the "
+                   "reason, and the problems are listed on standard error.")},
+        {QStringLiteral("sequential"),
+            Tr::tr("Send one request at a time, in order, as newman does: for flows that depend "
+                   "on side effects rather than captured values.")},
+    });
+}
+} // namespace
+
 void addRunOptions(QCommandLineParser &parser)
 {
     parser.addPositionalArgument(QStringLiteral("FILE"),
@@ -296,28 +332,9 @@ void addRunOptions(QCommandLineParser &parser)
             Tr::tr("K")},
         {QStringLiteral("max-redirects"),
             Tr::tr("Redirects to follow, 0 to follow none (default 10)."), Tr::tr("N")},
-        {QStringLiteral("env"), Tr::tr("With a collection: use its environment NAME."),
-            Tr::tr("NAME")},
-        {QStringLiteral("env-file"),
-            Tr::tr(
-                "With a collection: use the environment in FILE (a Postman environment export)."),
-            Tr::tr("FILE")},
-        {QStringLiteral("var"),
-            Tr::tr("With a collection: set a variable; repeatable; wins over environments."),
-            Tr::tr("NAME=VALUE")},
-        {QStringLiteral("iterations"), Tr::tr("With a collection: repeat the whole list K times."),
-            Tr::tr("K")},
-        {QStringLiteral("folder"),
-            Tr::tr("With a collection: run only the requests in this folder; repeatable."),
-            Tr::tr("NAME")},
-        {QStringLiteral("strict-import"),
-            Tr::tr("With a Postman collection: exit with 2, sending nothing, when it has what "
-                   "Rafaga does not carry over (scripts, unsupported auth, protocol profile "
-                   "behavior).")},
-        {QStringLiteral("skip-invalid"),
-            Tr::tr("With a collection: run the requests that can be built; each one that cannot "
-                   "(an unresolved variable, a missing file) is recorded as skipped with the "
-                   "reason, and the problems are listed on standard error.")},
+    });
+    addCollectionOptions(parser);
+    parser.addOptions({
         {QStringLiteral("http2"),
             Tr::tr("Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.")},
         {QStringLiteral("http1"), Tr::tr("Never use HTTP/2.")},

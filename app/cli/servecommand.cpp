@@ -26,7 +26,8 @@ int runServeCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         Tr::tr("Serves the built-in test routes (/get, /echo, /status/{code}, /delay/{ms}, "
-               "/bytes/{n}, /redirect/{n}, /drop, /flaky/{k}/{code}, /stats) until interrupted."));
+               "/bytes/{n}, /redirect/{n}, /drop, /flaky/{k}/{code}, /login, /items, "
+               "/items/{id}, /stats) until interrupted."));
     parser.addHelpOption();
     const QCommandLineOption portOption(QStringLiteral("port"),
         Tr::tr("Port to listen on; 0 picks a free one."), Tr::tr("N"), QStringLiteral("0"));

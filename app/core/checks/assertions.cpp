@@ -1,6 +1,7 @@
 #include "core/checks/assertions.h"
 
 #include "core/checks/jsonpath.h"
+#include "core/checks/responsevalues.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -9,6 +10,8 @@
 
 #include <cmath>
 #include <optional>
+
+using namespace ResponseValues;
 
 namespace {
 
@@ -87,28 +90,6 @@ bool isHeaderName(const QString &name)
     return true;
 }
 
-/// A whole JSON value of any type. QJsonDocument takes only objects and arrays at the top, so
-/// the text is wrapped in an array: exactly one element means the text was one valid value.
-std::optional<QJsonValue> parseJsonValue(QByteArrayView text)
-{
-    if (text.startsWith("\xEF\xBB\xBF"))
-        text = text.sliced(3);
-    QByteArray wrapped;
-    wrapped.reserve(text.size() + 2);
-    wrapped.append('[').append(text).append(']');
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(wrapped, &error);
-    if (error.error != QJsonParseError::NoError || document.array().size() != 1)
-        return std::nullopt;
-    return document.array().at(0);
-}
-
-QString compactJson(const QJsonValue &value)
-{
-    const QByteArray text = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(text.sliced(1, text.size() - 2)); // without the wrapping [ ]
-}
-
 bool isWholeNumber(const QJsonValue &value)
 {
     return value.toInteger(0) == value.toInteger(1);
@@ -150,41 +131,6 @@ bool jsonEquals(const QJsonValue &a, const QJsonValue &b)
     default:
         return a == b;
     }
-}
-
-/// The response body as JSON, parsed on first use and then shared by every JSON assertion.
-class LazyJsonBody
-{
-public:
-    explicit LazyJsonBody(const QByteArray &body)
-        : m_body(body)
-    { }
-
-    const std::optional<QJsonValue> &root()
-    {
-        if (!m_parsed) {
-            m_root = parseJsonValue(m_body);
-            m_parsed = true;
-        }
-        return m_root;
-    }
-
-private:
-    const QByteArray &m_body;
-    bool m_parsed = false;
-    std::optional<QJsonValue> m_root;
-};
-
-/// The values of every header called name, in order.
-QStringList headerValues(const HttpHeaders &headers, const QString &name)
-{
-    const QByteArray wanted = name.toUtf8();
-    QStringList values;
-    for (const HttpHeader &header : headers) {
-        if (header.first.compare(wanted, Qt::CaseInsensitive) == 0)
-            values.append(QString::fromUtf8(header.second));
-    }
-    return values;
 }
 
 QString bodyExcerpt(const QByteArray &body)

@@ -2,8 +2,8 @@
 // text form that the command line reads.
 #pragma once
 
-#include "core/model/assertion.h"
 #include "core/base/parseerror.h"
+#include "core/model/assertion.h"
 #include "core/model/requestspec.h"
 #include "core/model/result.h"
 

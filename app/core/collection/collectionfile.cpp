@@ -131,6 +131,29 @@ QList<Assertion> readAssertions(JsonReader &r, const QJsonObject &parent, const 
     return assertions;
 }
 
+QList<Capture> readCaptures(JsonReader &r, const QJsonObject &parent, const QString &parentPath)
+{
+    QList<Capture> captures;
+    const QString path = field(parentPath, "captures"_L1);
+    const QJsonArray array = r.array(parent, parentPath, "captures"_L1);
+    for (qsizetype i = 0; i < array.size() && !r.failed(); ++i) {
+        const QString at = element(path, i);
+        const QJsonObject o = r.element(array.at(i), at);
+        Capture capture;
+        capture.variable = r.string(o, at, "variable"_L1);
+        if (!r.failed() && capture.variable.trimmed().isEmpty())
+            r.fail(field(at, "variable"_L1), Tr::tr("expected the name of a variable"));
+        if (!o.contains("from"_L1))
+            r.fail(field(at, "from"_L1),
+                JsonReader::choices(CaptureSources, std::size(CaptureSources)));
+        capture.source = Capture::Source(r.enumeration(o, at, "from"_L1, CaptureSources, 0));
+        capture.expression = r.string(o, at, "expression"_L1);
+        capture.enabled = r.boolean(o, at, "enabled"_L1, true);
+        captures.append(capture);
+    }
+    return captures;
+}
+
 RequestItem readRequest(
     JsonReader &r, const QJsonObject &item, const QString &itemPath, QJsonObject &itemUnknown)
 {
@@ -146,6 +169,7 @@ RequestItem readRequest(
     request.auth = readAuth(r, o, path, unknown);
     request.body = readBody(r, o, path, unknown);
     request.assertions = readAssertions(r, o, path);
+    request.captures = readCaptures(r, o, path);
     if (!unknown.isEmpty())
         itemUnknown.insert("request"_L1, unknown);
     return request;
@@ -197,6 +221,7 @@ RunSettings readRun(JsonReader &r, const QJsonObject &parent, QJsonObject &paren
     run.retries = r.integer(o, path, "retries"_L1, run.retries, 0, 255);
     run.maxRedirects = r.integer(o, path, "maxRedirects"_L1, run.maxRedirects, 0, 255);
     run.insecure = r.boolean(o, path, "insecure"_L1, run.insecure);
+    run.sequential = r.boolean(o, path, "sequential"_L1, run.sequential);
     run.dataFile = r.string(o, path, "dataFile"_L1);
     run.environment = r.string(o, path, "environment"_L1);
     if (const QJsonObject unknown = unknownOf(o, RunKeys); !unknown.isEmpty())

@@ -1,5 +1,6 @@
 #include "core/collection/collectionsource.h"
 
+#include "core/checks/captures.h"
 #include "core/collection/variablescope.h"
 
 #include <QCoreApplication>
@@ -57,7 +58,18 @@ QStringList templateTexts(
         texts << part.name << part.contentType;
     for (const Assertion &a : assertions)
         texts << a.target << a.expected;
+    for (const Capture &c : r.captures)
+        texts << c.expression;
     return texts;
+}
+
+QList<Capture> resolveCaptures(
+    const QList<Capture> &captures, const VariableResolver &variables, QStringList *unresolved)
+{
+    QList<Capture> resolved = captures;
+    for (Capture &c : resolved)
+        c.expression = variables.resolve(c.expression, unresolved);
+    return resolved;
 }
 
 QList<Assertion> resolveAssertions(
@@ -237,6 +249,18 @@ Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
         = runScope(collection, chosen ? &*chosen : nullptr, plan.variables, secrets);
     for (const Selector::Selected &selected : selector.selected())
         source->addTemplate(collection, *selected.request, selected.folders, runVariables, secrets);
+    const auto noteSecrets = [&source](const QList<Variable> &variables, const QString &) {
+        for (const Variable &variable : variables) {
+            if (variable.secret && !source->m_secretNames.contains(variable.name))
+                source->m_secretNames.append(variable.name);
+        }
+    };
+    forEachVariableList(collection, noteSecrets);
+    if (chosen)
+        noteSecrets(chosen->variables, {});
+    // A flow that cannot run is a mistake in the collection, not in a row: never skipped.
+    if (const QString problem = source->planFlows(); !problem.isEmpty())
+        return fail(problem);
 
     const qint64 rowCount = source->m_hasData ? source->m_rows.size() : 1;
     const double total = double(plan.iterations) * double(rowCount) * source->m_templates.size();
@@ -279,8 +303,41 @@ void CollectionSource::addTemplate(const Collection &collection, const Collectio
         if (assertion.enabled)
             t.assertions.append(assertion);
     }
+    for (const Capture &capture : t.request.captures) {
+        if (capture.enabled)
+            t.captures.append(capture);
+    }
+    t.place = m_templates.size();
     t.variables = requestScope(runVariables, folders, secrets);
     m_templates.append(t);
+}
+
+QString CollectionSource::planFlows()
+{
+    QList<FlowPlan::Step> steps;
+    QStringList problems;
+    for (const Template &t : std::as_const(m_templates)) {
+        FlowPlan::Step step;
+        step.path = t.path;
+        step.uses
+            = t.variables.reachableNames(allNames(templateTexts(t.request, t.assertions, false)));
+        for (const QString &name : std::as_const(step.uses)) {
+            if (m_columns.contains(name) || t.variables.value(name))
+                step.defined.insert(name);
+        }
+        for (const Capture &capture : t.captures) {
+            step.captures.append(capture.variable);
+            // A capture's expression may use variables: it is checked as the first row has it.
+            if (capture.expression.contains(u"{{"))
+                continue;
+            if (const QString problem = captureProblem(capture); !problem.isEmpty())
+                problems.append(Tr::tr("request \"%1\": %2").arg(t.path, problem));
+        }
+        steps.append(step);
+    }
+    if (const QString flow = m_flow.plan(steps); !flow.isEmpty())
+        problems.prepend(flow);
+    return problems.join(u'\n');
 }
 
 QString CollectionSource::checkAll()
@@ -375,10 +432,12 @@ QString CollectionSource::describeProblems(const ProblemList &problems)
     return lines.join(u'\n');
 }
 
-VariableResolver CollectionSource::resolverFor(
-    const Template &t, qint64 row, qint64 index, int iteration) const
+VariableResolver CollectionSource::resolverFor(const Template &t, qint64 row, qint64 index,
+    int iteration, const QHash<QString, QString> &captured) const
 {
     VariableResolver variables = t.variables;
+    if (!captured.isEmpty())
+        variables.setCapturedValues(captured);
     if (row >= 0 && row < m_rows.size())
         variables.setDataRow(m_columns, m_rows.at(row));
     variables.setIndex(index);
@@ -388,7 +447,16 @@ VariableResolver CollectionSource::resolverFor(
 
 QStringList CollectionSource::check(const Template &t, qint64 row, bool urlAndFilesOnly) const
 {
-    const VariableResolver variables = resolverFor(t, row, 0, 0);
+    // A captured value is unknown before the run: check with one that fits where it is used (a
+    // URL that starts with it needs a scheme and a host); what it really holds is seen when sent.
+    QHash<QString, QString> captured = m_flow.placeholders(t.place);
+    const QString url = t.request.url.trimmed();
+    for (auto it = captured.begin(); it != captured.end(); ++it) {
+        const bool startsUrl = url.startsWith(QStringLiteral("{{"))
+            && VariableResolver::referencedNames(url).value(0) == it.key();
+        *it = startsUrl ? QStringLiteral("http://captured.invalid") : QStringLiteral("captured");
+    }
+    const VariableResolver variables = resolverFor(t, row, 0, 0, captured);
     QStringList problems;
     QStringList unresolved;
     QStringList notes;
@@ -401,8 +469,10 @@ QStringList CollectionSource::check(const Template &t, qint64 row, bool urlAndFi
         if (!m_notes.contains(placed))
             m_notes.append(placed);
     }
-    if (!urlAndFilesOnly)
+    if (!urlAndFilesOnly) {
         resolveAssertions(t.assertions, variables, &unresolved);
+        resolveCaptures(t.captures, variables, &unresolved);
+    }
     // One problem per name, so that each is listed once with the requests that use it.
     for (auto name = unresolved.crbegin(); name != unresolved.crend(); ++name)
         problems.prepend(unresolvedProblem({*name}));
@@ -415,6 +485,51 @@ qint64 CollectionSource::size() const
 }
 
 RequestSpec CollectionSource::at(qint64 index) const
+{
+    if (m_flow.isEmpty() || index < 0 || m_templates.isEmpty())
+        return make(index, {});
+    return make(index, m_flow.placeholders(index % m_templates.size()));
+}
+
+QList<qint64> CollectionSource::dependencies(qint64 index) const
+{
+    if (m_flow.isEmpty() || index < 0 || index >= m_size)
+        return {};
+    const qsizetype t = index % m_templates.size();
+    QList<qint64> indexes;
+    for (qsizetype from : m_flow.waitsFor(t))
+        indexes.append(index - (t - from));
+    return indexes;
+}
+
+RequestSpec CollectionSource::build(qint64 index, const ResultLookup &results) const
+{
+    if (m_flow.isEmpty() || index < 0 || index >= m_size)
+        return at(index);
+    // Requests of one row and iteration are adjacent: the dependency is as far back as its
+    // template is from this one.
+    const qsizetype t = index % m_templates.size();
+    QHash<QString, QString> captured;
+    QStringList capturedSecrets;
+    for (const FlowNeed &need : m_flow.needs(t)) {
+        const qint64 from = index - (t - need.from);
+        QString value;
+        const QString unmet
+            = FlowPlan::unmet(need, m_templates.at(need.from).path, results(from), &value);
+        if (!unmet.isEmpty()) {
+            RequestSpec skipped = at(index);
+            skipped.skipReason = unmet;
+            return skipped;
+        }
+        if (m_secretNames.contains(need.variable))
+            capturedSecrets.append(value);
+        captured.insert(need.variable, value);
+    }
+    return make(index, captured, capturedSecrets);
+}
+
+RequestSpec CollectionSource::make(
+    qint64 index, const QHash<QString, QString> &captured, const QStringList &capturedSecrets) const
 {
     const qint64 rowCount = m_hasData ? m_rows.size() : 1;
     const qint64 perIteration = rowCount * m_templates.size();
@@ -442,14 +557,20 @@ RequestSpec CollectionSource::at(qint64 index) const
         }
     }
 
-    const VariableResolver variables = resolverFor(t, row, index, iteration);
+    const VariableResolver variables = resolverFor(t, row, index, iteration, captured);
     // Problems were ruled out before the run; one that appears now (a file deleted meanwhile)
     // still sends what could be built.
     RequestSpec spec = RequestBuilder(variables, m_baseDirectory, BuildMode::Send, nullptr, nullptr)
                            .build(t.request, t.auth);
     spec.name = t.name;
     context->assertions = resolveAssertions(t.assertions, variables, nullptr);
+    context->captures = resolveCaptures(t.captures, variables, nullptr);
+    for (const Capture &capture : std::as_const(t.captures)) {
+        if (m_secretNames.contains(capture.variable))
+            context->secretCaptures.append(capture.variable);
+    }
     spec.context = std::move(context);
+    spec.capturedSecrets = capturedSecrets;
     return spec;
 }
 

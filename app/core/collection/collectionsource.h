@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/base/parseerror.h"
+#include "core/collection/flowplan.h"
 #include "core/collection/requestbuilder.h"
 #include "core/collection/variables.h"
 #include "core/engine/requestsource.h"
@@ -59,7 +60,13 @@ public:
         const Collection &collection, const Plan &plan);
 
     qint64 size() const override;
+    /// Request i; one that waits on captures has "{{name}}" where their values go (see build()).
     RequestSpec at(qint64 index) const override;
+    QList<qint64> dependencies(qint64 index) const override;
+    RequestSpec build(qint64 index, const ResultLookup &results) const override;
+    bool hasDependencies() const override { return !m_flow.isEmpty(); }
+    /// How many of the selected requests wait on a capture of an earlier one in their row.
+    int waitingCount() const { return m_flow.waitingCount(); }
 
     /// The selected requests' paths ("Folder/Sub/Request"), in run order.
     QStringList requestPaths() const;
@@ -81,6 +88,8 @@ private:
         Auth auth;
         VariableResolver variables;
         QList<Assertion> assertions; ///< the enabled ones
+        QList<Capture> captures; ///< the enabled ones
+        qsizetype place = 0; ///< among the selected requests
     };
 
     CollectionSource() = default;
@@ -98,12 +107,20 @@ private:
     QString checkAll();
     /// Why the request of template t for row (-1 without data) cannot be built; empty: it can.
     QString skipReason(qsizetype t, qint64 row) const;
-    VariableResolver resolverFor(const Template &t, qint64 row, qint64 index, int iteration) const;
+    VariableResolver resolverFor(const Template &t, qint64 row, qint64 index, int iteration,
+        const QHash<QString, QString> &captured) const;
+    /// Plans the flows between the templates; an error names the requests.
+    QString planFlows();
+    /// Request index, its captured variables set to `captured`.
+    RequestSpec make(qint64 index, const QHash<QString, QString> &captured,
+        const QStringList &capturedSecrets = {}) const;
     QStringList check(const Template &t, qint64 row, bool urlAndFilesOnly) const;
     static QString describeProblems(const ProblemList &problems);
 
     mutable QStringList m_notes; ///< see notes(); filled by check()
     QList<Template> m_templates;
+    FlowPlan m_flow;
+    QStringList m_secretNames; ///< every variable marked secret, by name
     QStringList m_columns;
     QList<QStringList> m_rows;
     bool m_hasData = false;

@@ -318,6 +318,19 @@ void writeRequest(JsonWriter &w, const RequestItem &request, const QJsonObject &
         }
         w.endArray();
     }
+    if (!request.captures.isEmpty()) {
+        w.key(u"captures");
+        w.beginArray();
+        for (const Capture &capture : request.captures) {
+            w.beginObject();
+            w.string("variable"_L1, capture.variable);
+            w.string("from"_L1, nameOf(CaptureSources, capture.source));
+            w.optional("expression"_L1, capture.expression);
+            w.optional("enabled"_L1, capture.enabled, true);
+            w.endObject();
+        }
+        w.endArray();
+    }
     w.unknown(unknown, RequestKeys);
     w.endObject();
 }
@@ -361,6 +374,7 @@ void writeRun(JsonWriter &w, const RunSettings &run, const QJsonObject &unknown)
     w.optional("retries"_L1, run.retries, defaults.retries);
     w.optional("maxRedirects"_L1, run.maxRedirects, defaults.maxRedirects);
     w.optional("insecure"_L1, run.insecure, defaults.insecure);
+    w.optional("sequential"_L1, run.sequential, defaults.sequential);
     w.optional("dataFile"_L1, run.dataFile);
     w.optional("environment"_L1, run.environment);
     w.unknown(unknown, RunKeys);

@@ -33,7 +33,12 @@ QString PreparedRun::description() const
             + (rowCount == 1 ? Tr::tr("1 row") : Tr::tr("%1 rows").arg(locale.toString(rowCount)));
     if (iterations > 1)
         text += QStringLiteral(" × ") + Tr::tr("%1 iterations").arg(locale.toString(iterations));
-    return text + QStringLiteral(" = ") + requests(source ? source->size() : 0);
+    text += QStringLiteral(" = ") + requests(source ? source->size() : 0);
+    if (const int waiting = source ? source->waitingCount() : 0; waiting > 0)
+        text += QStringLiteral("; ")
+            + (waiting == 1 ? Tr::tr("1 waits on a capture")
+                            : Tr::tr("%1 wait on a capture").arg(locale.toString(waiting)));
+    return text;
 }
 
 namespace {
@@ -93,6 +98,7 @@ RunOptions runOptionsFor(const RunSettings &settings)
     options.retries = qMax(0, settings.retries);
     options.maxRedirects = qMax(0, settings.maxRedirects);
     options.insecure = settings.insecure;
+    options.sequential = settings.sequential;
     return options;
 }
 

@@ -122,6 +122,11 @@ void VariableResolver::setDataRow(const QStringList &columns, const QStringList 
     m_row = values;
 }
 
+void VariableResolver::setCapturedValues(const QHash<QString, QString> &values)
+{
+    m_captured = values;
+}
+
 void VariableResolver::clearDataRow()
 {
     m_columns.clear();
@@ -179,6 +184,8 @@ std::optional<QString> VariableResolver::builtIn(const QString &name) const
 
 std::optional<VariableResolver::Lookup> VariableResolver::lookup(const QString &name) const
 {
+    if (const auto it = m_captured.constFind(name); it != m_captured.cend())
+        return Lookup {*it, false};
     const qsizetype column = m_columns.indexOf(name);
     if (column >= 0 && column < m_row.size() && !m_row.at(column).isNull())
         return Lookup {m_row.at(column), false};
@@ -270,6 +277,7 @@ QSet<QString> VariableResolver::reachableNames(const QStringList &names) const
     // lacks the value.
     VariableResolver staticOnly = *this;
     staticOnly.clearDataRow();
+    staticOnly.m_captured.clear();
     QSet<QString> seen;
     QStringList pending = names;
     while (!pending.isEmpty()) {

@@ -20,10 +20,11 @@ inline constexpr char TemplateLiteralOpenBraces[] = "{{$openBraces}}";
 using SecretLookup
     = std::function<std::optional<QString>(const QString &scope, const QString &name)>;
 
-/// Resolves {{name}} in templates. Precedence, highest first: data row > command line (--var) >
+/// Resolves {{name}} in templates. Precedence, highest first: captured (earlier in the same data
+/// row and iteration) > data row > command line (--var) >
 /// environment > folders (innermost first) > collection. A value from the collection, a folder or
-/// the environment may itself use {{other}} variables; a data row's or the command line's value is
-/// taken literally, since it is data. Disabled variables do not count.
+/// the environment may itself use {{other}} variables; a captured, data row's or the command line's
+/// value is taken literally, since it is data. Disabled variables do not count.
 ///
 /// A name is letters, digits and `_ - .` (a built-in starts with `$`), with optional spaces inside
 /// the braces: `{{ name }}`. Other text between braces (`{{"a":1}}`) is left as it is.
@@ -49,6 +50,9 @@ public:
     /// defined as empty.
     void setDataRow(const QStringList &columns, const QStringList &values);
     void clearDataRow();
+    /// The values captured from earlier responses of this request's row and iteration; they shadow
+    /// every other layer, and are taken literally.
+    void setCapturedValues(const QHash<QString, QString> &values);
     /// {{$index}}: the request's position in the run, from 0.
     void setIndex(qint64 index) { m_index = index; }
     /// {{$iteration}}: from 0.
@@ -97,6 +101,7 @@ private:
     Values m_commandLine;
     QStringList m_columns;
     QStringList m_row;
+    Values m_captured;
     qint64 m_index = 0;
     int m_iteration = 0;
 };

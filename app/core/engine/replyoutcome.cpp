@@ -1,8 +1,12 @@
 #include "core/engine/replyoutcome.h"
 
+#include "core/checks/assertions.h"
+#include "core/checks/captures.h"
 #include "core/http/fasthttpmanager.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace {
 struct Tr
@@ -44,4 +48,32 @@ QString classifyOutcome(
         return QString();
     const QString message = reply.errorString();
     return message.isEmpty() ? errorCategoryName(result.error) : message;
+}
+
+bool checksReadBody(const RequestContext &context)
+{
+    return capturesReadBody(context.captures)
+        || std::any_of(
+            context.assertions.cbegin(), context.assertions.cend(), [](const Assertion &a) {
+                return a.enabled
+                    && (a.kind == Assertion::Kind::BodyContains
+                        || a.kind == Assertion::Kind::JsonPathExists
+                        || a.kind == Assertion::Kind::JsonPathEquals);
+            });
+}
+
+void checkAnswer(const RequestContext &context, Result &result, ResultDetail &detail,
+    const HttpHeaders &headers, const QByteArray &body, qint64 latencyUs)
+{
+    if (!context.assertions.isEmpty()) {
+        detail.assertions
+            = evaluateAssertions(context.assertions, result.status, headers, body, latencyUs);
+        result.assertionsFailed
+            = quint16(std::count_if(detail.assertions.cbegin(), detail.assertions.cend(),
+                [](const AssertionOutcome &outcome) { return !outcome.passed; }));
+    }
+    // A failed request gives no values: what depends on them is not sent, with its failure.
+    if (!context.captures.isEmpty() && result.succeeded())
+        detail.captures = evaluateCaptures(
+            context.captures, result.status, headers, body, context.secretCaptures);
 }

@@ -3,8 +3,14 @@
 #pragma once
 
 #include "core/model/requestspec.h"
+#include "core/model/result.h"
 
 #include <QList>
+
+#include <functional>
+
+/// The result of request i of the run when it has one, else null.
+using ResultLookup = std::function<const Result *(qint64 index)>;
 
 /// Request i of a run. Implementations are immutable once a run starts and are read from the
 /// engine's thread only.
@@ -13,7 +19,26 @@ class RequestSource
 public:
     virtual ~RequestSource() = default;
     virtual qint64 size() const = 0;
+    /// Request i as it is known before the run: one that waits on captures (see dependencies())
+    /// lacks their values; build() has them.
     virtual RequestSpec at(qint64 index) const = 0;
+
+    /// Flows: the earlier requests of the run whose captures request i uses, in index order; it
+    /// is not sent before they have ended. None by default.
+    virtual QList<qint64> dependencies(qint64 index) const
+    {
+        Q_UNUSED(index);
+        return {};
+    }
+    /// Request i with the captures of its dependencies, which `results` gives (all ended). One
+    /// whose dependency failed or captured nothing comes back with a skipReason saying which.
+    virtual RequestSpec build(qint64 index, const ResultLookup &results) const
+    {
+        Q_UNUSED(results);
+        return at(index);
+    }
+    /// Whether any request has dependencies.
+    virtual bool hasDependencies() const { return false; }
 };
 
 /// A fixed list of requests sent in order, the whole list repeated `repeat` times.

@@ -1,6 +1,7 @@
 // Where a run's results live, each at its input index; safe to read from another thread.
 #pragma once
 
+#include "core/engine/requestsource.h"
 #include "core/model/result.h"
 
 #include <QtGlobal>
@@ -32,6 +33,19 @@ public:
 
     /// Stores the result for index (once) and advances the ordered prefix. Engine thread only.
     void put(qint64 index, Result &&result);
+
+    /// Looks results up in this store (null while not stored), for RequestSource::build().
+    ResultLookup lookup() const
+    {
+        return [this](qint64 index) {
+            return isDone(index) ? &at(index) : nullptr;
+        };
+    }
+    /// Request index of source as it was sent: built with its dependencies' captures.
+    RequestSpec requestFor(const RequestSource &source, qint64 index) const
+    {
+        return source.hasDependencies() ? source.build(index, lookup()) : source.at(index);
+    }
 
     /// Bytes held by results and their details; an estimate for memory reports.
     qint64 memoryUsage() const;

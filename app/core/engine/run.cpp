@@ -1,9 +1,9 @@
 #include "core/engine/run.h"
 
-#include "core/checks/assertions.h"
 #include "core/engine/qtrequest.h"
 #include "core/engine/replyoutcome.h"
 #include "core/engine/retrypolicy.h"
+#include "core/engine/runflight.h"
 #include "core/engine/tlsconfiguration.h"
 #include "core/http/fasthttpmanager.h"
 
@@ -28,12 +28,6 @@ qint64 steadyNowNs()
         .count();
 }
 
-// Big enough that Qt's HTTP thread rarely waits on us, small enough that a huge body streams
-// through in constant memory.
-constexpr qint64 ReadBufferBytes = 256 * 1024;
-// An answer announcing at most this much is read once, when it has finished.
-constexpr qint64 SmallBodyBytes = 64 * 1024;
-
 // Runs use the system's proxy settings (unless RunOptions::proxy names one). Process-wide, so set
 // once when the application starts, never by a run or a pool.
 void useSystemProxySettings()
@@ -43,36 +37,8 @@ void useSystemProxySettings()
 } // namespace
 Q_COREAPP_STARTUP_FUNCTION(useSystemProxySettings)
 
-/// One request on the wire. Flights are reused: the generation tells a late signal of an earlier
-/// occupant from the current one.
-struct Run::Flight
-{
-    QNetworkReply *reply = nullptr;
-    LanePool::Lane *lane = nullptr;
-    qint64 index = -1;
-    int attempt = 0;
-    quint64 generation = 0;
-    Result result;
-    std::shared_ptr<const RequestContext> context; ///< assertions to check at the end
-    qint64 sampleCap = 0; ///< body bytes to keep: the run's cap, or more when assertions read it
-    QByteArray bodySample;
-    QStringList tlsErrors;
-    bool timedOut = false;
-};
-
-namespace {
-// Assertions on the body see at most this much of it, even when the run keeps no bodies.
-constexpr qint64 AssertionBodyBytes = 1024 * 1024;
-
-bool readsBody(const QList<Assertion> &assertions)
-{
-    return std::any_of(assertions.cbegin(), assertions.cend(), [](const Assertion &a) {
-        return a.enabled
-            && (a.kind == Assertion::Kind::BodyContains || a.kind == Assertion::Kind::JsonPathExists
-                || a.kind == Assertion::Kind::JsonPathEquals);
-    });
-}
-} // namespace
+// Checks on the body see at most this much of it, even when the run keeps no bodies.
+constexpr qint64 CheckedBodyBytes = 1024 * 1024;
 
 Run::Run(std::shared_ptr<const RequestSource> requests, const RunOptions &options, QObject *parent)
     : QObject(parent)
@@ -80,10 +46,12 @@ Run::Run(std::shared_ptr<const RequestSource> requests, const RunOptions &option
     , m_options(options)
     , m_results(m_requests ? m_requests->size() : 0)
     , m_lanes(this, options)
+    , m_flows(m_requests.get(), m_results)
     , m_pumpTimer(this) // children, so they move with the run to its thread
     , m_deadlineTimer(this)
 {
-    m_options.concurrency = qBound(1, m_options.concurrency, RunOptions::MaxConcurrency);
+    m_options.concurrency
+        = m_options.sequential ? 1 : qBound(1, m_options.concurrency, RunOptions::MaxConcurrency);
     m_flights.reserve(size_t(m_options.concurrency));
 
     if (Parsed<QSslConfiguration> tls = tlsConfigurationFor(m_options))
@@ -204,24 +172,29 @@ void Run::stop()
         retry.partial.detail->errorMessage = message;
         complete(retry.index, std::move(retry.partial));
     }
-    recordUnsent(
-        ErrorCategory::NotSent, Tr::tr("the run was stopped before this request was sent"));
+    const QString unsent = Tr::tr("the run was stopped before this request was sent");
+    for (const qint64 index : m_flows.takeAll())
+        complete(index, unsentResult(index, ErrorCategory::NotSent, unsent));
+    recordUnsent(ErrorCategory::NotSent, unsent);
     finishIfDone();
 }
 
 void Run::recordUnsent(ErrorCategory error, const QString &message)
 {
-    const qint64 now = nowUs();
-    for (const qint64 total = m_results.size(); m_next < total; ++m_next) {
-        Result result;
-        result.requestIndex = quint32(m_next);
-        result.scheduledUs = scheduledUsFor(m_next);
-        result.finishedUs = now;
-        result.error = error;
-        result.detail = new ResultDetail;
-        result.detail->errorMessage = message;
-        complete(m_next, std::move(result));
-    }
+    for (const qint64 total = m_results.size(); m_next < total; ++m_next)
+        complete(m_next, unsentResult(m_next, error, message));
+}
+
+Result Run::unsentResult(qint64 index, ErrorCategory error, const QString &message) const
+{
+    Result result;
+    result.requestIndex = quint32(index);
+    result.scheduledUs = scheduledUsFor(index);
+    result.finishedUs = nowUs();
+    result.error = error;
+    result.detail = new ResultDetail;
+    result.detail->errorMessage = message;
+    return result;
 }
 
 qint64 Run::scheduledUsFor(qint64 index) const
@@ -244,12 +217,27 @@ void Run::pump()
             dispatch(retry.index, retry.attempt, std::move(retry.partial));
             continue;
         }
+        // Strictly one at a time: not even past a request waiting out its backoff.
+        if (m_options.sequential && !m_retries.empty())
+            break;
+        Result fresh;
+        if (m_flows.hasReady()) {
+            // A flow that can go on goes first; it was due once its dependencies ended.
+            const auto [index, readyUs] = m_flows.takeReady();
+            fresh.requestIndex = quint32(index);
+            fresh.scheduledUs = qMax(scheduledUsFor(index), readyUs);
+            dispatch(index, 0, std::move(fresh));
+            continue;
+        }
         if (m_next >= total)
             break;
         const qint64 scheduled = scheduledUsFor(m_next);
         if (scheduled > now)
             break;
-        Result fresh;
+        if (!m_flows.admit(m_next)) {
+            ++m_next; // it waits for a capture and comes back ready
+            continue;
+        }
         fresh.requestIndex = quint32(m_next);
         fresh.scheduledUs = scheduled;
         dispatch(m_next++, 0, std::move(fresh));
@@ -273,7 +261,7 @@ void Run::pump()
 
 void Run::dispatch(qint64 index, int attempt, Result &&partial)
 {
-    const RequestSpec spec = m_requests->at(index);
+    const RequestSpec spec = m_flows.request(index);
     if (!spec.skipReason.isEmpty()) {
         // Accounted for with the reason, never sent. The last answer ends the run; without
         // any in flight, the event loop does.
@@ -303,8 +291,8 @@ void Run::dispatch(qint64 index, int attempt, Result &&partial)
     flight.tlsErrors.clear();
     flight.context = spec.context;
     flight.sampleCap = m_options.bodySampleBytes;
-    if (spec.context && readsBody(spec.context->assertions))
-        flight.sampleCap = qMax<qint64>(flight.sampleCap, AssertionBodyBytes);
+    if (spec.context && checksReadBody(*spec.context))
+        flight.sampleCap = qMax<qint64>(flight.sampleCap, CheckedBodyBytes);
     flight.timedOut = false;
 
     const qint64 now = nowUs();
@@ -341,98 +329,6 @@ void Run::dispatch(qint64 index, int attempt, Result &&partial)
     }
     QMutexLocker locker(&m_statsMutex);
     m_stats.noteInFlight(now, m_inFlight);
-}
-
-void Run::connectReply(int flightId, bool https)
-{
-    // Every connection costs a slot object and an emission per request: connect only what this
-    // run can use. TLS signals only matter on https (a redirect to https connects them then).
-    Flight &flight = *m_flights[size_t(flightId)];
-    QNetworkReply *reply = flight.reply;
-    const quint64 generation = flight.generation;
-    const auto current = [this, flightId, generation]() -> Flight * {
-        Flight *f = m_flights[size_t(flightId)].get();
-        return f->generation == generation && f->reply ? f : nullptr;
-    };
-    const auto connectTls = [this, reply, current] {
-        connect(reply, &QNetworkReply::encrypted, this, [this, current] {
-            if (Flight *f = current())
-                f->result.tlsDoneUs = nowUs();
-        });
-        // Qt reports verification errors even when told not to verify, and then carries on:
-        // under --insecure they are not errors. Otherwise Qt fails the handshake and these are
-        // its reasons.
-        if (m_options.insecure)
-            return;
-        connect(reply, &QNetworkReply::sslErrors, this, [current](const QList<QSslError> &errors) {
-            if (Flight *f = current()) {
-                for (const QSslError &error : errors)
-                    f->tlsErrors.append(error.errorString());
-            }
-        });
-    };
-    if (https)
-        connectTls();
-    connect(reply, &QNetworkReply::socketStartedConnecting, this, [this, current] {
-        if (Flight *f = current())
-            f->result.connectStartUs = nowUs();
-    });
-    connect(reply, &QNetworkReply::requestSent, this, [this, current] {
-        if (Flight *f = current())
-            f->result.requestSentUs = nowUs();
-    });
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, current] {
-        Flight *f = current();
-        if (!f || f->result.headersUs >= 0)
-            return;
-        f->result.headersUs = nowUs();
-        // A small answer waits in the reply until finished; only a big (or unknown) one is read
-        // as it comes, under a read-buffer limit. Both cost per request: readyRead a signal and a
-        // slot per read, the limit a flow-control signal to Qt's HTTP thread per read (over h2c,
-        // 3.5 write and 1.6 futex calls per request).
-        bool known = false;
-        const qint64 length
-            = f->reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
-        if (known && length <= SmallBodyBytes)
-            return;
-        f->reply->setReadBufferSize(ReadBufferBytes);
-        connect(f->reply, &QNetworkReply::readyRead, this, [this, current] {
-            if (Flight *g = current())
-                takeBody(*g);
-        });
-    });
-    if (m_options.maxRedirects > 0) {
-        connect(reply, &QNetworkReply::redirected, this,
-            [current, connectTls, tls = https](const QUrl &to) mutable {
-                Flight *f = current();
-                if (!f)
-                    return;
-                f->result.redirects = quint8(qMin(f->result.redirects + 1, 255));
-                if (!tls && to.scheme() == QLatin1String("https")) {
-                    tls = true;
-                    connectTls();
-                }
-            });
-    }
-    connect(reply, &QNetworkReply::finished, this, [this, flightId, current] {
-        if (current())
-            onReplyFinished(flightId);
-    });
-}
-
-void Run::takeBody(Flight &flight)
-{
-    QNetworkReply *reply = flight.reply;
-    const qint64 available = reply->bytesAvailable();
-    if (available <= 0)
-        return;
-    const qint64 room = qMax<qint64>(0, flight.sampleCap - flight.bodySample.size());
-    if (room > 0)
-        flight.bodySample.append(reply->read(qMin(room, available)));
-    // What does not fit is counted, not kept.
-    if (reply->bytesAvailable() > 0)
-        reply->skip(reply->bytesAvailable());
-    flight.result.bytesReceived += available;
 }
 
 void Run::onReplyFinished(int flightId)
@@ -483,13 +379,9 @@ QExplicitlySharedDataPointer<ResultDetail> Run::detailFor(
     if (result.redirects > 0)
         detail->finalUrl = reply.url();
     const HttpHeaders headers = reply.rawHeaderPairs();
-    if (flight.context && !flight.context->assertions.isEmpty()) {
-        const qint64 latency = nowUs() - result.dispatchedUs;
-        detail->assertions = evaluateAssertions(
-            flight.context->assertions, result.status, headers, flight.bodySample, latency);
-        result.assertionsFailed
-            = quint16(std::count_if(detail->assertions.cbegin(), detail->assertions.cend(),
-                [](const AssertionOutcome &outcome) { return !outcome.passed; }));
+    if (flight.context) {
+        checkAnswer(*flight.context, result, *detail, headers, flight.bodySample,
+            nowUs() - result.dispatchedUs);
     }
     if (m_detailBytes < m_options.detailBudgetBytes) {
         if (m_options.keepResponseHeaders) {
@@ -505,7 +397,7 @@ QExplicitlySharedDataPointer<ResultDetail> Run::detailFor(
     }
     if (detail->errorMessage.isEmpty() && detail->finalUrl.isEmpty()
         && detail->responseHeaders.isEmpty() && detail->bodySample.isEmpty()
-        && detail->assertions.isEmpty())
+        && detail->assertions.isEmpty() && detail->captures.isEmpty())
         return {};
     return detail;
 }
@@ -538,6 +430,8 @@ void Run::complete(qint64 index, Result &&result)
     }
     const qint64 orderedBefore = m_results.orderedCount();
     m_results.put(index, std::move(result));
+    if (!m_stopping)
+        m_flows.ended(index, nowUs());
     Q_EMIT resultAdded(index);
     const qint64 orderedAfter = m_results.orderedCount();
     if (orderedAfter != orderedBefore)

@@ -2,6 +2,7 @@
 // results in input order and statistics as they arrive.
 #pragma once
 
+#include "core/engine/flowgate.h"
 #include "core/engine/lanepool.h"
 #include "core/engine/requestsource.h"
 #include "core/engine/resultstore.h"
@@ -29,8 +30,10 @@ class QNetworkReply;
 /// elsewhere. results() and statsSnapshot() may be read from any thread.
 ///
 /// Exactly min(concurrency, requests left) requests are in flight while the run is running and
-/// not paused; a request waiting out a retry backoff does not hold a place. Results land in the
-/// store at their input index; orderedAdvanced reports the growth of the in-order prefix.
+/// not paused; a request waiting out a retry backoff does not hold a place, nor does one waiting
+/// for the requests whose captures it uses (a flow): the requests after it go meanwhile. Results
+/// land in the store at their input index; orderedAdvanced reports the growth of the in-order
+/// prefix.
 class Run : public QObject
 {
     Q_OBJECT
@@ -93,6 +96,7 @@ private:
     void dispatch(qint64 index, int attempt, Result &&partial);
     /// Records every request not dispatched yet as failed with error and message.
     void recordUnsent(ErrorCategory error, const QString &message);
+    Result unsentResult(qint64 index, ErrorCategory error, const QString &message) const;
     void connectReply(int flightId, bool https);
     /// Moves what the reply has buffered into the flight: the sample, and the byte count.
     void takeBody(Flight &flight);
@@ -113,6 +117,7 @@ private:
     RunOptions m_options;
     ResultStore m_results;
     LanePool m_lanes;
+    FlowGate m_flows; ///< requests waiting on the captures of earlier ones
     QSslConfiguration m_sslConfiguration;
     QString m_setupError; ///< why nothing can be sent (an unreadable client certificate, ...)
     QNetworkRequest m_requestTemplates[2]; ///< cleartext, https

@@ -1,7 +1,7 @@
 #include "core/formats/harexport.h"
 
-#include "core/engine/resultstore.h"
 #include "core/base/version.h"
+#include "core/engine/resultstore.h"
 
 #include <QIODevice>
 #include <QJsonArray>
@@ -10,6 +10,7 @@
 
 namespace HarExport {
 namespace {
+using ResultWriters::capturedSecrets;
 using ResultWriters::SecretMask;
 using ResultWriters::toMs;
 
@@ -234,7 +235,9 @@ bool write(QIODevice *device, const ResultStore &store, const RequestSource &sou
             continue;
         buffer += first ? "\n" : ",\n";
         first = false;
-        buffer += QJsonDocument(entry(store.at(i), source.at(i), options, startedAt, mask))
+        const RequestSpec spec = store.requestFor(source, i);
+        const SecretMask masked = mask.with(capturedSecrets(store.at(i), spec));
+        buffer += QJsonDocument(entry(store.at(i), spec, options, startedAt, masked))
                       .toJson(QJsonDocument::Compact);
         if (buffer.size() >= FlushBytes) {
             if (!ResultWriters::writeBytes(device, buffer, error))

@@ -1,7 +1,7 @@
 #include "core/formats/jtlexport.h"
 
-#include "core/formats/csvwriter.h"
 #include "core/engine/resultstore.h"
+#include "core/formats/csvwriter.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -15,6 +15,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ResultWriters)
 };
 
+using ResultWriters::capturedSecrets;
 using ResultWriters::SecretMask;
 
 qint64 wholeMs(qint64 us)
@@ -141,8 +142,11 @@ bool write(QIODevice *device, const ResultStore &store, const RequestSource &sou
     CsvWriter csv(device);
     bool ok = csv.writeRow(header());
     for (qint64 i = 0; ok && i < store.size(); ++i) {
-        if (store.isDone(i))
-            ok = csv.writeRow(row(store.at(i), source.at(i), options, startedAt, mask));
+        if (!store.isDone(i))
+            continue;
+        const RequestSpec spec = store.requestFor(source, i);
+        const SecretMask masked = mask.with(capturedSecrets(store.at(i), spec));
+        ok = csv.writeRow(row(store.at(i), spec, options, startedAt, masked));
     }
     if (!ok && error)
         *error = Tr::tr("cannot write the output: %1").arg(device->errorString());

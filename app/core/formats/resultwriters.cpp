@@ -108,6 +108,22 @@ QStringList fixedRow(const Result &result, const RequestSpec &spec, const Secret
 }
 
 /// The columns after the fixed ones that every layout has.
+/// The captures column: "NAME=VALUE; ...", *** for a secret, "NAME: why" for one not taken.
+QString capturesCell(const Result &result)
+{
+    QStringList parts;
+    if (result.detail) {
+        for (const CaptureOutcome &capture : std::as_const(result.detail->captures)) {
+            if (!capture.captured())
+                parts.append(capture.variable + QStringLiteral(": ") + capture.problem);
+            else
+                parts.append(capture.variable + u'='
+                    + (capture.secret ? QStringLiteral("***") : capture.value));
+        }
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
 const QStringList &runColumns()
 {
     static const QStringList columns {
@@ -163,6 +179,8 @@ CsvLayout CsvLayout::forRun(const RequestSource &source, qint64 scan)
             continue;
         if (first)
             layout.m_dataColumns = spec.context->dataColumns;
+        if (!spec.context->captures.isEmpty())
+            layout.m_captures = true;
         first = false;
         if (!layout.m_columnsByRequest.contains(
                 requestKey(spec.context->path, spec.context->assertions)))
@@ -203,6 +221,8 @@ QStringList CsvLayout::header(const SecretMask &mask) const
     for (const QString &label : m_assertionColumns)
         assertions.append(mask.apply(label));
     QStringList columns = csvHeader() + runColumns();
+    if (m_captures)
+        columns.append(QStringLiteral("captures"));
     QSet<QString> used(columns.cbegin(), columns.cend());
     used.unite(QSet<QString>(assertions.cbegin(), assertions.cend()));
     for (const QString &name : m_dataColumns)
@@ -218,8 +238,13 @@ QStringList CsvLayout::row(
     fields.append(context ? QString::number(context->iteration) : QString());
     fields.append(context && context->row >= 0 ? QString::number(context->row) : QString());
     fields.append(QString::number(result.assertionsFailed));
+    const SecretMask captured = SecretMask(capturedSecrets(result, spec));
+    if (m_captures)
+        fields.append(capturesCell(result));
     for (qsizetype i = 0; i < m_dataColumns.size(); ++i)
         fields.append(context ? mask.apply(dataValue(*context, m_dataColumns, i)) : QString());
+    if (!captured.isEmpty())
+        fields = captured.apply(fields);
     if (m_assertionColumns.isEmpty())
         return fields;
     QStringList cells(m_assertionColumns.size());
@@ -240,7 +265,7 @@ QStringList CsvLayout::row(
                 : QLatin1String("fail: ") + mask.apply(outcome.actual);
         }
     }
-    return fields + cells;
+    return fields + captured.apply(cells);
 }
 
 double toMs(qint64 us)
@@ -265,7 +290,19 @@ QStringList csvRow(const Result &result, const RequestSpec &spec)
     return fixedRow(result, spec, SecretMask());
 }
 
+/// resultJson without the captured secrets masked.
+static QJsonObject resultObject(
+    const Result &result, const RequestSpec &spec, const SecretMask &mask);
+
 QJsonObject resultJson(const Result &result, const RequestSpec &spec, const SecretMask &mask)
+{
+    const QJsonObject object = resultObject(result, spec, mask);
+    const QStringList secrets = capturedSecrets(result, spec);
+    return secrets.isEmpty() ? object : SecretMask(secrets).apply(object);
+}
+
+static QJsonObject resultObject(
+    const Result &result, const RequestSpec &spec, const SecretMask &mask)
 {
     QJsonObject object {
         {QStringLiteral("index"), qint64(result.requestIndex)},
@@ -311,6 +348,7 @@ QJsonObject resultJson(const Result &result, const RequestSpec &spec, const Secr
     const ResultDetail &detail = *result.detail;
     if (!detail.assertions.isEmpty())
         object.insert(QStringLiteral("assertions"), assertionsJson(result, spec, mask));
+    addCapturesJson(object, result);
     if (!detail.responseHeaders.isEmpty()) {
         QJsonArray headers;
         for (const HttpHeader &header : detail.responseHeaders)
@@ -330,6 +368,36 @@ QJsonObject resultJson(const Result &result, const RequestSpec &spec, const Secr
             object.insert(QStringLiteral("body_truncated"), true);
     }
     return object;
+}
+
+QStringList capturedSecrets(const Result &result, const RequestSpec &spec)
+{
+    QStringList secrets = spec.capturedSecrets;
+    if (result.detail) {
+        for (const CaptureOutcome &capture : std::as_const(result.detail->captures)) {
+            if (capture.secret && capture.captured())
+                secrets.append(capture.value);
+        }
+    }
+    return secrets;
+}
+
+void addCapturesJson(QJsonObject &object, const Result &result)
+{
+    if (!result.detail || result.detail->captures.isEmpty())
+        return;
+    QJsonObject captures;
+    QJsonObject problems;
+    for (const CaptureOutcome &capture : std::as_const(result.detail->captures)) {
+        if (!capture.captured())
+            problems.insert(capture.variable, capture.problem);
+        else
+            captures.insert(
+                capture.variable, capture.secret ? QStringLiteral("***") : capture.value);
+    }
+    object.insert(QStringLiteral("captures"), captures);
+    if (!problems.isEmpty())
+        object.insert(QStringLiteral("capture_problems"), problems);
 }
 
 QJsonObject contextJson(const RequestSpec &spec, const SecretMask &mask)
@@ -429,7 +497,7 @@ bool writeCsv(QIODevice *device, const ResultStore &store, const RequestSource &
     bool ok = csv.writeRow(layout.header());
     for (qint64 i = 0; ok && i < store.size(); ++i) {
         if (store.isDone(i))
-            ok = csv.writeRow(layout.row(store.at(i), source.at(i)));
+            ok = csv.writeRow(layout.row(store.at(i), store.requestFor(source, i)));
     }
     if (!ok && error)
         *error = Tr::tr("cannot write the output: %1").arg(device->errorString());
@@ -449,7 +517,7 @@ bool writeJson(QIODevice *device, const ResultStore &store, const RequestSource 
             continue;
         buffer += first ? "\n" : ",\n";
         first = false;
-        buffer += QJsonDocument(mask.apply(resultJson(store.at(i), source.at(i))))
+        buffer += QJsonDocument(mask.apply(resultJson(store.at(i), store.requestFor(source, i))))
                       .toJson(QJsonDocument::Compact);
         if (buffer.size() >= FlushBytes) {
             if (!writeBytes(device, buffer, error))

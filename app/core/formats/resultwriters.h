@@ -28,7 +28,8 @@ namespace ResultWriters {
 QStringList assertionColumns(const QList<Assertion> &assertions);
 
 /// The columns of one run's CSV, computed once before the first row: csvHeader()'s fixed columns,
-/// then iteration, row and assertions_failed, then one per data-set column, then one per
+/// then iteration, row and assertions_failed, then captures when a request captures ("NAME=VALUE"
+/// joined by "; "), then one per data-set column, then one per
 /// assertion: the union of the labels of the run's distinct requests, in first-seen order. A data
 /// column whose name collides with one of the others is written as "data.NAME" ("data."
 /// repeated until it is unique).
@@ -75,6 +76,7 @@ private:
 
     QStringList m_dataColumns;
     QStringList m_assertionColumns;
+    bool m_captures = false; ///< some request captures: the captures column is there
     QHash<QString, QList<qsizetype>> m_columnsByRequest; ///< column per enabled assertion
 };
 
@@ -85,11 +87,18 @@ QStringList csvRow(const Result &result, const RequestSpec &spec);
 
 /// One result as a JSON object (the NDJSON line, the JSON export's results entry): index, method,
 /// url, status, timings..., plus when there is a context: path, iteration, row, data; assertions
-/// [{label, passed, actual}] and assertions_failed; response_headers [{name, value}] and the body
-/// sample (body as text when UTF-8, else body_base64; body_truncated when only part was kept)
-/// when the run kept them.
+/// [{label, passed, actual}] and assertions_failed; captures {NAME: VALUE}; response_headers
+/// [{name, value}] and the body sample (body as text when UTF-8, else body_base64; body_truncated
+/// when only part was kept) when the run kept them.
 QJsonObject resultJson(
     const Result &result, const RequestSpec &spec, const SecretMask &mask = SecretMask());
+
+/// The values of secret variables a result carries from captures: the ones it took and the ones
+/// it was built with. resultJson and CsvLayout::row mask them themselves.
+QStringList capturedSecrets(const Result &result, const RequestSpec &spec);
+/// resultJson's captures: {NAME: VALUE} for what it captured (*** for a secret variable), and
+/// capture_problems {NAME: why} for what it did not.
+void addCapturesJson(QJsonObject &object, const Result &result);
 
 /// resultJson's context fields: path, iteration, row and data; empty without a context.
 QJsonObject contextJson(const RequestSpec &spec, const SecretMask &mask = SecretMask());

@@ -10,7 +10,13 @@
 
 namespace ResultWriters {
 
+SecretMask SecretMask::with(const QStringList &secrets) const
+{
+    return secrets.isEmpty() ? *this : SecretMask(m_secrets + secrets);
+}
+
 SecretMask::SecretMask(const QStringList &secrets)
+    : m_secrets(secrets)
 {
     QSet<QString> forms;
     for (const QString &secret : secrets) {

@@ -18,6 +18,8 @@ public:
     explicit SecretMask(const QStringList &secrets);
 
     bool isEmpty() const { return m_forms.isEmpty(); }
+    /// This mask and more secrets (values known only as a run goes, such as captured ones).
+    SecretMask with(const QStringList &secrets) const;
     /// text with every secret replaced; a "Basic" credential whose decoded user:password holds
     /// a secret has its base64 replaced, since the secret does not appear in it as such.
     QString apply(const QString &text) const;
@@ -30,6 +32,7 @@ public:
     QJsonValue apply(const QJsonValue &value) const;
 
 private:
+    QStringList m_secrets;
     QStringList m_forms; ///< longest first, so a secret holding another is masked whole
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/model/assertion.h"
+#include "core/model/capture.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -83,6 +84,8 @@ struct RequestItem
     Body body;
     Auth auth; ///< Inherit: the nearest folder's, then the collection's
     QList<Assertion> assertions;
+    /// Variables set from the response, for the requests after this one in its row and iteration.
+    QList<Capture> captures;
 
     friend bool operator==(const RequestItem &, const RequestItem &) = default;
 };
@@ -124,6 +127,8 @@ struct RunSettings
     int retries = 0;
     int maxRedirects = 10;
     bool insecure = false;
+    /// Strictly one request at a time in run order, for flows that depend on side effects.
+    bool sequential = false;
     QString dataFile; ///< CSV or JSON data set, relative to the collection file
     QString environment; ///< the selected environment's name
 

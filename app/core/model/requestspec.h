@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/assertion.h"
+#include "core/model/capture.h"
 
 #include <QByteArray>
 #include <QList>
@@ -22,6 +23,8 @@ struct RequestContext
     QStringList dataColumns; ///< the data set's columns (shared by every request of a run)
     QStringList dataValues; ///< this row's values, one per column
     QList<Assertion> assertions; ///< checked against the response when it finishes
+    QList<Capture> captures; ///< the enabled ones, taken from the response when it succeeds
+    QStringList secretCaptures; ///< the names among captures' variables that are secret
 };
 
 using HttpHeader = QPair<QByteArray, QByteArray>;
@@ -38,4 +41,7 @@ struct RequestSpec
     std::shared_ptr<const RequestContext> context;
     /// Why this request cannot be built and is not sent (a run with --skip-invalid); empty: send.
     QString skipReason;
+    /// The values of secret variables this request was built with that came from captures:
+    /// outputs mask them like any secret.
+    QStringList capturedSecrets;
 };

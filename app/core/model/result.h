@@ -16,6 +16,18 @@ struct AssertionOutcome
     friend bool operator==(const AssertionOutcome &, const AssertionOutcome &) = default;
 };
 
+/// One capture's value taken from one response, or why there is none.
+struct CaptureOutcome
+{
+    QString variable;
+    QString value;
+    QString problem; ///< empty when captured; e.g. "no match for data.slug"
+    bool secret = false; ///< the variable is secret: outputs show ***
+
+    bool captured() const { return problem.isEmpty(); }
+    friend bool operator==(const CaptureOutcome &, const CaptureOutcome &) = default;
+};
+
 /// What only some results need; kept out of line so a plain result stays small.
 struct ResultDetail : QSharedData
 {
@@ -24,6 +36,9 @@ struct ResultDetail : QSharedData
     HttpHeaders responseHeaders;
     QByteArray bodySample; ///< at most RunOptions::bodySampleBytes
     QList<AssertionOutcome> assertions; ///< one per enabled assertion of the request, in order
+    /// One per capture of the request, in order, when the response succeeded; kept whatever the
+    /// run's detail budget, since later requests of the row need them.
+    QList<CaptureOutcome> captures;
 };
 
 /// One request's outcome. Times are microseconds from the run's start; -1 means the phase did not

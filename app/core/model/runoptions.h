@@ -12,6 +12,9 @@ struct RunOptions : TransportOptions
     int concurrency = 1; ///< requests in flight at once, 1..MaxConcurrency
     double rate = 0; ///< target requests per second (open model); 0 = no pacing
     int retries = 0; ///< extra attempts after a retryable failure
+    /// One request at a time in input order, none started while another waits out its backoff;
+    /// concurrency is then 1.
+    bool sequential = false;
     int retryBaseDelayMs = 100; ///< first backoff; doubles each attempt, full jitter
     int retryMaxDelayMs = 10000; ///< cap on one backoff, Retry-After included
     int maxRedirects = 10; ///< 0 = do not follow redirects

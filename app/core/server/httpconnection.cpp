@@ -158,7 +158,7 @@ void HttpConnection::headersCompleted()
     m_server->requestStarted(r.counted, http_method_str(http_method(r.method)), r.url);
     m_headersPending = false;
     m_inBody = true;
-    r.keepBody = r.path == "/echo";
+    r.keepBody = r.path == "/echo" || r.path == "/login";
     // An announced length over the limit is refused on its first body byte, unread; room for a
     // body within it is made once, not by doubling as it arrives.
     // An announced body is taken from the server-wide budget whole, so that parallel uploads

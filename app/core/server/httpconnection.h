@@ -77,10 +77,17 @@ private:
     void readInput();
     void route();
     void routeFlaky(const QByteArray &rest);
+    /// /login, /items, /items/{id}: false when path is none of them.
+    bool routeFlow(const QByteArray &path);
+    /// The user whose bearer token the request carries; empty (after a 401) when none is valid.
+    QString bearerUser();
+    void routeItem(qint64 id, const QString &user);
     QJsonObject describeRequest(bool withBody) const;
     /// /echo: the request described, with its body.
     void respondEcho();
     QJsonObject statsJson() const;
+    /// /stats' "flows": logins, items created and deleted.
+    QJsonObject flowStats() const;
 
     QByteArray responseHead(int status, const QByteArray &contentType, qint64 length,
         const QByteArray &extraHeaders) const;

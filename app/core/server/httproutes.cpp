@@ -77,6 +77,8 @@ void HttpConnection::route()
         }
         respond(int(number), "text/plain; charset=utf-8",
             QByteArray::number(number) + ' ' + reasonPhrase(int(number)) + '\n', extra);
+    } else if (routeFlow(path)) {
+        return;
     } else if (path.startsWith("/flaky/")) {
         routeFlaky(path.mid(7));
     } else if (path.startsWith("/delay/")) {
@@ -116,9 +118,9 @@ void HttpConnection::route()
         respondJson(200, statsJson());
     } else if (path == "/") {
         QJsonArray routes;
-        for (const char *r :
-            {"/get", "/echo", "/status/{code}?retry_after=S", "/flaky/{k}/{code}?key=K",
-                "/delay/{ms}", "/bytes/{n}", "/redirect/{n}", "/drop", "/stats", "/stats/reset"})
+        for (const char *r : {"/get", "/echo", "/status/{code}?retry_after=S",
+                 "/flaky/{k}/{code}?key=K", "/delay/{ms}", "/bytes/{n}", "/redirect/{n}", "/drop",
+                 "/stats", "/stats/reset", "/login", "/items", "/items/{id}"})
             routes.append(QLatin1String(r));
         respondJson(200,
             {{QStringLiteral("server"), QString(QStringLiteral("rafaga/") + Rafaga::version())},
@@ -222,5 +224,6 @@ QJsonObject HttpConnection::statsJson() const
 {
     return {{QStringLiteral("requests"), m_server->requestCount()},
         {QStringLiteral("in_flight"), m_server->inFlight()},
-        {QStringLiteral("max_in_flight"), m_server->maxInFlight()}};
+        {QStringLiteral("max_in_flight"), m_server->maxInFlight()},
+        {QStringLiteral("flows"), flowStats()}};
 }

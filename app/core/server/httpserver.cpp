@@ -126,8 +126,14 @@ void HttpServer::resetStats()
 {
     m_requests = 0;
     m_maxInFlight = m_inFlight.load();
-    QMutexLocker locker(&m_flakyMutex);
-    m_flakyAttempts.clear();
+    {
+        QMutexLocker locker(&m_flakyMutex);
+        m_flakyAttempts.clear();
+    }
+    QMutexLocker locker(&m_flowMutex);
+    m_tokens.clear();
+    m_items.clear();
+    m_logins = m_itemsCreated = m_itemsDeleted = 0;
 }
 
 void HttpServer::acceptConnections()

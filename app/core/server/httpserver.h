@@ -13,6 +13,7 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <atomic>
@@ -36,7 +37,8 @@ struct HttpServerLimits
 };
 
 /// Answers the test routes (/get, /echo, /status/{code}, /flaky/{k}/{code}, /delay/{ms},
-/// /bytes/{n}, /redirect/{n}, /drop, /stats, /stats/reset) over HTTP/1.1 with keep-alive and
+/// /bytes/{n}, /redirect/{n}, /drop, /stats, /stats/reset, and for flows /login, /items and
+/// /items/{id}) over HTTP/1.1 with keep-alive and
 /// pipelining, optionally over TLS with a self-signed certificate. It works in the thread it lives
 /// in; the counters may be read from any thread.
 class HttpServer : public QObject
@@ -66,7 +68,8 @@ public:
     int inFlight() const { return m_inFlight.load(); }
     /// The highest inFlight() since start or the last reset.
     int maxInFlight() const { return m_maxInFlight.load(); }
-    /// Zeroes requestCount(), lowers maxInFlight() to inFlight() and forgets /flaky attempts.
+    /// Zeroes requestCount(), lowers maxInFlight() to inFlight(), forgets /flaky attempts and the
+    /// flow routes' tokens and items.
     void resetStats();
 
     /// Logs every request from now on to path (see RequestLog); false with *error when it cannot
@@ -109,6 +112,21 @@ private:
     qint64 m_bodyBytesHeld = 0; // only the server's thread touches it
     QMutex m_flakyMutex;
     QHash<QString, int> m_flakyAttempts;
+
+    /// The state of the flow routes (/login, /items): who holds which token, and each item's
+    /// owner and the methods that reached it, in order.
+    struct FlowItem
+    {
+        QString owner;
+        QString token;
+        QStringList history;
+    };
+    QMutex m_flowMutex;
+    QHash<QString, QString> m_tokens; ///< token to user
+    QHash<qint64, FlowItem> m_items;
+    qint64 m_logins = 0;
+    qint64 m_itemsCreated = 0;
+    qint64 m_itemsDeleted = 0;
 };
 
 /// Runs an HttpServer on 127.0.0.1 in a thread of its own, so that a client's event loop in the

@@ -129,6 +129,24 @@ Collection assertions()
     return c;
 }
 
+Collection captures()
+{
+    Collection c;
+    c.name = u"Flow"_s;
+    c.run.sequential = true;
+    CollectionItem login = requestItem(u"Log in"_s, u"POST"_s, u"http://h/login"_s);
+    using S = Capture::Source;
+    login.request.captures = {
+        {u"token"_s, S::JsonPath, u"data.token"_s},
+        {u"etag"_s, S::Header, u"ETag"_s},
+        {u"csrf"_s, S::Regex, u"name=\"csrf\" value=\"([^\"]+)\""_s},
+        {u"code"_s, S::Status, {}},
+        {u"session"_s, S::Cookie, u"sid"_s, false},
+    };
+    c.items = {login, requestItem(u"Me"_s, u"GET"_s, u"http://h/me?t={{token}}"_s)};
+    return c;
+}
+
 Collection environmentsAndRunSettings()
 {
     Collection c;
@@ -178,6 +196,7 @@ Collection rich()
     c.items += nestedFolders().items;
     c.items += folderItem(u"Bodies"_s, everyBodyMode().items);
     c.items += folderItem(u"Auth"_s, everyAuthKind().items);
+    c.items += captures().items;
     c.items += assertions().items;
     return c;
 }
@@ -259,6 +278,7 @@ void tst_CollectionFile::roundTripIsByteIdentical_data()
     QTest::newRow("every body mode") << everyBodyMode();
     QTest::newRow("every auth kind") << everyAuthKind();
     QTest::newRow("assertions") << assertions();
+    QTest::newRow("captures") << captures();
     QTest::newRow("environments and run settings") << environmentsAndRunSettings();
     QTest::newRow("unicode") << unicode();
     QTest::newRow("everything") << rich();
@@ -371,6 +391,9 @@ void tst_CollectionFile::oneEditChangesOneLine_data()
     QTest::newRow("run rate") << Edit([](Collection &c) { c.run.rate = 0.25; });
     QTest::newRow("assertion expected") << Edit(
         [](Collection &c) { c.items.last().request.assertions[1].expected = u"200-204"_s; });
+    QTest::newRow("capture expression") << Edit([](Collection &c) {
+        c.items[c.items.size() - 3].request.captures[0].expression = u"data.jwt"_s;
+    });
     QTest::newRow("JSON body") << Edit([](Collection &c) {
         itemAt(c, {3, 2}).request.body.text = u"{\"id\": 7}"_s;
     });
@@ -526,6 +549,23 @@ void tst_CollectionFile::malformedInput_data()
     QTest::newRow("assertion without type")
         << head + "  \"items\": [{\"type\": \"request\", \"request\": {\"assertions\": [{}]}}]}"
         << QByteArray("{}]") << 0 << u"items[0].request.assertions[0].type: expected one of"_s;
+    QTest::newRow("capture without source")
+        << head
+            + "  \"items\": [{\"type\": \"request\", \"request\": {\"captures\": [\n"
+              "    {\"variable\": \"v\"}]}}]}"
+        << QByteArray("{\"variable\"") << 0
+        << u"items[0].request.captures[0].from: expected one of \"jsonPath\""_s;
+    QTest::newRow("capture from nowhere")
+        << head
+            + "  \"items\": [{\"type\": \"request\", \"request\": {\"captures\": [\n"
+              "    {\"variable\": \"v\", \"from\": \"xpath\"}]}}]}"
+        << QByteArray("\"xpath\"") << 0 << u"items[0].request.captures[0].from: expected one of"_s;
+    QTest::newRow("capture without variable")
+        << head
+            + "  \"items\": [{\"type\": \"request\", \"request\": {\"captures\": [\n"
+              "    {\"from\": \"status\"}]}}]}"
+        << QByteArray("{\"from\"") << 0
+        << u"items[0].request.captures[0].variable: expected the name of a variable"_s;
 }
 
 void tst_CollectionFile::malformedInput()
