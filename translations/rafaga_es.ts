@@ -1824,12 +1824,12 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location line="+0"/>
         <location line="+54"/>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Cannot write “%1”: %2</source>
         <translation>No se puede escribir “%1”: %2</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-73"/>
         <location line="+19"/>
         <location line="+11"/>
         <source>Export Results</source>
@@ -1874,7 +1874,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>No hay resultados que exportar.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <location line="+10"/>
         <source>Export Charts</source>
         <translation>Exportar gráficos</translation>
@@ -2458,7 +2458,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+81"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+75"/>
         <source>Built-in server: %1</source>
         <translation>Servidor integrado: %1</translation>
     </message>
@@ -2468,12 +2468,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>No se pudo iniciar el servidor integrado: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Resent “%1”</source>
         <translation>Reenviada “%1”</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Edit run settings</source>
         <translation>Editar configuración de ejecución</translation>
     </message>
@@ -2483,7 +2483,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Sin título</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindowmenus.cpp" line="+28"/>
+        <location filename="../app/gui/mainwindowmenus.cpp" line="+29"/>
         <source>&amp;New Collection</source>
         <translation>&amp;Nueva colección</translation>
     </message>
@@ -2504,23 +2504,23 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+4"/>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>&amp;Run</source>
         <translation>E&amp;jecutar</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>Run the selected folder, or the whole collection (Ctrl+R)</source>
         <translation>Ejecutar la carpeta seleccionada o toda la colección (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+467"/>
-        <location filename="../app/gui/mainwindowmenus.cpp" line="+2"/>
+        <location line="+2"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="+177"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindowmenus.cpp" line="+10"/>
+        <location line="+10"/>
         <source>S&amp;top</source>
         <translation>De&amp;tener</translation>
     </message>
@@ -2555,7 +2555,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Abrir colección de &amp;demostración</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>Open Res&amp;ults…</source>
+        <translation>Abrir res&amp;ultados…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Export Collection as &amp;Postman…</source>
         <translation>Exportar colección en formato &amp;Postman…</translation>
     </message>
@@ -2605,7 +2610,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-73"/>
         <source>Stop sending new requests; what is in flight finishes (Ctrl+Shift+P)</source>
         <translation>Dejar de enviar peticiones nuevas; las que están en curso terminan (Ctrl+Shift+P)</translation>
     </message>
@@ -2615,7 +2620,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Ir a la &amp;URL</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>&amp;Import Collection (Replaces the Open One)…</source>
         <translation>&amp;Importar colección (sustituye a la abierta)…</translation>
     </message>
@@ -2715,12 +2720,13 @@ rafaga run --url %2 -n 2000 -c 50
         <translation> o </translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-369"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+98"/>
         <source>&lt;p&gt;Select a request to edit it, or add one with &lt;b&gt;Add Request&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Requests may use &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; is the built-in test server.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Selecciona una petición para editarla o añade una con &lt;b&gt;Añadir petición&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Las peticiones pueden usar &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; es el servidor de pruebas integrado.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+17"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="+21"/>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>
@@ -2776,7 +2782,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>fila de datos %1 de %2 (%3)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="-152"/>
         <source>Add a request to run.</source>
         <translation>Añade una petición para ejecutarla.</translation>
     </message>
@@ -2842,12 +2848,17 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Opened %1, a run of %2 s: %3</source>
+        <translation>Abierto %1, una ejecución de %2 s: %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Run %1 in %2 s: %3</source>
         <translation>Ejecución %1 en %2 s: %3</translation>
     </message>
@@ -2862,12 +2873,17 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>terminada</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+33"/>
+        <source>Results: %1</source>
+        <translation>Resultados: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="+32"/>
         <source>%1[*] — Rafaga</source>
         <translation>%1[*] — Rafaga</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="-21"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Reanudar</translation>
     </message>
@@ -3641,7 +3657,7 @@ Redirigida a %2</translation>
         <translation>Filtrar por URL, nombre, datos o error</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -3672,7 +3688,12 @@ Redirigida a %2</translation>
         <translation>Reenviar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>A results file holds the request&apos;s method and URL, not its headers and body: send it from the collection instead.</source>
+        <translation>Un archivo de resultados guarda el método y la URL de la solicitud, no sus cabeceras ni su cuerpo: envíela desde la colección.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Show Response</source>
         <translation>Mostrar respuesta</translation>
     </message>
@@ -3701,7 +3722,7 @@ Redirigida a %2</translation>
 <context>
     <name>ResultsReader</name>
     <message>
-        <location filename="../app/core/formats/resultsreader.cpp" line="+134"/>
+        <location filename="../app/core/formats/resultsreader.cpp" line="+135"/>
         <source>expected one JSON object per line</source>
         <translation>se esperaba un objeto JSON por línea</translation>
     </message>
@@ -4125,6 +4146,49 @@ Redirigida a %2</translation>
         <location filename="../app/cli/runcommand.cpp" line="-107"/>
         <source>Stopping; press Ctrl+C again to quit at once.</source>
         <translation>Deteniendo; pulsa Ctrl+C otra vez para salir de inmediato.</translation>
+    </message>
+</context>
+<context>
+    <name>RunFileFlows</name>
+    <message>
+        <location filename="../app/gui/runfileflows.cpp" line="+41"/>
+        <location line="+64"/>
+        <source>Open Results</source>
+        <translation>Abrir resultados</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Rafaga results (*.ndjson *.jsonl);;All files (*)</source>
+        <translation>Resultados de Rafaga (*.ndjson *.jsonl);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot be read: %1</source>
+        <translation>no se puede leer: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A run is in progress: stop it first.</source>
+        <translation>Hay una ejecución en curso: deténgala primero.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Still reading the last results file.</source>
+        <translation>Todavía se está leyendo el último archivo de resultados.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“%1” was not opened.
+
+%2</source>
+        <translation>No se abrió «%1».
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
     </message>
 </context>
 <context>
@@ -4644,23 +4708,23 @@ Redirigida a %2</translation>
     <name>SummaryStrip</name>
     <message>
         <location filename="../app/gui/run/summarystrip.cpp" line="+41"/>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-47"/>
         <source>Requests finished / requests in the run</source>
         <translation>Peticiones terminadas / peticiones de la ejecución</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>%1 req/s</source>
         <translation>%1 req/s</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-47"/>
         <source>Requests finished per second since the start</source>
         <translation>Peticiones terminadas por segundo desde el inicio</translation>
     </message>
@@ -4676,7 +4740,7 @@ Redirigida a %2</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>%Ln errors</source>
         <translation>
             <numerusform>%Ln error</numerusform>
@@ -4684,12 +4748,12 @@ Redirigida a %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-52"/>
         <source>Time since the run started</source>
         <translation>Tiempo desde el inicio de la ejecución</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Requests finished / requests in the run; %Ln not sent (stopped)</source>
         <translation>
             <numerusform>Peticiones terminadas / peticiones de la ejecución; %Ln no enviada (ejecución detenida)</numerusform>

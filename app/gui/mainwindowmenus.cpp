@@ -6,6 +6,7 @@
 #include "gui/collection/collectiontree.h"
 #include "gui/editors/requesteditor.h"
 #include "gui/run/resultspane.h"
+#include "gui/runfileflows.h"
 
 #include <QAction>
 #include <QApplication>
@@ -87,6 +88,8 @@ void MainWindow::createFileMenu()
         if (m_files->maybeSave())
             m_files->openDemo();
     });
+    // A run made elsewhere (a Locust cluster's, a CI job's), shown as the current run.
+    file->addAction(tr("Open Res&ults…"), m_runFiles, &RunFileFlows::openResultsFile);
     file->addSeparator();
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
