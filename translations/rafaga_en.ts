@@ -116,7 +116,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindowrun.cpp" line="+77"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="+78"/>
         <source>Run the Other %n</source>
         <translation>
             <numerusform>Run the Other One</numerusform>

@@ -2504,18 +2504,18 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+4"/>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>&amp;Run</source>
         <translation>E&amp;jecutar</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-97"/>
         <source>Run the selected folder, or the whole collection (Ctrl+R)</source>
         <translation>Ejecutar la carpeta seleccionada o toda la colección (Ctrl+R)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../app/gui/mainwindowrun.cpp" line="+177"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="+178"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
@@ -2565,7 +2565,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Exportar colección en formato &amp;Postman…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Export Run as &amp;Locust File…</source>
+        <translation>Exportar la ejecución como archivo de &amp;Locust…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
@@ -2610,7 +2615,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-76"/>
         <source>Stop sending new requests; what is in flight finishes (Ctrl+Shift+P)</source>
         <translation>Dejar de enviar peticiones nuevas; las que están en curso terminan (Ctrl+Shift+P)</translation>
     </message>
@@ -2630,7 +2635,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Añadir petición desde un comando &amp;curl…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Export Results (All, Unfiltered)</source>
         <translation>&amp;Exportar resultados (todos, sin filtrar)</translation>
     </message>
@@ -4151,7 +4156,7 @@ Redirigida a %2</translation>
 <context>
     <name>RunFileFlows</name>
     <message>
-        <location filename="../app/gui/runfileflows.cpp" line="+41"/>
+        <location filename="../app/gui/runfileflows.cpp" line="+45"/>
         <location line="+64"/>
         <source>Open Results</source>
         <translation>Abrir resultados</translation>
@@ -4189,6 +4194,62 @@ Redirigida a %2</translation>
         <location line="+5"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>Export Run as Locust File</source>
+        <translation>Exportar la ejecución como archivo de Locust</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Python files (*.py)</source>
+        <translation>Archivos de Python (*.py)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The locustfile was not written.
+
+%1</source>
+        <translation>No se escribió el archivo de Locust.
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write “%1”: %2</source>
+        <translation>No se puede escribir “%1”: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrote %1 for Locust: %2.</source>
+        <translation>%1 escrito para Locust: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run it here with “locust -f %1 --headless”, or on a Locust cluster with the commands at its top. It writes results.ndjson, which File › Open Results… shows here.</source>
+        <translation>Ejecútelo aquí con “locust -f %1 --headless”, o en un clúster de Locust con las órdenes de su cabecera. Escribe results.ndjson, que Archivo › Abrir resultados… muestra aquí.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It reads the secrets from these environment variables: %1.</source>
+        <translation>Lee los secretos de estas variables de entorno: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some requests go to this window&apos;s built-in server (%1), which answers only while Rafaga is open.</source>
+        <translation>Algunas solicitudes van al servidor integrado de esta ventana (%1), que solo responde mientras Rafaga está abierto.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Locust is not installed here. On Debian 12 or Ubuntu, install the package python3-locust (sudo apt-get install python3-locust); elsewhere, pip install locust.</source>
+        <translation>Locust no está instalado aquí. En Debian 12 o Ubuntu, instale el paquete python3-locust (sudo apt-get install python3-locust); en otros sistemas, pip install locust.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrote %1</source>
+        <translation>Se escribió %1</translation>
     </message>
 </context>
 <context>

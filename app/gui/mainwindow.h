@@ -68,6 +68,9 @@ public:
     /// Writes the current run's results to path; false with *error when there is nothing to
     /// write or the file cannot be written.
     bool exportResultsTo(const QString &path, ResultFormat format, QString *error);
+    /// Writes the locustfile of what Run would run, as Export Run as Locust File does: false with
+    /// *error, else *report says how to run it.
+    bool exportLocustFileTo(const QString &path, QString *error, QString *report);
     /// Saves the collection to path, as Save As does.
     bool saveTo(const QString &path, QString *error);
 

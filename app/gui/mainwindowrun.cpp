@@ -9,6 +9,7 @@
 #include "gui/editors/requesteditor.h"
 #include "gui/run/resultspane.h"
 #include "gui/run/runpanel.h"
+#include "gui/runfileflows.h"
 
 #include <QAction>
 #include <QDir>
@@ -196,4 +197,9 @@ void MainWindow::updateResultsTabTitle()
     const QString file = QFileInfo(m_runs->origin()).fileName();
     m_bottomTabs->setTabText(
         int(Tab::Results), file.isEmpty() ? tr("Results") : tr("Results: %1").arg(file));
+}
+
+bool MainWindow::exportLocustFileTo(const QString &path, QString *error, QString *report)
+{
+    return m_runFiles->writeLocustFile(path, runRequest(selectedFolders()), error, report);
 }

@@ -1,8 +1,10 @@
 // The files of runs made elsewhere: File › Open Results… reads a results file (a Locust master's
-// or `rafaga run --ndjson`'s) back into the run views.
+// or `rafaga run --ndjson`'s) back into the run views; Export Run as Locust File… writes the run
+// for a Locust cluster.
 #include "gui/runfileflows.h"
 
 #include "core/engine/runcontroller.h"
+#include "core/formats/locustrun.h"
 #include "core/formats/resultsreader.h"
 #include "gui/collection/collectiondocument.h"
 
@@ -12,6 +14,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QSaveFile>
+#include <QStandardPaths>
 #include <QThread>
 
 #include <memory>
@@ -110,4 +114,55 @@ void RunFileFlows::openResults(const QString &path)
     QApplication::setOverrideCursor(Qt::BusyCursor);
     Q_EMIT statusMessage(tr("Reading %1…").arg(QDir::toNativeSeparators(path)), 0);
     reader->start();
+}
+
+void RunFileFlows::exportLocustFile(const RunRequest &request)
+{
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Run as Locust File"),
+        QDir(startFolder()).filePath(QStringLiteral("locustfile.py")), tr("Python files (*.py)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    QString report;
+    if (!writeLocustFile(path, request, &error, &report))
+        QMessageBox::warning(m_window, tr("Export Run as Locust File"), error);
+    else
+        QMessageBox::information(m_window, tr("Export Run as Locust File"), report);
+}
+
+bool RunFileFlows::writeLocustFile(
+    const QString &path, const RunRequest &request, QString *error, QString *report)
+{
+    const QString name = QFileInfo(path).fileName();
+    const Parsed<LocustRun> run = exportLocustRun(m_document->collection(), request, name);
+    if (!run) {
+        *error = tr("The locustfile was not written.\n\n%1").arg(run.error().toString());
+        return false;
+    }
+    QSaveFile file(path);
+    const QByteArray &text = run.value().file.text;
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
+        *error
+            = tr("Cannot write “%1”: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    QStringList lines {tr("Wrote %1 for Locust: %2.").arg(name, run.value().description),
+        tr("Run it here with “locust -f %1 --headless”, or on a Locust cluster with the commands "
+           "at its top. It writes results.ndjson, which File › Open Results… shows here.")
+            .arg(name)};
+    if (!run.value().file.environment.isEmpty())
+        lines << tr("It reads the secrets from these environment variables: %1.")
+                     .arg(run.value().file.environment.join(QStringLiteral(", ")));
+    const QString server = request.variables.value(QStringLiteral("rafagaServer"));
+    if (!server.isEmpty() && text.contains(server.toUtf8()))
+        lines << tr("Some requests go to this window's built-in server (%1), which answers only "
+                    "while Rafaga is open.")
+                     .arg(server);
+    if (QStandardPaths::findExecutable(QStringLiteral("locust")).isEmpty())
+        lines << tr("Locust is not installed here. On Debian 12 or Ubuntu, install the package "
+                    "python3-locust (sudo apt-get install python3-locust); elsewhere, pip install "
+                    "locust.");
+    *report = lines.join(QStringLiteral("\n\n"));
+    Q_EMIT statusMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
 }

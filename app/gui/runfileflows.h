@@ -1,5 +1,6 @@
 // The files of runs made elsewhere: File › Open Results… reads a results file (a Locust master's
-// or `rafaga run --ndjson`'s) back into the run views.
+// or `rafaga run --ndjson`'s) back into the run views; Export Run as Locust File… writes the run
+// for a Locust cluster.
 #pragma once
 
 #include "core/base/parseerror.h"
@@ -9,12 +10,13 @@
 #include <QPointer>
 
 class CollectionDocument;
+struct RunRequest;
 class QThread;
 class QWidget;
 class RunController;
 
-/// Reads results files into the run controller, asking and warning with dialogs parented to the
-/// window.
+/// Reads results files into the run controller and writes locustfiles, asking and warning with
+/// dialogs parented to the window.
 class RunFileFlows : public QObject
 {
     Q_OBJECT
@@ -33,6 +35,14 @@ public:
     bool openResults(const QString &path, QString *error);
     /// A results file as a finished run; safe in any thread.
     static Parsed<FinishedRun> readResults(const QString &path);
+
+    /// Export Run as Locust File…: asks where, writes the locustfile of request (the run panel's
+    /// settings over the open collection), then says how to run it.
+    void exportLocustFile(const RunRequest &request);
+    /// Writes the locustfile of request to path: false with *error, else *report says what was
+    /// written and how to run it, and what to install where Locust is missing.
+    bool writeLocustFile(
+        const QString &path, const RunRequest &request, QString *error, QString *report);
 
 Q_SIGNALS:
     /// openResults(path) is over: shown, or refused (after its warning closed).

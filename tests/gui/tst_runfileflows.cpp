@@ -1,5 +1,6 @@
 // File › Open Results: a run made elsewhere (here a real `rafaga run --ndjson` against `rafaga
-// serve`) shown in Results, Charts, the summary and Compare beside a run made in the window.
+// serve`) shown in Results, Charts, the summary and Compare beside a run made in the window; and
+// File › Export Run as Locust File.
 #include "core/collection/collectionfile.h"
 #include "core/engine/runcontroller.h"
 #include "gui/charts/chartspanel.h"
@@ -88,7 +89,7 @@ double compareValue(const CompareWidget *compare, CompareWidget::Row row, int co
 
 } // namespace
 
-class tst_ResultsFile : public QObject
+class tst_RunFileFlows : public QObject
 {
     Q_OBJECT
 
@@ -99,12 +100,13 @@ private Q_SLOTS:
     void aCliRunOpensBesideALocalRun();
     void aMalformedFileChangesNothing();
     void notDuringARun();
+    void exportRunAsLocustFile();
 
 private:
     std::unique_ptr<ModalGuard> m_guard;
 };
 
-void tst_ResultsFile::cleanup()
+void tst_RunFileFlows::cleanup()
 {
     const QStringList dialogs = m_guard->takeSeen();
     m_guard.reset();
@@ -113,7 +115,7 @@ void tst_ResultsFile::cleanup()
             QStringLiteral("a modal dialog opened: ") + dialogs.join(QStringLiteral(" | "))));
 }
 
-void tst_ResultsFile::aCliRunOpensBesideALocalRun()
+void tst_RunFileFlows::aCliRunOpensBesideALocalRun()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -218,7 +220,7 @@ void tst_ResultsFile::aCliRunOpensBesideALocalRun()
     QCOMPARE(compare->runCount(), 3);
 }
 
-void tst_ResultsFile::aMalformedFileChangesNothing()
+void tst_RunFileFlows::aMalformedFileChangesNothing()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -258,7 +260,7 @@ void tst_ResultsFile::aMalformedFileChangesNothing()
     QCOMPARE(resultsTabText(window), QStringLiteral("Results"));
 }
 
-void tst_ResultsFile::notDuringARun()
+void tst_RunFileFlows::notDuringARun()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -295,6 +297,55 @@ void tst_ResultsFile::notDuringARun()
     QCOMPARE(window.resultsPane()->model()->rowCount(), 1);
 }
 
+void tst_RunFileFlows::exportRunAsLocustFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString collection = writeCollection(dir);
+    Collection withSecret = parseCollection(readFile(collection), collection).value();
+    withSecret.variables
+        = {Variable {QStringLiteral("token"), QStringLiteral("s3cret-value"), true, true}};
+    withSecret.items[0].request.headers = {KeyValue {
+        QStringLiteral("Authorization"), QStringLiteral("Bearer {{token}}"), true, QString()}};
+    QVERIFY(writeFile(collection, serializeCollection(withSecret)));
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openCollection(collection));
+    window.selectItem({0});
+    // The run panel's settings, as the user left them.
+    Collection edited = window.document()->collection();
+    edited.run.concurrency = 7;
+    window.document()->setCollectionSettings(edited, QStringLiteral("Edit run settings"));
+
+    const QString path = dir.filePath(QStringLiteral("locustfile.py"));
+    QString error;
+    QString report;
+    QVERIFY2(window.exportLocustFileTo(path, &error, &report), qPrintable(error));
+    const QByteArray text = readFile(path);
+    QVERIFY(text.contains("USERS = 7\n"));
+    QVERIFY(text.contains("RAFAGA_SECRET_TOKEN"));
+    QVERIFY(!text.contains("s3cret-value"));
+    const qsizetype requestsAt = text.indexOf("REQUESTS = [\n");
+    QVERIFY(requestsAt >= 0);
+    const QByteArray requests = text.mid(requestsAt, text.indexOf("\n]", requestsAt) - requestsAt);
+    QCOMPARE(requests.count('\n'), RunSize);
+    QVERIFY2(report.contains(QStringLiteral("2 requests × 3 rows × 2 iterations = 12 requests")),
+        qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral("RAFAGA_SECRET_TOKEN")), qPrintable(report));
+    QVERIFY2(report.contains(window.serverUrl().toString()), qPrintable(report));
+    if (QStandardPaths::findExecutable(QStringLiteral("locust")).isEmpty())
+        QVERIFY2(report.contains(QStringLiteral("python3-locust")), qPrintable(report));
+
+    // A run that cannot be built writes nothing and says why.
+    CollectionItem broken = window.document()->collection().items.at(1);
+    broken.request.url = QStringLiteral("{{nowhere}}/echo");
+    window.document()->replaceItem({1}, broken, QStringLiteral("Break it"));
+    const QString other = dir.filePath(QStringLiteral("other.py"));
+    QVERIFY(!window.exportLocustFileTo(other, &error, &report));
+    QVERIFY2(error.contains(QStringLiteral("nowhere")), qPrintable(error));
+    QVERIFY(!QFile::exists(other));
+}
+
 int main(int argc, char *argv[])
 {
     // Settings go to a throwaway home, never the user's.
@@ -308,8 +359,8 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("rafaga-tests"));
-    QApplication::setApplicationName(QStringLiteral("tst_resultsfile"));
-    tst_ResultsFile test;
+    QApplication::setApplicationName(QStringLiteral("tst_runfileflows"));
+    tst_RunFileFlows test;
     return QTest::qExec(&test, argc, argv);
 }
-#include "tst_resultsfile.moc"
+#include "tst_runfileflows.moc"
