@@ -127,7 +127,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+484"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="+78"/>
         <source>Run the Other %n</source>
         <translation>
             <numerusform>Run the Other One</numerusform>
@@ -211,7 +211,7 @@
 <context>
     <name>ResultsPane</name>
     <message numerus="yes">
-        <location filename="../app/gui/run/resultspane.cpp" line="+173"/>
+        <location filename="../app/gui/run/resultspane.cpp" line="+174"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -256,7 +256,7 @@
     <name>SummaryStrip</name>
     <message numerus="yes">
         <location filename="../app/gui/run/summarystrip.cpp" line="+56"/>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>%Ln errors</source>
         <translation>
             <numerusform>%Ln error</numerusform>

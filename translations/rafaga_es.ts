@@ -1898,12 +1898,12 @@ rafaga run --url %2 -n 2000 -c 50
     <message>
         <location line="+0"/>
         <location line="+54"/>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Cannot write “%1”: %2</source>
         <translation>No se puede escribir “%1”: %2</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-73"/>
         <location line="+19"/>
         <location line="+11"/>
         <source>Export Results</source>
@@ -1948,7 +1948,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>No hay resultados que exportar.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <location line="+10"/>
         <source>Export Charts</source>
         <translation>Exportar gráficos</translation>
@@ -2634,7 +2634,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+81"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+75"/>
         <source>Built-in server: %1</source>
         <translation>Servidor integrado: %1</translation>
     </message>
@@ -2644,12 +2644,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>No se pudo iniciar el servidor integrado: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Resent “%1”</source>
         <translation>Reenviada “%1”</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Edit run settings</source>
         <translation>Editar configuración de ejecución</translation>
     </message>
@@ -2659,7 +2659,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Sin título</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindowmenus.cpp" line="+28"/>
+        <location filename="../app/gui/mainwindowmenus.cpp" line="+29"/>
         <source>&amp;New Collection</source>
         <translation>&amp;Nueva colección</translation>
     </message>
@@ -2680,23 +2680,23 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+4"/>
-        <location line="+94"/>
+        <location line="+99"/>
         <source>&amp;Run</source>
         <translation>E&amp;jecutar</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-97"/>
         <source>Run the selected folder, or the whole collection (Ctrl+R)</source>
         <translation>Ejecutar la carpeta seleccionada o toda la colección (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+467"/>
-        <location filename="../app/gui/mainwindowmenus.cpp" line="+2"/>
+        <location line="+2"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="+178"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindowmenus.cpp" line="+10"/>
+        <location line="+10"/>
         <source>S&amp;top</source>
         <translation>De&amp;tener</translation>
     </message>
@@ -2731,12 +2731,22 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Abrir colección de &amp;demostración</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>Open Res&amp;ults…</source>
+        <translation>Abrir res&amp;ultados…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Export Collection as &amp;Postman…</source>
         <translation>Exportar colección en formato &amp;Postman…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Export Run as &amp;Locust File…</source>
+        <translation>Exportar la ejecución como archivo de &amp;Locust…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
@@ -2781,7 +2791,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-76"/>
         <source>Stop sending new requests; what is in flight finishes (Ctrl+Shift+P)</source>
         <translation>Dejar de enviar peticiones nuevas; las que están en curso terminan (Ctrl+Shift+P)</translation>
     </message>
@@ -2791,7 +2801,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Ir a la &amp;URL</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>&amp;Import Collection (Replaces the Open One)…</source>
         <translation>&amp;Importar colección (sustituye a la abierta)…</translation>
     </message>
@@ -2801,7 +2811,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Añadir petición desde un comando &amp;curl…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Export Results (All, Unfiltered)</source>
         <translation>&amp;Exportar resultados (todos, sin filtrar)</translation>
     </message>
@@ -2891,12 +2901,13 @@ rafaga run --url %2 -n 2000 -c 50
         <translation> o </translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-369"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+98"/>
         <source>&lt;p&gt;Select a request to edit it, or add one with &lt;b&gt;Add Request&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Requests may use &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; is the built-in test server.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Selecciona una petición para editarla o añade una con &lt;b&gt;Añadir petición&lt;/b&gt; (Ctrl+T).&lt;/p&gt;&lt;p&gt;Las peticiones pueden usar &lt;tt&gt;{{variables}}&lt;/tt&gt;; &lt;tt&gt;{{rafagaServer}}&lt;/tt&gt; es el servidor de pruebas integrado.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+17"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="+21"/>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>
@@ -2952,7 +2963,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>fila de datos %1 de %2 (%3)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="-152"/>
         <source>Add a request to run.</source>
         <translation>Añade una petición para ejecutarla.</translation>
     </message>
@@ -3018,12 +3029,17 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Opened %1, a run of %2 s: %3</source>
+        <translation>Abierto %1, una ejecución de %2 s: %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Run %1 in %2 s: %3</source>
         <translation>Ejecución %1 en %2 s: %3</translation>
     </message>
@@ -3038,12 +3054,17 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>terminada</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+33"/>
+        <source>Results: %1</source>
+        <translation>Resultados: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="+32"/>
         <source>%1[*] — Rafaga</source>
         <translation>%1[*] — Rafaga</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="-21"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Reanudar</translation>
     </message>
@@ -3826,7 +3847,7 @@ Redirigida a %2</translation>
         <translation>Filtrar por URL, nombre, datos o error</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -3857,7 +3878,12 @@ Redirigida a %2</translation>
         <translation>Reenviar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>A results file holds the request&apos;s method and URL, not its headers and body: send it from the collection instead.</source>
+        <translation>Un archivo de resultados guarda el método y la URL de la solicitud, no sus cabeceras ni su cuerpo: envíela desde la colección.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Show Response</source>
         <translation>Mostrar respuesta</translation>
     </message>
@@ -3886,7 +3912,7 @@ Redirigida a %2</translation>
 <context>
     <name>ResultsReader</name>
     <message>
-        <location filename="../app/core/formats/resultsreader.cpp" line="+134"/>
+        <location filename="../app/core/formats/resultsreader.cpp" line="+135"/>
         <source>expected one JSON object per line</source>
         <translation>se esperaba un objeto JSON por línea</translation>
     </message>
@@ -4341,6 +4367,105 @@ Redirigida a %2</translation>
         <location filename="../app/cli/runcommand.cpp" line="-123"/>
         <source>Stopping; press Ctrl+C again to quit at once.</source>
         <translation>Deteniendo; pulsa Ctrl+C otra vez para salir de inmediato.</translation>
+    </message>
+</context>
+<context>
+    <name>RunFileFlows</name>
+    <message>
+        <location filename="../app/gui/runfileflows.cpp" line="+45"/>
+        <location line="+64"/>
+        <source>Open Results</source>
+        <translation>Abrir resultados</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Rafaga results (*.ndjson *.jsonl);;All files (*)</source>
+        <translation>Resultados de Rafaga (*.ndjson *.jsonl);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot be read: %1</source>
+        <translation>no se puede leer: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A run is in progress: stop it first.</source>
+        <translation>Hay una ejecución en curso: deténgala primero.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Still reading the last results file.</source>
+        <translation>Todavía se está leyendo el último archivo de resultados.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“%1” was not opened.
+
+%2</source>
+        <translation>No se abrió «%1».
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>Export Run as Locust File</source>
+        <translation>Exportar la ejecución como archivo de Locust</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Python files (*.py)</source>
+        <translation>Archivos de Python (*.py)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The locustfile was not written.
+
+%1</source>
+        <translation>No se escribió el archivo de Locust.
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write “%1”: %2</source>
+        <translation>No se puede escribir “%1”: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrote %1 for Locust: %2.</source>
+        <translation>%1 escrito para Locust: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run it here with “locust -f %1 --headless”, or on a Locust cluster with the commands at its top. It writes results.ndjson, which File › Open Results… shows here.</source>
+        <translation>Ejecútelo aquí con “locust -f %1 --headless”, o en un clúster de Locust con las órdenes de su cabecera. Escribe results.ndjson, que Archivo › Abrir resultados… muestra aquí.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It reads the secrets from these environment variables: %1.</source>
+        <translation>Lee los secretos de estas variables de entorno: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some requests go to this window&apos;s built-in server (%1), which answers only while Rafaga is open.</source>
+        <translation>Algunas solicitudes van al servidor integrado de esta ventana (%1), que solo responde mientras Rafaga está abierto.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Locust is not installed here. On Debian 12 or Ubuntu, install the package python3-locust (sudo apt-get install python3-locust); elsewhere, pip install locust.</source>
+        <translation>Locust no está instalado aquí. En Debian 12 o Ubuntu, instale el paquete python3-locust (sudo apt-get install python3-locust); en otros sistemas, pip install locust.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrote %1</source>
+        <translation>Se escribió %1</translation>
     </message>
 </context>
 <context>
@@ -4880,23 +5005,23 @@ Redirigida a %2</translation>
     <name>SummaryStrip</name>
     <message>
         <location filename="../app/gui/run/summarystrip.cpp" line="+41"/>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-47"/>
         <source>Requests finished / requests in the run</source>
         <translation>Peticiones terminadas / peticiones de la ejecución</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>%1 req/s</source>
         <translation>%1 req/s</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-47"/>
         <source>Requests finished per second since the start</source>
         <translation>Peticiones terminadas por segundo desde el inicio</translation>
     </message>
@@ -4912,7 +5037,7 @@ Redirigida a %2</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>%Ln errors</source>
         <translation>
             <numerusform>%Ln error</numerusform>
@@ -4920,12 +5045,12 @@ Redirigida a %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-52"/>
         <source>Time since the run started</source>
         <translation>Tiempo desde el inicio de la ejecución</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Requests finished / requests in the run; %Ln not sent (stopped)</source>
         <translation>
             <numerusform>Peticiones terminadas / peticiones de la ejecución; %Ln no enviada (ejecución detenida)</numerusform>

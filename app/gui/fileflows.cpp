@@ -349,7 +349,7 @@ bool FileFlows::exportResultsTo(const QString &path, ResultFormat format, QStrin
         return false;
     }
     const RequestSource &source = *m_runs->requests();
-    const RunOptions &options = m_runs->run()->options();
+    const RunOptions &options = m_runs->options();
     const ResultWriters::SecretMask mask(
         secretValues(m_document->collection(), SecretStore().lookupFor(m_document->filePath())));
     bool ok = false;
@@ -363,12 +363,10 @@ bool FileFlows::exportResultsTo(const QString &path, ResultFormat format, QStrin
             m_runs->elapsedUs(), mask, error);
         break;
     case ResultFormat::Har:
-        ok = HarExport::write(
-            &file, *store, source, options, m_runs->run()->startedAt(), mask, error);
+        ok = HarExport::write(&file, *store, source, options, m_runs->startedAt(), mask, error);
         break;
     case ResultFormat::Jtl:
-        ok = JtlExport::write(
-            &file, *store, source, options, m_runs->run()->startedAt(), mask, error);
+        ok = JtlExport::write(&file, *store, source, options, m_runs->startedAt(), mask, error);
         break;
     }
     if (ok && !file.commit()) {

@@ -11,7 +11,6 @@
 #include "core/collection/variablescope.h"
 #include "core/engine/runcontroller.h"
 #include "core/server/httpserver.h"
-#include "core/stats/runoutcome.h"
 #include "gui/charts/chartspanel.h"
 #include "gui/charts/comparewidget.h"
 #include "gui/collection/collectionsettingsdialog.h"
@@ -24,6 +23,7 @@
 #include "gui/run/resultspane.h"
 #include "gui/run/runpanel.h"
 #include "gui/run/summarystrip.h"
+#include "gui/runfileflows.h"
 #include "gui/windowsettings.h"
 
 #include <QAction>
@@ -35,22 +35,15 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTabWidget>
-#include <QTime>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
-
-namespace {
-const QString ServerVariable = QStringLiteral("rafagaServer");
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -72,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_server(std::make_unique<ServerThread>())
     , m_planTimer(new QTimer(this))
     , m_files(new FileFlows(m_document, this))
+    , m_runFiles(new RunFileFlows(m_document, m_runs, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/rafaga/rafaga.svg")));
@@ -96,6 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_summary->setController(m_runs);
     connect(m_runs, &RunController::stateChanged, this, &MainWindow::updateRunActions);
     connect(m_runs, &RunController::finished, this, &MainWindow::onRunFinished);
+    connect(m_runs, &RunController::started, this, &MainWindow::updateResultsTabTitle);
     connect(m_sends, &RunController::finished, this, &MainWindow::onSendFinished);
     connect(m_results, &ResultsPane::resendRequested, this, [this](const RequestSpec &request) {
         sendSpec(request, tr("Resent “%1”").arg(request.name));
@@ -106,6 +101,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_files->setRun(m_runs, m_charts);
     connect(m_files, &FileFlows::selectRequested, this, &MainWindow::selectItem);
     connect(m_files, &FileFlows::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_runFiles, &RunFileFlows::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_files, &FileFlows::fileNameChanged, this, &MainWindow::updateTitle);
     connect(m_files, &FileFlows::recentFilesChanged, this,
         [this] { m_files->fillRecentMenu(m_recentMenu); });
@@ -365,7 +361,7 @@ VariableResolver MainWindow::resolverFor(const ItemPath &path) const
     const SecretLookup secrets = SecretStore().lookupFor(m_document->filePath());
     VariableResolver resolver = requestScope(
         runScope(collection, environmentNamed(collection, collection.run.environment),
-            {{ServerVariable, serverUrl().toString()}}, secrets),
+            {{serverVariable(), serverUrl().toString()}}, secrets),
         m_document->ancestors(path), secrets);
     // Send and the editor's colours use one data row: the first, or the one chosen beside Send.
     const int row = m_requestEditor->dataRow();
@@ -427,172 +423,8 @@ void MainWindow::showCurrentItem()
     }
 }
 
-RunRequest MainWindow::runRequest(const QStringList &folders) const
-{
-    RunRequest request;
-    request.collectionFile = m_document->filePath();
-    request.settings = m_document->collection().run;
-    request.folders = folders;
-    request.variables.insert(ServerVariable, serverUrl().toString());
-    request.secrets = SecretStore().lookupFor(m_document->filePath());
-    return request;
-}
-
-QStringList MainWindow::selectedFolders() const
-{
-    // A selected folder runs alone; otherwise everything runs.
-    const ItemPath path = m_tree->currentPath();
-    const CollectionItem *selected = m_document->itemAt(path);
-    return selected && selected->isFolder() ? QStringList {m_document->pathName(path)}
-                                            : QStringList();
-}
-
-void MainWindow::updatePlan()
-{
-    if (m_document->requestPaths().isEmpty()) {
-        m_runPanel->setPlanText(tr("Add a request to run."));
-        return;
-    }
-    const Parsed<PreparedRun> prepared
-        = prepareRun(m_document->collection(), runRequest(selectedFolders()));
-    if (!prepared) {
-        m_runPanel->setPlanText(prepared.error().toString(), true);
-        return;
-    }
-    m_runPanel->setPlanText(tr("Run will send %1, %2 at a time.")
-                                .arg(prepared.value().description())
-                                .arg(prepared.value().options.concurrency));
-}
-
-void MainWindow::runCollection()
-{
-    if (m_runs->isActive())
-        return;
-    const QStringList folders = selectedFolders();
-    RunRequest request = runRequest(folders);
-    Parsed<PreparedRun> prepared = prepareRun(m_document->collection(), request);
-    if (!prepared) {
-        // The user may run what can be built; each request that cannot is recorded as skipped.
-        request.skipInvalid = true;
-        const Parsed<PreparedRun> others = prepareRun(m_document->collection(), request);
-        const qint64 skipped = others ? others.value().source->skippedCount() : 0;
-        QMessageBox box(QMessageBox::Warning, tr("Run"),
-            tr("The run did not start: nothing was sent.\n\n%1").arg(prepared.error().toString()),
-            QMessageBox::Cancel, this);
-        QPushButton *runOthers = others && skipped < others.value().source->size()
-            ? box.addButton(
-                tr("Run the Other %n", nullptr, int(others.value().source->size() - skipped)),
-                QMessageBox::AcceptRole)
-            : nullptr;
-        box.exec();
-        if (!runOthers || box.clickedButton() != runOthers)
-            return;
-        prepared = others;
-    }
-    m_runFolders = folders;
-    RunOptions options = prepared.value().options;
-    options.bodySampleBytes = 64 * 1024;
-    m_runs->start(prepared.value().source, options);
-    if (currentTab() == Tab::Compare)
-        showTab(Tab::Results);
-    statusBar()->showMessage(tr("Running %1").arg(prepared.value().description()));
-}
-
-void MainWindow::sendCurrentRequest()
-{
-    const ItemPath path = m_shownPath;
-    const CollectionItem *item = m_document->itemAt(path);
-    if (!item || item->isFolder() || m_sends->isActive())
-        return;
-    QStringList problems;
-    const RequestSpec spec = buildRequest(item->request,
-        effectiveAuth(m_document->collection(), path), resolverFor(path),
-        m_document->filePath().isEmpty() ? QDir::currentPath()
-                                         : QFileInfo(m_document->filePath()).absolutePath(),
-        &problems);
-    if (!problems.isEmpty()) {
-        QMessageBox::warning(this, tr("Send"),
-            tr("The request was not sent:\n\n• %1").arg(problems.join(QStringLiteral("\n• "))));
-        return;
-    }
-    RequestSpec named = spec;
-    named.name = item->name;
-    const QString row = dataRowText();
-    sendSpec(named,
-        row.isEmpty() ? tr("Sent “%1”").arg(item->name)
-                      : tr("Sent “%1” with %2").arg(item->name, row));
-}
-
-void MainWindow::sendSpec(const RequestSpec &spec, const QString &note)
-{
-    if (m_sends->isActive())
-        return;
-    RunOptions options = runOptionsFor(m_document->collection().run);
-    options.concurrency = 1;
-    options.bodySampleBytes = 8 * 1024 * 1024;
-    m_sendNote = note;
-    m_requestEditor->setSending(true);
-    m_sends->start(std::make_shared<RequestList>(QList<RequestSpec> {spec}), options);
-}
-
-void MainWindow::onSendFinished()
-{
-    m_requestEditor->setSending(false);
-    if (const ResultStore *store = m_sends->results(); store && store->isDone(0)) {
-        const Result &result = store->at(0);
-        m_results->showResponse(result, m_sends->requests()->at(0));
-        const QString outcome
-            = result.status > 0 ? QString::number(result.status) : errorCategoryName(result.error);
-        statusBar()->showMessage(tr("%1: %2").arg(m_sendNote, outcome));
-    }
-    showTab(Tab::Results);
-    Q_EMIT sendFinished();
-}
-
-void MainWindow::onRunFinished()
-{
-    const RunStats stats = m_runs->statsSnapshot();
-    const QString scope = m_runFolders.isEmpty() ? m_document->displayName()
-                                                 : m_runFolders.join(QStringLiteral(", "));
-    m_compare->addRun(tr("#%1 %2 (%3)")
-                          .arg(++m_runNumber)
-                          .arg(scope, QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))),
-        stats, m_runs->run()->options(), m_runs->elapsedUs());
-    // The same words as the CLI's summary: a stop's cancelled and unsent requests are not failures.
-    const RunOutcome outcome = RunOutcome::of(stats, m_runs->run()->size());
-    statusBar()->showMessage(
-        tr("Run %1 in %2 s: %3")
-            .arg(outcome.stopped() ? tr("stopped") : tr("finished"),
-                QLocale().toString(double(m_runs->elapsedUs()) / 1e6, 'f', 2), outcome.describe()));
-    updateRunActions();
-    Q_EMIT runFinished();
-}
-
 void MainWindow::updateTitle()
 {
     setWindowModified(m_document->isModified());
     setWindowTitle(tr("%1[*] — Rafaga").arg(m_document->displayName()));
-}
-
-void MainWindow::updateRunActions()
-{
-    const bool active = m_runs->isActive();
-    const bool paused = m_runs->state() == Run::State::Paused;
-    m_runAction->setEnabled(!active);
-    m_pauseAction->setEnabled(active);
-    m_pauseAction->setText(paused ? tr("Res&ume") : tr("&Pause"));
-    m_pauseAction->setIcon(
-        style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
-    if (paused) {
-        const QLocale locale;
-        statusBar()->showMessage(
-            tr("Paused: %1 of %2 requests ended; Resume (%3) goes on")
-                .arg(locale.toString(m_runs->statsSnapshot().completed()),
-                    locale.toString(m_runs->run()->size()),
-                    m_pauseAction->shortcut().toString(QKeySequence::NativeText)));
-    } else if (active && m_wasPaused) {
-        statusBar()->showMessage(tr("Running again"));
-    }
-    m_wasPaused = paused;
-    m_stopAction->setEnabled(active);
 }

@@ -26,6 +26,7 @@ class QTimer;
 class RequestEditor;
 class ResultsPane;
 class RunController;
+class RunFileFlows;
 class RunPanel;
 class ServerThread;
 class SummaryStrip;
@@ -54,6 +55,8 @@ public:
     ResultsPane *resultsPane() const { return m_results; }
     ChartsPanel *chartsPanel() const { return m_charts; }
     CompareWidget *compareWidget() const { return m_compare; }
+    /// Open Results… and the other files of runs made elsewhere.
+    RunFileFlows *runFiles() const { return m_runFiles; }
     /// Where the in-process built-in server listens; {{rafagaServer}} in requests.
     QUrl serverUrl() const;
     /// The actions with a keyboard shortcut, as Help › Keyboard Shortcuts lists them.
@@ -65,6 +68,9 @@ public:
     /// Writes the current run's results to path; false with *error when there is nothing to
     /// write or the file cannot be written.
     bool exportResultsTo(const QString &path, ResultFormat format, QString *error);
+    /// Writes the locustfile of what Run would run, as Export Run as Locust File does: false with
+    /// *error, else *report says how to run it.
+    bool exportLocustFileTo(const QString &path, QString *error, QString *report);
     /// Saves the collection to path, as Save As does.
     bool saveTo(const QString &path, QString *error);
 
@@ -84,6 +90,7 @@ private:
     void createLayout();
     void showShortcuts();
     QLabel *createFirstStartHint();
+    static QString serverVariable() { return QStringLiteral("rafagaServer"); }
     QWidget *scrolled(QWidget *widget);
 
     void connectDocument();
@@ -99,6 +106,8 @@ private:
     void updatePlan();
     void updateTitle();
     void updateRunActions();
+    /// "Results", or "Results: FILE" while a results file read back is shown.
+    void updateResultsTabTitle();
     void onRunFinished();
     void onSendFinished();
     /// Sends one request alone; note says what was sent, for the status bar.
@@ -126,6 +135,7 @@ private:
     std::unique_ptr<ServerThread> m_server;
     QTimer *m_planTimer;
     FileFlows *m_files;
+    RunFileFlows *m_runFiles;
     ItemPath m_shownPath;
     QStringList m_runFolders; ///< what the current run covers, for its label in Compare
     int m_runNumber = 0;

@@ -6,6 +6,7 @@
 #include "gui/collection/collectiontree.h"
 #include "gui/editors/requesteditor.h"
 #include "gui/run/resultspane.h"
+#include "gui/runfileflows.h"
 
 #include <QAction>
 #include <QApplication>
@@ -87,6 +88,8 @@ void MainWindow::createFileMenu()
         if (m_files->maybeSave())
             m_files->openDemo();
     });
+    // A run made elsewhere (a Locust cluster's, a CI job's), shown as the current run.
+    file->addAction(tr("Open Res&ults…"), m_runFiles, &RunFileFlows::openResultsFile);
     file->addSeparator();
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
@@ -98,6 +101,9 @@ void MainWindow::createFileMenu()
     file->addAction(tr("Add Request from &curl Command…"), m_files, &FileFlows::importCurl)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     file->addAction(tr("Export Collection as &Postman…"), m_files, &FileFlows::exportCollection);
+    // What Run would run (the selected folder, the run panel's settings), for a Locust cluster.
+    file->addAction(tr("Export Run as &Locust File…"), this,
+        [this] { m_runFiles->exportLocustFile(runRequest(selectedFolders())); });
     // Every result, whatever the table's filter shows: said in the menu, not discovered later.
     QMenu *exportMenu = file->addMenu(tr("&Export Results (All, Unfiltered)"));
     const std::pair<QString, ResultFormat> formats[]

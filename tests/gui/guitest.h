@@ -1,11 +1,14 @@
 // What the workbench's GUI tests share: a guard that closes any modal dialog (and says which
-// opened), and finding an action by its text.
+// opened), finding an action by its text, and a main() in a throwaway home.
 #pragma once
 
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
 #include <QMessageBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 #include <QWidget>
 
@@ -36,6 +39,14 @@ public:
     }
     /// The dialogs closed so far ("title: text"), forgetting them.
     QStringList takeSeen() { return std::exchange(m_seen, {}); }
+    /// For a test's cleanup(): "a modal dialog opened: ..." when any did, else empty.
+    QString unexpected()
+    {
+        const QStringList seen = takeSeen();
+        return seen.isEmpty()
+            ? QString()
+            : QStringLiteral("a modal dialog opened: ") + seen.join(QStringLiteral(" | "));
+    }
 
 private:
     QTimer m_timer;
@@ -50,4 +61,24 @@ inline QAction *findAction(const QWidget *window, const QString &text)
             return action;
     }
     return nullptr;
+}
+
+/// A GUI test's main(): settings, recent files and the demo's copy go to a throwaway home, never
+/// the user's.
+template<typename Test>
+int runGuiTest(int argc, char *argv[], const QString &name)
+{
+    QTemporaryDir home;
+    if (!home.isValid())
+        return 1;
+    qputenv("HOME", home.path().toLocal8Bit());
+    for (const char *variable :
+        {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
+        qunsetenv(variable);
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("rafaga-tests"));
+    QApplication::setApplicationName(name);
+    Test test;
+    return QTest::qExec(&test, argc, argv);
 }

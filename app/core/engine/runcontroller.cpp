@@ -59,26 +59,78 @@ void RunController::stop()
         QMetaObject::invokeMethod(m_run, &Run::stop, Qt::QueuedConnection);
 }
 
+void RunController::showFinished(FinishedRun run)
+{
+    if (isActive())
+        return;
+    deleteRun();
+    m_requests = run.requests;
+    m_finished = std::make_unique<const FinishedRun>(std::move(run));
+    m_reported = 0;
+    m_state = Run::State::Finished;
+    Q_EMIT started();
+    report();
+    Q_EMIT stateChanged(m_state);
+    Q_EMIT finished();
+}
+
 bool RunController::isActive() const
 {
     return m_run && m_state != Run::State::Finished;
 }
 
+const ResultStore *RunController::results() const
+{
+    if (m_run)
+        return &m_run->results();
+    return m_finished ? m_finished->results.get() : nullptr;
+}
+
 RunStats RunController::statsSnapshot() const
 {
-    return m_run ? m_run->statsSnapshot() : RunStats();
+    if (m_run)
+        return m_run->statsSnapshot();
+    return m_finished ? m_finished->stats : RunStats();
+}
+
+qint64 RunController::elapsedUs() const
+{
+    if (m_run)
+        return m_run->elapsedUs();
+    return m_finished ? m_finished->elapsedUs : 0;
+}
+
+const RunOptions &RunController::options() const
+{
+    static const RunOptions defaults;
+    if (m_run)
+        return m_run->options();
+    return m_finished ? m_finished->options : defaults;
+}
+
+qint64 RunController::size() const
+{
+    const ResultStore *store = results();
+    return store ? store->size() : 0;
+}
+
+QDateTime RunController::startedAt() const
+{
+    if (m_run)
+        return m_run->startedAt();
+    return m_finished ? m_finished->startedAt : QDateTime();
 }
 
 void RunController::report()
 {
-    if (!m_run)
+    const ResultStore *store = results();
+    if (!store)
         return;
-    const ResultStore &store = m_run->results();
-    const qint64 completed = store.completedCount();
+    const qint64 completed = store->completedCount();
     if (completed == m_reported)
         return;
     m_reported = completed;
-    Q_EMIT progressed(completed, store.orderedCount());
+    Q_EMIT progressed(completed, store->orderedCount());
 }
 
 void RunController::onRunStateChanged(Run::State state)
@@ -97,6 +149,7 @@ void RunController::onRunStateChanged(Run::State state)
 
 void RunController::deleteRun()
 {
+    m_finished.reset();
     if (!m_run)
         return;
     Run *run = m_run;

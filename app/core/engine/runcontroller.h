@@ -2,6 +2,7 @@
 // (the GUI's) in batches, about 30 times a second, never per result.
 #pragma once
 
+#include "core/engine/finishedrun.h"
 #include "core/engine/run.h"
 
 #include <QObject>
@@ -12,6 +13,8 @@
 
 /// Owns the worker thread and the run living in it. Readers in the owner's thread use results()
 /// (lock-free, only completed slots) and statsSnapshot() (a copy) when progressed() says so.
+/// The current run may instead be one that ended elsewhere (showFinished()): views follow it
+/// through the same signals and accessors, and run() is then null.
 class RunController : public QObject
 {
     Q_OBJECT
@@ -24,15 +27,29 @@ public:
     void pause();
     void resume();
     void stop();
+    /// Makes a run that ended elsewhere (a results file read back) the current one, replacing
+    /// the last: no thread, no network. Emits started(), progressed(), stateChanged(Finished)
+    /// and finished() at once, so every view shows it as it shows a live run that ended. Does
+    /// nothing while a run is active.
+    void showFinished(FinishedRun run);
 
     bool isActive() const;
+    /// A current run, made here or shown with showFinished().
+    bool hasRun() const { return m_run || m_finished; }
+    /// Where the current run was read from (showFinished()); empty for a run made here.
+    QString origin() const { return m_finished ? m_finished->origin : QString(); }
     Run::State state() const { return m_state; }
-    /// The current (or last) run; null before the first start.
+    /// The current (or last) run made here; null before the first start and while a run read
+    /// back is shown.
     const Run *run() const { return m_run; }
     std::shared_ptr<const RequestSource> requests() const { return m_requests; }
-    const ResultStore *results() const { return m_run ? &m_run->results() : nullptr; }
+    const ResultStore *results() const;
     RunStats statsSnapshot() const;
-    qint64 elapsedUs() const { return m_run ? m_run->elapsedUs() : 0; }
+    qint64 elapsedUs() const;
+    /// The current run's options, size and start (defaults, 0 and invalid without one).
+    const RunOptions &options() const;
+    qint64 size() const;
+    QDateTime startedAt() const;
     /// Results completed when progressed() was last emitted.
     qint64 reportedCount() const { return m_reported; }
 
@@ -55,6 +72,7 @@ private:
     void deleteRun();
 
     Run *m_run = nullptr; ///< lives in m_thread
+    std::unique_ptr<const FinishedRun> m_finished; ///< the run shown instead, when not null
     std::shared_ptr<const RequestSource> m_requests;
     QTimer m_timer;
     qint64 m_reported = 0;

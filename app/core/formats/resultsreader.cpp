@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -157,4 +158,41 @@ Parsed<ResultsFile> readResultsNdjson(const QByteArray &data, const QString &fil
     if (results.results.isEmpty())
         return error(0, Tr::tr("no results in the file"));
     return results;
+}
+
+RunStats statsOfResults(const QList<Result> &results)
+{
+    RunStats stats;
+    QList<QPair<qint64, int>> events; // (time, +1 sent / -1 answered); answers first on a tie
+    for (const Result &result : results) {
+        stats.add(result, result.latencyUs());
+        if (result.dispatchedUs >= 0 && result.finishedUs >= result.dispatchedUs) {
+            events.append({result.dispatchedUs, 1});
+            events.append({result.finishedUs, -1});
+        }
+    }
+    std::sort(events.begin(), events.end());
+    int inFlight = 0;
+    for (const auto &[time, change] : std::as_const(events)) {
+        inFlight += change;
+        stats.noteInFlight(time, inFlight);
+    }
+    return stats;
+}
+
+FinishedRun finishedRunOf(ResultsFile file, const QString &origin)
+{
+    FinishedRun run;
+    run.stats = statsOfResults(file.results);
+    run.options.concurrency = qMax(1, run.stats.maxInFlight());
+    run.elapsedUs = file.elapsedUs;
+    run.origin = origin;
+    const qint64 size = file.results.size();
+    auto store = std::make_shared<ResultStore>(size);
+    for (qint64 i = 0; i < size; ++i)
+        store->put(i, std::move(file.results[i]));
+    file.results.clear();
+    run.results = std::move(store);
+    run.requests = std::make_shared<RequestList>(std::move(file.specs));
+    return run;
 }

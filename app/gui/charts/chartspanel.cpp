@@ -71,9 +71,9 @@ void ChartsPanel::clear()
 
 void ChartsPanel::refresh()
 {
-    if (!m_controller || !m_controller->run())
+    if (!m_controller || !m_controller->hasRun())
         return;
-    m_latencyPlot->feed(*m_controller->results(), m_controller->run()->options().rate > 0);
+    m_latencyPlot->feed(*m_controller->results(), m_controller->options().rate > 0);
     const RunStats stats = m_controller->statsSnapshot();
     m_latencyPlot->updateStats(stats);
     m_histogramPlot->updateStats(stats);
@@ -211,7 +211,7 @@ void ChartsPanel::replotNow()
 
 QString ChartsPanel::summaryLine() const
 {
-    if (!m_controller || !m_controller->run())
+    if (!m_controller || !m_controller->hasRun())
         return tr("No run");
     const RunStats stats = m_controller->statsSnapshot();
     const QLocale locale;

@@ -147,6 +147,7 @@ QWidget *ResultsPane::createFilterBar()
 void ResultsPane::setController(RunController *controller)
 {
     m_model->setController(controller);
+    m_controller = controller;
     if (controller)
         connect(controller, &RunController::started, m_viewer, &ResponseViewer::clear);
 }
@@ -190,6 +191,14 @@ QList<QAction *> ResultsPane::rowActions(int proxyRow)
     auto *resend = new QAction(tr("Resend"), this);
     connect(
         resend, &QAction::triggered, this, [this, request] { Q_EMIT resendRequested(request); });
+    if (m_controller && !m_controller->origin().isEmpty()) {
+        const QString why = tr("A results file holds the request's method and URL, not its "
+                               "headers and body: send it from the collection instead.");
+        for (QAction *partial : {copyCurl, resend}) {
+            partial->setEnabled(false);
+            partial->setToolTip(why);
+        }
+    }
     auto *show = new QAction(tr("Show Response"), this);
     show->setEnabled(m_model->resultAt(row) != nullptr);
     connect(show, &QAction::triggered, this, [this, proxyRow] {
@@ -237,6 +246,7 @@ void ResultsPane::showRowMenu(const QPoint &position)
     if (!index.isValid())
         return;
     QMenu menu(this);
+    menu.setToolTipsVisible(true);
     const QList<QAction *> actions = rowActions(index.row());
     menu.addActions(actions);
     menu.exec(m_table->viewport()->mapToGlobal(position));

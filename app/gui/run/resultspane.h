@@ -3,6 +3,7 @@
 
 #include "core/model/requestspec.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QAction;
@@ -36,7 +37,8 @@ public:
     /// "600 results" or "12 of 600 results shown".
     QString countText() const;
     /// The row context menu's actions for a table row: copy URL, copy as curl, resend, show,
-    /// save the response body.
+    /// save the response body. Copy as curl and Resend are off for a run read back from a
+    /// results file, which holds a request's method and URL but not its headers and body.
     QList<QAction *> rowActions(int proxyRow);
     /// Writes the kept body of the table row's response to path. Returns an error message (naming
     /// the file and the reason), or a note when only the start of the body was kept, or nothing.
@@ -58,4 +60,5 @@ private:
     ResponseViewer *m_viewer;
     QLineEdit *m_filter;
     QLabel *m_count;
+    QPointer<RunController> m_controller;
 };

@@ -75,12 +75,11 @@ void SummaryStrip::setController(RunController *controller)
 
 void SummaryStrip::refresh()
 {
-    if (!m_controller || !m_controller->run()) {
+    if (!m_controller || !m_controller->hasRun()) {
         clear();
         return;
     }
-    showStats(
-        m_controller->statsSnapshot(), m_controller->run()->size(), m_controller->elapsedUs());
+    showStats(m_controller->statsSnapshot(), m_controller->size(), m_controller->elapsedUs());
 }
 
 void SummaryStrip::showStats(const RunStats &stats, qint64 total, qint64 elapsedUs)
