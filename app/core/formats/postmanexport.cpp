@@ -1,6 +1,8 @@
 // Writes collections as Postman collection v2.1 and environments as Postman environment files.
 #include "core/formats/postmanexport.h"
 
+#include "core/formats/postmanscripts.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -312,7 +314,9 @@ QJsonObject itemJson(const CollectionItem &item)
     }
     object.insert(u"request"_s, requestJson(item));
     object.insert(u"response"_s, QJsonArray());
-    const QStringList script = assertionScript(item.request.assertions);
+    // Captures first: an assertion of the same request may not use them, but later requests do.
+    const QStringList script
+        = postmanCaptureScript(item.request.captures) + assertionScript(item.request.assertions);
     if (!script.isEmpty()) {
         const QJsonObject exec {
             {u"type"_s, u"text/javascript"_s}, {u"exec"_s, QJsonArray::fromStringList(script)}};

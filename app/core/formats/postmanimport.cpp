@@ -2,6 +2,7 @@
 #include "core/formats/postmanimport.h"
 
 #include "core/formats/postmanreader.h"
+#include "core/formats/postmanscripts.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -163,7 +164,7 @@ bool PostmanReader::readItem(
             item.value("description"_L1), field(place, "description"_L1), &out->description)) {
         return false;
     }
-    noteScripts(item.value("event"_L1), what);
+    noteScripts(item.value("event"_L1), what, &out->request);
     noteBehavior(item, what);
     addSystemAccept(item, &out->request);
     pruneBody(item, what, &out->request);
@@ -257,26 +258,37 @@ bool PostmanReader::readDescription(const QJsonValue &value, const QString &plac
     return true;
 }
 
-void PostmanReader::noteScripts(const QJsonValue &events, const QString &what)
+void PostmanReader::noteScripts(const QJsonValue &events, const QString &what, RequestItem *request)
 {
     const QJsonArray list = events.toArray();
     for (const QJsonValue &event : list) {
         const QJsonObject script = event.toObject().value("script"_L1).toObject();
         const QJsonValue exec = script.value("exec"_L1);
-        QString code = exec.toString();
-        const QJsonArray lines = exec.toArray();
-        for (const QJsonValue &line : lines)
-            code += line.toString();
+        QStringList lines = exec.toString().split(u'\n');
+        if (exec.isArray()) {
+            lines.clear();
+            for (const QJsonValue &line : exec.toArray())
+                lines += line.toString().split(u'\n');
+        }
         // Postman writes empty scripts ([""]) for every request it has opened.
-        if (code.trimmed().isEmpty() && !script.contains("src"_L1))
+        if (lines.join(QString()).trimmed().isEmpty() && !script.contains("src"_L1))
             continue;
         const QString listen = event.toObject().value("listen"_L1).toString();
-        if (listen == "prerequest"_L1)
+        if (listen == "test"_L1 && request) {
+            // The common idioms become captures and assertions; the rest is named, line by line.
+            const PostmanScriptTranslation translated = translatePostmanTestScript(lines);
+            request->captures += translated.captures;
+            request->assertions += translated.assertions;
+            for (const auto &[line, text] : translated.untranslated)
+                m_r.note(what,
+                    Tr::tr("test script line %1 not translated: %2").arg(line).arg(text.left(120)));
+        } else if (listen == "prerequest"_L1) {
             m_r.note(what, Tr::tr("pre-request script not imported"));
-        else if (listen == "test"_L1)
+        } else if (listen == "test"_L1) {
             m_r.note(what, Tr::tr("test script not imported"));
-        else
+        } else {
             m_r.note(what, Tr::tr("\"%1\" script not imported").arg(listen));
+        }
     }
 }
 

@@ -43,7 +43,9 @@ private:
     bool readAuth(const QJsonValue &value, const QString &place, const QString &what, Auth *out);
     bool readVariables(const QJsonValue &value, const QString &place, QList<Variable> *out);
     bool readDescription(const QJsonValue &value, const QString &place, QString *out);
-    void noteScripts(const QJsonValue &events, const QString &what);
+    /// Notes the scripts Rafaga does not run; a request's test script (request given) is
+    /// translated into its captures and assertions where it can be, the rest noted by line.
+    void noteScripts(const QJsonValue &events, const QString &what, RequestItem *request = nullptr);
     void noteBehavior(const QJsonObject &object, const QString &what);
     void pruneBody(const QJsonObject &item, const QString &what, RequestItem *request);
 

@@ -1,0 +1,517 @@
+#include "core/formats/postmanscripts.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <optional>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+/// A quoted JavaScript string: "…", '…' or `…` (without ${} in it), as two groups: the quote,
+/// then the text. Its back references are relative, so it works wherever it sits in a pattern.
+const QString Quoted = uR"((["'`])((?:\\.|(?!\g{-2}).)*)\g{-2})"_s;
+
+QRegularExpression exact(const QString &pattern)
+{
+    return QRegularExpression(u"^(?:"_s + pattern + u")$"_s);
+}
+
+/// The text of a quoted string literal, escapes undone; nullopt when text is not one.
+std::optional<QString> stringLiteral(const QString &text)
+{
+    static const QRegularExpression literal = exact(Quoted);
+    const QRegularExpressionMatch match = literal.match(text.trimmed());
+    if (!match.hasMatch() || (match.captured(1) == u"`"_s && match.captured(2).contains(u"${")))
+        return std::nullopt;
+    QString value;
+    const QString body = match.captured(2);
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        if (body.at(i) == u'\\' && i + 1 < body.size()) {
+            const QChar next = body.at(++i);
+            value += next == u'n' ? u'\n' : next == u't' ? u'\t' : next;
+        } else {
+            value += body.at(i);
+        }
+    }
+    return value;
+}
+
+/// A literal as Assertion::expected takes it: JSON text (numbers, true, false, null, objects,
+/// arrays) or a bare string; nullopt for anything computed.
+std::optional<QString> jsonLiteral(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    const auto isJson = [](const QString &text) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson('[' + text.toUtf8() + ']', &error);
+        return error.error == QJsonParseError::NoError && document.array().size() == 1;
+    };
+    if (const std::optional<QString> string = stringLiteral(trimmed)) {
+        // A string as Assertion::expected writes it: bare, unless it would read as other JSON.
+        if (!isJson(*string))
+            return *string;
+        const QByteArray array = QJsonDocument(QJsonArray {*string}).toJson(QJsonDocument::Compact);
+        return QString::fromUtf8(array.mid(1, array.size() - 2));
+    }
+    if (isJson(trimmed))
+        return trimmed;
+    return std::nullopt;
+}
+
+/// Where the closing parenthesis matching the one at `open` is, quotes respected; -1 if none.
+qsizetype closingParen(const QString &text, qsizetype open)
+{
+    int depth = 0;
+    QChar quote;
+    for (qsizetype i = open; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (!quote.isNull()) {
+            if (c == u'\\')
+                ++i;
+            else if (c == quote)
+                quote = QChar();
+        } else if (c == u'"' || c == u'\'' || c == u'`') {
+            quote = c;
+        } else if (c == u'(') {
+            ++depth;
+        } else if (c == u')' && --depth == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/// A line without its // comment, quotes respected.
+QString withoutComment(const QString &line)
+{
+    QChar quote;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (!quote.isNull()) {
+            if (c == u'\\')
+                ++i;
+            else if (c == quote)
+                quote = QChar();
+        } else if (c == u'"' || c == u'\'' || c == u'`') {
+            quote = c;
+        } else if (c == u'/' && i + 1 < line.size() && line.at(i + 1) == u'/') {
+            return line.left(i);
+        }
+    }
+    return line;
+}
+
+/// The statements of a line: pm.test wrappers and braces taken out, split at ';' outside quotes.
+QStringList statementsOf(const QString &line)
+{
+    static const QRegularExpression wrapper(u"pm\\.test\\(\\s*"_s + Quoted
+        + u"\\s*,\\s*(?:function\\s*\\(\\s*\\)|\\(\\s*\\)\\s*=>)\\s*\\{"_s);
+    static const QRegularExpression closing(u"\\}\\s*\\)?"_s);
+    QString text = withoutComment(line);
+    text.replace(wrapper, u";"_s);
+    QStringList statements;
+    QString current;
+    QChar quote;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (!quote.isNull()) {
+            current += c;
+            if (c == u'\\' && i + 1 < text.size())
+                current += text.at(++i);
+            else if (c == quote)
+                quote = QChar();
+            continue;
+        }
+        if (c == u'"' || c == u'\'' || c == u'`')
+            quote = c;
+        if (c == u';') {
+            statements.append(current.trimmed());
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    statements.append(current.trimmed());
+    QStringList kept;
+    for (QString statement : std::as_const(statements)) {
+        // Closing braces of wrappers ("});", "}") and an opening "{" are scaffolding.
+        if (exact(closing.pattern()).match(statement).hasMatch() || statement == u"{"_s)
+            continue;
+        if (!statement.isEmpty() && statement != u"\"use strict\""_s)
+            kept.append(statement);
+    }
+    return kept;
+}
+
+class Translator
+{
+public:
+    void translate(int lineNumber, const QString &statement);
+    PostmanScriptTranslation result;
+
+private:
+    std::optional<QString> jsonPath(const QString &expression) const;
+    std::optional<Capture> captureOf(const QString &expression) const;
+    bool alias(const QString &statement);
+    bool setVariable(const QString &statement);
+    bool responseAssertion(const QString &statement);
+    bool expectation(const QString &statement);
+    bool legacyTest(const QString &statement);
+    void add(Assertion::Kind kind, const QString &target, const QString &expected = {})
+    {
+        result.assertions.append(Assertion {kind, target, expected, true});
+    }
+
+    QHash<QString, QString> m_aliases; ///< a variable holding the body's JSON, or a part of it
+    QHash<QString, QString> m_statusAliases; ///< var ok = responseCode.code === 200: "200"
+};
+
+/// The accessor chain `.a["b"][0]` as a path "a.b[0]"; nullopt when it is anything else.
+std::optional<QString> accessorPath(const QString &chain)
+{
+    static const QRegularExpression step(
+        uR"(^(?:\.([A-Za-z_$][\w$]*)|\[\s*(\d+)\s*\]|\[\s*(["'])([^"']*)\3\s*\]))"_s);
+    QString path;
+    QString rest = chain.trimmed();
+    while (!rest.isEmpty()) {
+        const QRegularExpressionMatch match = step.match(rest);
+        if (!match.hasMatch())
+            return std::nullopt;
+        if (!match.captured(2).isEmpty())
+            path += u'[' + match.captured(2) + u']';
+        else
+            path += (path.isEmpty() ? QString() : u"."_s)
+                + (match.captured(1).isEmpty() ? match.captured(4) : match.captured(1));
+        rest = rest.mid(match.capturedLength()).trimmed();
+    }
+    return path;
+}
+
+std::optional<QString> Translator::jsonPath(const QString &expression) const
+{
+    static const QRegularExpression root(
+        uR"(^(pm\.response\.json\(\)|JSON\.parse\(\s*(?:responseBody|pm\.response\.text\(\))\s*\)|[A-Za-z_$][\w$]*))"_s);
+    static const QRegularExpression lodash(
+        exact(uR"(_\.get\(\s*(pm\.response\.json\(\)|[A-Za-z_$][\w$]*)\s*,\s*)"_s + Quoted
+            + u"\\s*\\)"_s));
+    const QString text = expression.trimmed();
+    const QRegularExpressionMatch viaLodash = lodash.match(text);
+    const QRegularExpressionMatch match = viaLodash.hasMatch() ? viaLodash : root.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const QString head = match.captured(1);
+    QString prefix;
+    if (m_aliases.contains(head))
+        prefix = m_aliases.value(head);
+    else if (!head.startsWith(u"pm.response.json"_s) && !head.startsWith(u"JSON.parse"_s))
+        return std::nullopt;
+    std::optional<QString> tail = viaLodash.hasMatch() ? std::optional(viaLodash.captured(3))
+                                                       : accessorPath(text.mid(head.size()));
+    if (!tail)
+        return std::nullopt;
+    if (prefix.isEmpty() || tail->isEmpty())
+        return prefix + *tail;
+    return prefix + (tail->startsWith(u'[') ? QString() : u"."_s) + *tail;
+}
+
+std::optional<Capture> Translator::captureOf(const QString &expression) const
+{
+    static const QRegularExpression header(
+        exact(u"(?:pm\\.response\\.headers\\.get|postman\\.getResponseHeader)\\(\\s*"_s + Quoted
+            + u"\\s*\\)"_s));
+    static const QRegularExpression cookie(exact(u"(?:pm\\.cookies\\.get\\(\\s*"_s + Quoted
+        + u"\\s*\\)|postman\\.getResponseCookie\\(\\s*"_s + Quoted + u"\\s*\\)\\.value)"_s));
+    const QString text = expression.trimmed();
+    if (const std::optional<QString> path = jsonPath(text); path && !path->isEmpty())
+        return Capture {QString(), Capture::Source::JsonPath, *path, true};
+    if (text == u"responseBody"_s || text == u"pm.response.text()"_s)
+        return Capture {QString(), Capture::Source::Regex, u"^([\\s\\S]*)$"_s, true};
+    static const QRegularExpression regex(exact(
+        uR"(\(\(m\) => m && \(m\[1\] !== undefined \? m\[1\] : m\[0\]\)\)\(pm\.response\.text\(\)\.match\(new RegExp\()"_s
+        + Quoted + uR"(\)\)\))"_s));
+    if (const QRegularExpressionMatch match = regex.match(text); match.hasMatch())
+        return Capture {QString(), Capture::Source::Regex,
+            *stringLiteral(match.captured(1) + match.captured(2) + match.captured(1)), true};
+    if (text == u"pm.response.code"_s || text == u"responseCode.code"_s)
+        return Capture {QString(), Capture::Source::Status, QString(), true};
+    if (const QRegularExpressionMatch match = header.match(text); match.hasMatch())
+        return Capture {QString(), Capture::Source::Header,
+            *stringLiteral(match.captured(1) + match.captured(2) + match.captured(1)), true};
+    if (const QRegularExpressionMatch match = cookie.match(text); match.hasMatch()) {
+        const QString name = match.captured(2).isNull() ? match.captured(4) : match.captured(2);
+        return Capture {QString(), Capture::Source::Cookie, name, true};
+    }
+    return std::nullopt;
+}
+
+bool Translator::alias(const QString &statement)
+{
+    static const QRegularExpression declaration(
+        exact(uR"((?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*(.+))"_s));
+    static const QRegularExpression orEmpty(uR"(\s*\|\|\s*(?:\{\s*\}|\[\s*\]))"_s);
+    static const QRegularExpression status(exact(uR"(responseCode\.code\s*===?\s*(\d{3}))"_s));
+    const QRegularExpressionMatch match = declaration.match(statement);
+    if (!match.hasMatch())
+        return false;
+    QString value = match.captured(2).trimmed();
+    if (const QRegularExpressionMatch code = status.match(value); code.hasMatch()) {
+        m_statusAliases.insert(match.captured(1), code.captured(1));
+        return true;
+    }
+    if (const QRegularExpressionMatch fallback = orEmpty.match(value);
+        fallback.hasMatch() && fallback.capturedEnd() == value.size())
+        value.truncate(fallback.capturedStart());
+    const std::optional<QString> path = jsonPath(value);
+    if (!path)
+        return false;
+    m_aliases.insert(match.captured(1), *path);
+    return true;
+}
+
+bool Translator::setVariable(const QString &statement)
+{
+    static const QRegularExpression setter(exact(
+        u"(?:pm\\.(?:environment|collectionVariables|globals|variables)\\.set|postman\\.set(?:Environment|Global)Variable)\\(\\s*"_s
+        + Quoted + u"\\s*,\\s*(.+)\\)"_s));
+    const QRegularExpressionMatch match = setter.match(statement);
+    if (!match.hasMatch())
+        return false;
+    std::optional<Capture> capture = captureOf(match.captured(3));
+    if (!capture)
+        return false;
+    capture->variable = *stringLiteral(match.captured(1) + match.captured(2) + match.captured(1));
+    result.captures.append(*capture);
+    return true;
+}
+
+bool Translator::responseAssertion(const QString &statement)
+{
+    static const QRegularExpression status(
+        exact(u"pm\\.response\\.to\\.have\\.status\\((\\d{3})\\)"_s));
+    static const QRegularExpression header(exact(
+        u"pm\\.response\\.to\\.have\\.header\\(\\s*"_s + Quoted + u"\\s*(?:,\\s*(.+))?\\)"_s));
+    if (const QRegularExpressionMatch match = status.match(statement); match.hasMatch()) {
+        add(Assertion::Kind::StatusEquals, QString(), match.captured(1));
+        return true;
+    }
+    if (statement == u"pm.response.to.be.ok"_s) {
+        add(Assertion::Kind::StatusEquals, QString(), u"200"_s);
+        return true;
+    }
+    if (statement == u"pm.response.to.be.success"_s) {
+        add(Assertion::Kind::StatusInRange, QString(), u"200-299"_s);
+        return true;
+    }
+    const QRegularExpressionMatch match = header.match(statement);
+    if (!match.hasMatch())
+        return false;
+    const QString name = match.captured(2);
+    if (match.captured(3).isEmpty()) {
+        add(Assertion::Kind::HeaderExists, name);
+        return true;
+    }
+    const std::optional<QString> value = stringLiteral(match.captured(3));
+    if (!value)
+        return false;
+    add(Assertion::Kind::HeaderEquals, name, *value);
+    return true;
+}
+
+bool Translator::expectation(const QString &statement)
+{
+    if (!statement.startsWith(u"pm.expect("_s))
+        return false;
+    const qsizetype close = closingParen(statement, 9);
+    if (close < 0)
+        return false;
+    const QString subject = statement.mid(10, close - 10).trimmed();
+    static const QRegularExpression matcher(exact(
+        uR"(\.to(?:\.be|\.have)?\.(eql|equal|eq|equals|include|includes|contain|below|lessThan|within|exist|true|property)(?:\((.*)\))?)"_s));
+    const QRegularExpressionMatch match = matcher.match(statement.mid(close + 1).trimmed());
+    if (!match.hasMatch())
+        return false;
+    const QString how = match.captured(1);
+    const QString argument = match.captured(2).trimmed();
+    const bool equals = how.startsWith(u"eq"_s);
+    const bool includes = how.startsWith(u"inc"_s) || how == u"contain"_s;
+    static const QRegularExpression header(
+        exact(u"(?:pm\\.response\\.headers\\.get|postman\\.getResponseHeader)\\(\\s*"_s + Quoted
+            + u"\\s*\\)"_s));
+    static const QRegularExpression has(
+        exact(u"_\\.has\\(\\s*(pm\\.response\\.json\\(\\)|[A-Za-z_$][\\w$]*)\\s*,\\s*"_s + Quoted
+            + u"\\s*\\)"_s));
+    if (subject == u"pm.response.code"_s || subject == u"responseCode.code"_s) {
+        static const QRegularExpression range(exact(uR"((\d{3})\s*,\s*(\d{3}))"_s));
+        if (equals && exact(u"\\d{3}"_s).match(argument).hasMatch()) {
+            add(Assertion::Kind::StatusEquals, QString(), argument);
+            return true;
+        }
+        if (const QRegularExpressionMatch bounds = range.match(argument);
+            how == u"within"_s && bounds.hasMatch()) {
+            add(Assertion::Kind::StatusInRange, QString(),
+                bounds.captured(1) + u'-' + bounds.captured(2));
+            return true;
+        }
+        return false;
+    }
+    if (subject == u"pm.response.responseTime"_s || subject == u"responseTime"_s) {
+        if ((how == u"below"_s || how == u"lessThan"_s)
+            && exact(u"\\d+"_s).match(argument).hasMatch()) {
+            add(Assertion::Kind::LatencyBelow, QString(), argument);
+            return true;
+        }
+        return false;
+    }
+    if (const QRegularExpressionMatch name = header.match(subject); name.hasMatch()) {
+        const std::optional<QString> value = stringLiteral(argument);
+        if (how == u"exist"_s)
+            add(Assertion::Kind::HeaderExists, name.captured(2));
+        else if (value && (equals || includes))
+            add(equals ? Assertion::Kind::HeaderEquals : Assertion::Kind::HeaderContains,
+                name.captured(2), *value);
+        else
+            return false;
+        return true;
+    }
+    if (subject == u"pm.response.text()"_s || subject == u"responseBody"_s) {
+        const std::optional<QString> value = stringLiteral(argument);
+        if (!includes || !value)
+            return false;
+        add(Assertion::Kind::BodyContains, QString(), *value);
+        return true;
+    }
+    if (const QRegularExpressionMatch path = has.match(subject);
+        path.hasMatch() && how == u"true"_s) {
+        const std::optional<QString> base = jsonPath(path.captured(1));
+        if (!base)
+            return false;
+        add(Assertion::Kind::JsonPathExists,
+            base->isEmpty() ? path.captured(3) : *base + u'.' + path.captured(3));
+        return true;
+    }
+    const std::optional<QString> path = jsonPath(subject);
+    if (!path)
+        return false;
+    if (how == u"property"_s) {
+        const std::optional<QString> key = stringLiteral(argument);
+        if (!key)
+            return false;
+        add(Assertion::Kind::JsonPathExists, path->isEmpty() ? *key : *path + u'.' + *key);
+        return true;
+    }
+    if (how == u"exist"_s && !path->isEmpty()) {
+        add(Assertion::Kind::JsonPathExists, *path);
+        return true;
+    }
+    const std::optional<QString> expected = jsonLiteral(argument);
+    if (!equals || !expected || path->isEmpty())
+        return false;
+    add(Assertion::Kind::JsonPathEquals, *path, *expected);
+    return true;
+}
+
+bool Translator::legacyTest(const QString &statement)
+{
+    static const QRegularExpression test(
+        exact(u"tests\\[\\s*"_s + Quoted + u"\\s*\\]\\s*=\\s*(.+)"_s));
+    const QRegularExpressionMatch match = test.match(statement);
+    if (!match.hasMatch())
+        return false;
+    const QString check = match.captured(3).trimmed();
+    static const QRegularExpression status(exact(uR"(responseCode\.code\s*===?\s*(\d{3}))"_s));
+    static const QRegularExpression time(exact(uR"(responseTime\s*<\s*(\d+))"_s));
+    static const QRegularExpression body(
+        exact(u"responseBody\\.has\\(\\s*"_s + Quoted + u"\\s*\\)"_s));
+    static const QRegularExpression header(
+        exact(u"postman\\.getResponseHeader\\(\\s*"_s + Quoted + u"\\s*\\)"_s));
+    static const QRegularExpression equalsLiteral(exact(uR"((.+?)\s*===?\s*(.+))"_s));
+    static const QRegularExpression property(
+        exact(u"(.+)\\.hasOwnProperty\\(\\s*"_s + Quoted + u"\\s*\\)"_s));
+    if (const QRegularExpressionMatch m = status.match(check); m.hasMatch())
+        add(Assertion::Kind::StatusEquals, QString(), m.captured(1));
+    else if (m_statusAliases.contains(check))
+        add(Assertion::Kind::StatusEquals, QString(), m_statusAliases.value(check));
+    else if (const QRegularExpressionMatch m = property.match(check);
+             m.hasMatch() && jsonPath(m.captured(1))) {
+        const QString base = *jsonPath(m.captured(1));
+        add(Assertion::Kind::JsonPathExists,
+            base.isEmpty() ? m.captured(3) : base + u'.' + m.captured(3));
+    } else if (const QRegularExpressionMatch m = time.match(check); m.hasMatch())
+        add(Assertion::Kind::LatencyBelow, QString(), m.captured(1));
+    else if (const QRegularExpressionMatch m = body.match(check); m.hasMatch())
+        add(Assertion::Kind::BodyContains, QString(),
+            *stringLiteral(m.captured(1) + m.captured(2) + m.captured(1)));
+    else if (const QRegularExpressionMatch m = header.match(check); m.hasMatch())
+        add(Assertion::Kind::HeaderExists, m.captured(2));
+    else if (const QRegularExpressionMatch m = equalsLiteral.match(check); m.hasMatch()) {
+        const std::optional<QString> path = jsonPath(m.captured(1));
+        const std::optional<QString> expected = jsonLiteral(m.captured(2));
+        if (!path || path->isEmpty() || !expected)
+            return false;
+        add(Assertion::Kind::JsonPathEquals, *path, *expected);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void Translator::translate(int lineNumber, const QString &statement)
+{
+    if (alias(statement) || setVariable(statement) || responseAssertion(statement)
+        || expectation(statement) || legacyTest(statement))
+        return;
+    if (result.untranslated.isEmpty() || result.untranslated.last().first != lineNumber)
+        result.untranslated.append({lineNumber, statement});
+}
+} // namespace
+
+PostmanScriptTranslation translatePostmanTestScript(const QStringList &lines)
+{
+    Translator translator;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        for (const QString &statement : statementsOf(lines.at(i)))
+            translator.translate(int(i + 1), statement);
+    }
+    // Report the whole line, as the user wrote it.
+    for (auto &[line, text] : translator.result.untranslated)
+        text = lines.at(line - 1).trimmed();
+    return translator.result;
+}
+
+QStringList postmanCaptureScript(const QList<Capture> &captures)
+{
+    const auto js = [](const QString &text) {
+        const QByteArray array = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
+        return QString::fromUtf8(array.mid(1, array.size() - 2));
+    };
+    QStringList lines;
+    for (const Capture &capture : captures) {
+        if (!capture.enabled)
+            continue;
+        QString value;
+        switch (capture.source) {
+        case Capture::Source::JsonPath:
+            value = u"_.get(pm.response.json(), %1)"_s.arg(js(capture.expression));
+            break;
+        case Capture::Source::Header:
+            value = u"pm.response.headers.get(%1)"_s.arg(js(capture.expression));
+            break;
+        case Capture::Source::Regex:
+            value
+                = u"((m) => m && (m[1] !== undefined ? m[1] : m[0]))(pm.response.text().match(new RegExp(%1)))"_s
+                      .arg(js(capture.expression));
+            break;
+        case Capture::Source::Status:
+            value = u"pm.response.code"_s;
+            break;
+        case Capture::Source::Cookie:
+            value = u"pm.cookies.get(%1)"_s.arg(js(capture.expression));
+            break;
+        }
+        lines.append(u"pm.environment.set(%1, %2);"_s.arg(js(capture.variable), value));
+    }
+    return lines;
+}
