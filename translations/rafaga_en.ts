@@ -138,7 +138,7 @@
 <context>
     <name>PostmanImport</name>
     <message numerus="yes">
-        <location filename="../app/core/formats/postmanimport.cpp" line="+176"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="+177"/>
         <source>%n saved example response(s) not imported</source>
         <translation>
             <numerusform>%n saved example response not imported</numerusform>

@@ -2311,7 +2311,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>la entrada está vacía</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="+68"/>
+        <source>test script lines not translated</source>
+        <translation>líneas del script de pruebas sin traducir</translation>
+    </message>
+    <message>
+        <location line="-95"/>
         <source>Imported from curl</source>
         <translation>Importado desde curl</translation>
     </message>
@@ -3082,13 +3087,13 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>PostmanImport</name>
     <message>
-        <location filename="../app/core/formats/postmanimport.cpp" line="+350"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="+362"/>
         <location line="+9"/>
         <source>expected a JSON object at the top</source>
         <translation>se esperaba un objeto JSON en el nivel superior</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-284"/>
         <source>this is a Postman collection in format v1, which is not supported; export it from Postman as Collection v2.1</source>
         <translation>esta es una colección de Postman en formato v1, que no se admite; expórtala desde Postman como Collection v2.1</translation>
     </message>
@@ -3221,7 +3226,13 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>se esperaba una cadena o un objeto con &quot;content&quot;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../app/core/formats/importer.cpp" line="+18"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="+28"/>
+        <source>test script line %1 not translated: %2</source>
+        <translation>línea %1 del script de pruebas sin traducir: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/core/formats/postmanimport.cpp" line="+2"/>
         <source>pre-request script not imported</source>
         <translation>no se importó el script previo a la petición</translation>
     </message>
@@ -3236,7 +3247,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>no se importó el script &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>protocol profile behavior (%1) not imported</source>
         <translation>no se importó el comportamiento del perfil de protocolo (%1)</translation>
     </message>

@@ -158,7 +158,17 @@ private:
     bool alias(const QString &statement);
     bool setVariable(const QString &statement);
     bool responseAssertion(const QString &statement);
+    /// pm.expect(subject).to.NAME(argument)
+    struct Matcher
+    {
+        QString name;
+        QString argument;
+        bool equals() const { return name.startsWith(u"eq"_s); }
+        bool includes() const { return name.startsWith(u"inc"_s) || name == u"contain"_s; }
+    };
     bool expectation(const QString &statement);
+    bool expectOnResponse(const QString &subject, const Matcher &how);
+    bool expectOnJson(const QString &subject, const Matcher &how);
     bool legacyTest(const QString &statement);
     void add(Assertion::Kind kind, const QString &target, const QString &expected = {})
     {
@@ -333,81 +343,84 @@ bool Translator::expectation(const QString &statement)
     const QRegularExpressionMatch match = matcher.match(statement.mid(close + 1).trimmed());
     if (!match.hasMatch())
         return false;
-    const QString how = match.captured(1);
-    const QString argument = match.captured(2).trimmed();
-    const bool equals = how.startsWith(u"eq"_s);
-    const bool includes = how.startsWith(u"inc"_s) || how == u"contain"_s;
+    const Matcher how {match.captured(1), match.captured(2).trimmed()};
+    return expectOnResponse(subject, how) || expectOnJson(subject, how);
+}
+
+bool Translator::expectOnResponse(const QString &subject, const Matcher &how)
+{
     static const QRegularExpression header(
         exact(u"(?:pm\\.response\\.headers\\.get|postman\\.getResponseHeader)\\(\\s*"_s + Quoted
             + u"\\s*\\)"_s));
-    static const QRegularExpression has(
-        exact(u"_\\.has\\(\\s*(pm\\.response\\.json\\(\\)|[A-Za-z_$][\\w$]*)\\s*,\\s*"_s + Quoted
-            + u"\\s*\\)"_s));
+    static const QRegularExpression range(exact(uR"((\d{3})\s*,\s*(\d{3}))"_s));
+    const std::optional<QString> text = stringLiteral(how.argument);
     if (subject == u"pm.response.code"_s || subject == u"responseCode.code"_s) {
-        static const QRegularExpression range(exact(uR"((\d{3})\s*,\s*(\d{3}))"_s));
-        if (equals && exact(u"\\d{3}"_s).match(argument).hasMatch()) {
-            add(Assertion::Kind::StatusEquals, QString(), argument);
-            return true;
-        }
-        if (const QRegularExpressionMatch bounds = range.match(argument);
-            how == u"within"_s && bounds.hasMatch()) {
+        const QRegularExpressionMatch bounds = range.match(how.argument);
+        if (how.equals() && exact(u"\\d{3}"_s).match(how.argument).hasMatch())
+            add(Assertion::Kind::StatusEquals, QString(), how.argument);
+        else if (how.name == u"within"_s && bounds.hasMatch())
             add(Assertion::Kind::StatusInRange, QString(),
                 bounds.captured(1) + u'-' + bounds.captured(2));
-            return true;
-        }
-        return false;
-    }
-    if (subject == u"pm.response.responseTime"_s || subject == u"responseTime"_s) {
-        if ((how == u"below"_s || how == u"lessThan"_s)
-            && exact(u"\\d+"_s).match(argument).hasMatch()) {
-            add(Assertion::Kind::LatencyBelow, QString(), argument);
-            return true;
-        }
-        return false;
-    }
-    if (const QRegularExpressionMatch name = header.match(subject); name.hasMatch()) {
-        const std::optional<QString> value = stringLiteral(argument);
-        if (how == u"exist"_s)
-            add(Assertion::Kind::HeaderExists, name.captured(2));
-        else if (value && (equals || includes))
-            add(equals ? Assertion::Kind::HeaderEquals : Assertion::Kind::HeaderContains,
-                name.captured(2), *value);
         else
             return false;
         return true;
     }
-    if (subject == u"pm.response.text()"_s || subject == u"responseBody"_s) {
-        const std::optional<QString> value = stringLiteral(argument);
-        if (!includes || !value)
+    if (subject == u"pm.response.responseTime"_s || subject == u"responseTime"_s) {
+        if ((how.name != u"below"_s && how.name != u"lessThan"_s)
+            || !exact(u"\\d+"_s).match(how.argument).hasMatch())
             return false;
-        add(Assertion::Kind::BodyContains, QString(), *value);
+        add(Assertion::Kind::LatencyBelow, QString(), how.argument);
         return true;
     }
-    if (const QRegularExpressionMatch path = has.match(subject);
-        path.hasMatch() && how == u"true"_s) {
-        const std::optional<QString> base = jsonPath(path.captured(1));
-        if (!base)
+    if (const QRegularExpressionMatch name = header.match(subject); name.hasMatch()) {
+        if (how.name == u"exist"_s)
+            add(Assertion::Kind::HeaderExists, name.captured(2));
+        else if (text && (how.equals() || how.includes()))
+            add(how.equals() ? Assertion::Kind::HeaderEquals : Assertion::Kind::HeaderContains,
+                name.captured(2), *text);
+        else
             return false;
-        add(Assertion::Kind::JsonPathExists,
-            base->isEmpty() ? path.captured(3) : *base + u'.' + path.captured(3));
+        return true;
+    }
+    if (subject != u"pm.response.text()"_s && subject != u"responseBody"_s)
+        return false;
+    if (!how.includes() || !text)
+        return false;
+    add(Assertion::Kind::BodyContains, QString(), *text);
+    return true;
+}
+
+bool Translator::expectOnJson(const QString &subject, const Matcher &how)
+{
+    static const QRegularExpression has(
+        exact(u"_\\.has\\(\\s*(pm\\.response\\.json\\(\\)|[A-Za-z_$][\\w$]*)\\s*,\\s*"_s + Quoted
+            + u"\\s*\\)"_s));
+    const auto joined = [](const QString &base, const QString &key) {
+        return base.isEmpty() ? key : base + u'.' + key;
+    };
+    if (const QRegularExpressionMatch path = has.match(subject); path.hasMatch()) {
+        const std::optional<QString> base = jsonPath(path.captured(1));
+        if (how.name != u"true"_s || !base)
+            return false;
+        add(Assertion::Kind::JsonPathExists, joined(*base, path.captured(3)));
         return true;
     }
     const std::optional<QString> path = jsonPath(subject);
     if (!path)
         return false;
-    if (how == u"property"_s) {
-        const std::optional<QString> key = stringLiteral(argument);
+    if (how.name == u"property"_s) {
+        const std::optional<QString> key = stringLiteral(how.argument);
         if (!key)
             return false;
-        add(Assertion::Kind::JsonPathExists, path->isEmpty() ? *key : *path + u'.' + *key);
+        add(Assertion::Kind::JsonPathExists, joined(*path, *key));
         return true;
     }
-    if (how == u"exist"_s && !path->isEmpty()) {
+    if (how.name == u"exist"_s && !path->isEmpty()) {
         add(Assertion::Kind::JsonPathExists, *path);
         return true;
     }
-    const std::optional<QString> expected = jsonLiteral(argument);
-    if (!equals || !expected || path->isEmpty())
+    const std::optional<QString> expected = jsonLiteral(how.argument);
+    if (!how.equals() || !expected || path->isEmpty())
         return false;
     add(Assertion::Kind::JsonPathEquals, *path, *expected);
     return true;

@@ -524,7 +524,6 @@ void tst_Postman::listsWhatItSkips_data()
                           << QStringList {
                                  u"collection: pre-request script not imported"_s,
                                  u"folder \"Users\": test script not imported"_s,
-                                 u"request \"Users/List users\": test script not imported"_s,
                                  u"request \"Users/List users\": 1 saved example response(s) "
                                  "not imported"_s,
                                  u"request \"Users/Admin/Delete user\": URL fragment \"#danger\" "
