@@ -4,7 +4,7 @@
 #include "cli/cliutil.h"
 #include "cli/runcommandline.h"
 #include "core/collection/runplan.h"
-#include "core/formats/locustexport.h"
+#include "core/formats/locustrun.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -20,26 +20,6 @@ struct Tr
 
 const QString Command = QStringLiteral("export");
 
-/// A lookup that gives every secret variable a stand-in instead of its value, and remembers
-/// the names in order of first use (the locustfile reads the values from the environment) and
-/// the value the real lookup has for each.
-SecretLookup standInSecrets(const std::shared_ptr<QStringList> &names,
-    const std::shared_ptr<QHash<QString, QString>> &values, const SecretLookup &real)
-{
-    return [names, values, real](
-               const QString &scope, const QString &name) -> std::optional<QString> {
-        qsizetype at = names->indexOf(name);
-        if (at < 0) {
-            at = names->size();
-            names->append(name);
-        }
-        if (real && !values->contains(name)) {
-            if (const std::optional<QString> value = real(scope, name); value && !value->isEmpty())
-                values->insert(name, *value);
-        }
-        return locustSecretToken(int(at));
-    };
-}
 } // namespace
 
 bool wantsLocustExport(const QStringList &arguments)
@@ -103,43 +83,13 @@ LocustRunFile makeLocustfile(const RunCommandLine &commandLine, const QString &o
 {
     LocustRunFile made;
     RunRequest plan = commandLine.plan;
-    const auto secretNames = std::make_shared<QStringList>();
-    const auto secretValues = std::make_shared<QHash<QString, QString>>();
-    plan.secrets = standInSecrets(secretNames, secretValues, plan.secrets);
-    Parsed<PreparedRun> run = prepareRun(commandLine.collection, plan);
-    // A --var that gives a secret variable its value is a secret too: a stand-in it is.
-    bool secretGiven = false;
-    for (auto it = plan.variables.begin(); run && it != plan.variables.end(); ++it) {
-        if (const qsizetype at = secretNames->indexOf(it.key()); at >= 0) {
-            secretValues->insert(it.key(), it.value());
-            it.value() = locustSecretToken(int(at));
-            secretGiven = true;
-        }
-    }
-    if (secretGiven)
-        run = prepareRun(commandLine.collection, plan);
+    const Parsed<LocustRun> run = exportLocustRun(commandLine.collection, plan, outputName);
     if (!run) {
         made.error = run.error().toString();
         return made;
     }
-
-    LocustExport locust;
-    locust.source = run.value().source.get();
-    locust.collectionName = commandLine.collection.name;
-    locust.collectionFile = commandLine.collectionFile;
-    locust.outputName = outputName;
-    locust.concurrency = run.value().options.concurrency;
-    locust.rate = run.value().options.rate;
-    locust.timeoutMs = run.value().options.timeoutMs;
-    locust.maxRedirects = run.value().options.maxRedirects;
-    locust.retries = run.value().options.retries;
-    locust.secretNames = *secretNames; // known once every request has been built
-    made.file = exportLocustfile(locust);
-    made.description = run.value().description();
-    for (const QString &name : std::as_const(*secretNames)) {
-        const QString variable = locustSecretVariable(name);
-        if (made.file.environment.contains(variable) && secretValues->contains(name))
-            made.secretEnvironment.insert(variable, secretValues->value(name));
-    }
+    made.file = run.value().file;
+    made.description = run.value().description;
+    made.secretEnvironment = run.value().secretEnvironment;
     return made;
 }

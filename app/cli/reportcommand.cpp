@@ -23,27 +23,6 @@ struct Tr
 
 const QString Command = QStringLiteral("report");
 
-/// The run's statistics, with the most in flight at once found from when each was sent and
-/// answered.
-RunStats statsOf(const QList<Result> &results)
-{
-    RunStats stats;
-    QList<QPair<qint64, int>> events; // (time, +1 sent / -1 answered); answers first on a tie
-    for (const Result &result : results) {
-        stats.add(result, result.latencyUs());
-        if (result.dispatchedUs >= 0 && result.finishedUs >= result.dispatchedUs) {
-            events.append({result.dispatchedUs, 1});
-            events.append({result.finishedUs, -1});
-        }
-    }
-    std::sort(events.begin(), events.end());
-    int inFlight = 0;
-    for (const auto &[time, change] : events) {
-        inFlight += change;
-        stats.noteInFlight(time, inFlight);
-    }
-    return stats;
-}
 } // namespace
 
 int runReportCommand(const QStringList &arguments)
@@ -95,7 +74,7 @@ int writeReport(const ReportInput &input, ResultStreamer &streamer, const Output
     ResultStore store(size);
     for (qint64 i = 0; i < size; ++i)
         store.put(i, Result(input.results.at(i)));
-    const RunStats stats = statsOf(input.results);
+    const RunStats stats = statsOfResults(input.results);
     RunOptions options = input.options;
     if (options.concurrency <= 0)
         options.concurrency = stats.maxInFlight();

@@ -6,14 +6,21 @@
 
 namespace {
 /// A lookup that gives every secret variable a stand-in instead of its value, and remembers
-/// the names in order of first use: the locustfile reads the values from the environment.
-SecretLookup standInSecrets(const std::shared_ptr<QStringList> &names)
+/// the names in order of first use (the locustfile reads the values from the environment) and
+/// the value the real lookup has for each.
+SecretLookup standInSecrets(const std::shared_ptr<QStringList> &names,
+    const std::shared_ptr<QHash<QString, QString>> &values, const SecretLookup &real)
 {
-    return [names](const QString &, const QString &name) -> std::optional<QString> {
+    return [names, values, real](
+               const QString &scope, const QString &name) -> std::optional<QString> {
         qsizetype at = names->indexOf(name);
         if (at < 0) {
             at = names->size();
             names->append(name);
+        }
+        if (real && !values->contains(name)) {
+            if (const std::optional<QString> value = real(scope, name); value && !value->isEmpty())
+                values->insert(name, *value);
         }
         return locustSecretToken(int(at));
     };
@@ -24,12 +31,14 @@ Parsed<LocustRun> exportLocustRun(
     const Collection &collection, RunRequest request, const QString &outputName)
 {
     const auto secretNames = std::make_shared<QStringList>();
-    request.secrets = standInSecrets(secretNames);
+    const auto secretValues = std::make_shared<QHash<QString, QString>>();
+    request.secrets = standInSecrets(secretNames, secretValues, request.secrets);
     Parsed<PreparedRun> run = prepareRun(collection, request);
     // A variable given a value that names a secret variable is a secret too: a stand-in it is.
     bool secretGiven = false;
     for (auto it = request.variables.begin(); run && it != request.variables.end(); ++it) {
         if (const qsizetype at = secretNames->indexOf(it.key()); at >= 0) {
+            secretValues->insert(it.key(), it.value());
             it.value() = locustSecretToken(int(at));
             secretGiven = true;
         }
@@ -51,5 +60,11 @@ Parsed<LocustRun> exportLocustRun(
     locust.maxRedirects = run.value().options.maxRedirects;
     locust.retries = run.value().options.retries;
     locust.secretNames = *secretNames; // known once every request has been built
-    return LocustRun {exportLocustfile(locust), run.value().description()};
+    LocustRun made {exportLocustfile(locust), run.value().description(), {}};
+    for (const QString &name : std::as_const(*secretNames)) {
+        const QString variable = locustSecretVariable(name);
+        if (made.file.environment.contains(variable) && secretValues->contains(name))
+            made.secretEnvironment.insert(variable, secretValues->value(name));
+    }
+    return made;
 }
