@@ -2540,7 +2540,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>LocustCommand</name>
     <message>
-        <location filename="../app/cli/locustcommand.cpp" line="+60"/>
+        <location filename="../app/cli/locustcommand.cpp" line="+40"/>
         <source>Writes the run a collection asks for (the same options as rafaga run) as one self-contained Locust file, to run on one machine or a Locust cluster.</source>
         <translation>Escribe la ejecución que pide una colección (con las mismas opciones que rafaga run) como un único archivo de Locust autónomo, para ejecutarlo en una máquina o en un clúster de Locust.</translation>
     </message>
@@ -2634,6 +2634,11 @@ rafaga run --url %2 -n 2000 -c 50
         <location line="+26"/>
         <source>Locust ended with %1 of %2 results</source>
         <translation>Locust terminó con %1 de %2 resultados</translation>
+    </message>
+    <message>
+        <location filename="../app/core/formats/locustrun.cpp" line="+61"/>
+        <source>the run has requests that wait on captured values (a flow); the Locust file cannot carry captures yet: run it with rafaga run, or export the requests that capture nothing (--folder)</source>
+        <translation>la ejecución tiene peticiones que esperan valores capturados (un flujo); el archivo de Locust aún no puede llevar capturas: ejecútela con rafaga run, o exporte las peticiones que no capturan nada (--folder)</translation>
     </message>
 </context>
 <context>
@@ -3318,7 +3323,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>ReportCommand</name>
     <message>
-        <location filename="../app/cli/reportcommand.cpp" line="+52"/>
+        <location filename="../app/cli/reportcommand.cpp" line="+31"/>
         <source>Prints the summary of a run from its results (rafaga run --ndjson, or the results.ndjson of an exported locustfile), as rafaga run prints it.</source>
         <translation>Muestra el resumen de una ejecución a partir de sus resultados (rafaga run --ndjson, o el results.ndjson de un archivo de Locust exportado), como lo muestra rafaga run.</translation>
     </message>

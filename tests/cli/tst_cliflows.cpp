@@ -59,6 +59,7 @@ private Q_SLOTS:
     void capturedSecretsAreMasked();
     void earlyUseIsRefusedBeforeSending();
     void sequentialIsOneAtATime();
+    void locustExportRefusesAFlow();
 
 private:
     QJsonObject stats(bool reset = false);
@@ -143,6 +144,20 @@ void tst_CliFlows::sequentialIsOneAtATime()
     const QJsonObject summary = QJsonDocument::fromJson(readAll(json)).object();
     QCOMPARE(summary.value(QStringLiteral("succeeded")).toInt(), 15);
     QCOMPARE(summary.value(QStringLiteral("max_in_flight")).toInt(), 1);
+}
+
+void tst_CliFlows::locustExportRefusesAFlow()
+{
+    // The locustfile holds requests built beforehand: a flow's would go out as {{placeholders}}.
+    const QString collection
+        = writeInput(m_dir.filePath(QStringLiteral("flow3.rafaga.json")), FlowJson);
+    const QString file = m_dir.filePath(QStringLiteral("locustfile.py"));
+    const Outcome outcome = rafaga({QStringLiteral("export"), collection, QStringLiteral("--to"),
+        QStringLiteral("locust"), QStringLiteral("--var"), base(), QStringLiteral("--var"),
+        QStringLiteral("user=ann"), QStringLiteral("-o"), file});
+    QCOMPARE(outcome.exitCode, 2);
+    QVERIFY2(outcome.err.contains("cannot carry captures"), outcome.err.constData());
+    QVERIFY(!QFile::exists(file));
 }
 
 QTEST_GUILESS_MAIN(tst_CliFlows)

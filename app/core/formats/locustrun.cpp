@@ -2,9 +2,16 @@
 // environment: what `rafaga export --to locust` and File › Export › Locust File… write.
 #include "core/formats/locustrun.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 
 namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(LocustRun)
+};
+
 /// A lookup that gives every secret variable a stand-in instead of its value, and remembers
 /// the names in order of first use (the locustfile reads the values from the environment) and
 /// the value the real lookup has for each.
@@ -47,6 +54,13 @@ Parsed<LocustRun> exportLocustRun(
         run = prepareRun(collection, request);
     if (!run)
         return run.error();
+    // A flow's later requests are built from what earlier answers captured; the locustfile holds
+    // requests built beforehand, so it would send their {{placeholders}} as written.
+    if (run.value().source->hasDependencies())
+        return ParseError {request.collectionFile, QString(),
+            Tr::tr("the run has requests that wait on captured values (a flow); the Locust file "
+                   "cannot carry captures yet: run it with rafaga run, or export the requests "
+                   "that capture nothing (--folder)")};
 
     LocustExport locust;
     locust.source = run.value().source.get();
