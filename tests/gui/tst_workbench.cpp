@@ -28,6 +28,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void cleanup();
 
     void sendUsesADataRowAndSaysWhich();
+    void flowRowsShowWhatWasSent();
     void dataColumnsAreDefinedVariables();
     void ctrlEnterSendsFromTheUrlField();
     void everyShortcutHasOneOwner();
@@ -616,6 +618,46 @@ void tst_Workbench::urlQueryAndParamsStayInStep()
 int main(int argc, char *argv[])
 {
     return runGuiTest<tst_Workbench>(argc, argv, QStringLiteral("tst_workbench"));
+}
+
+void tst_Workbench::flowRowsShowWhatWasSent()
+{
+    // Log in, create an item, read it: the last request's URL is made from a captured id.
+    QTemporaryDir dir;
+    Collection collection;
+    collection.name = QStringLiteral("Flow");
+    CollectionItem login = requestItem(
+        QStringLiteral("Login"), QStringLiteral("POST"), QStringLiteral("{{rafagaServer}}/login"));
+    login.request.body.mode = Body::Mode::Json;
+    login.request.body.text = QStringLiteral("{\"user\": \"ann\"}");
+    login.request.captures
+        = {{QStringLiteral("token"), Capture::Source::JsonPath, QStringLiteral("token"), true}};
+    CollectionItem create = requestItem(
+        QStringLiteral("Create"), QStringLiteral("POST"), QStringLiteral("{{rafagaServer}}/items"));
+    create.request.auth.type = Auth::Type::Bearer;
+    create.request.auth.token = QStringLiteral("{{token}}");
+    create.request.captures
+        = {{QStringLiteral("id"), Capture::Source::JsonPath, QStringLiteral("id"), true}};
+    CollectionItem read = requestItem(QStringLiteral("Read"), QStringLiteral("GET"),
+        QStringLiteral("{{rafagaServer}}/items/{{id}}"));
+    read.request.auth = create.request.auth;
+    collection.items = {login, create, read};
+    const QString path = dir.filePath(QStringLiteral("flow.rafaga.json"));
+    QVERIFY(writeFile(path, serializeCollection(collection)));
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openCollection(path));
+    QVERIFY(runToTheEnd(&window));
+    ResultsModel *model = window.resultsPane()->model();
+    QTRY_COMPARE(model->rowCount(), 3);
+    QVERIFY(model->resultAt(2));
+    QCOMPARE(model->resultAt(2)->status, 200);
+    // What the table shows, what the row menu's Resend and Copy as curl take.
+    const QRegularExpression sent(QStringLiteral("/items/\\d+$"));
+    const QString shown = model->index(2, ResultsModel::UrlColumn).data().toString();
+    QVERIFY2(sent.match(shown).hasMatch(), qPrintable(shown));
+    const QString taken = model->requestAt(2).url.toString();
+    QVERIFY2(sent.match(taken).hasMatch(), qPrintable(taken));
 }
 
 #include "tst_workbench.moc"

@@ -143,12 +143,25 @@ const Result *ResultsModel::resultAt(int row) const
     return &m_store->at(row);
 }
 
+RequestSpec ResultsModel::sentRequest(int row) const
+{
+    // A flow's request is built from earlier answers: show it as it was sent once it has been.
+    if (m_store && m_requests->hasDependencies() && m_store->isDone(row))
+        return m_store->requestFor(*m_requests, row);
+    return m_requests->at(row);
+}
+
 const RequestSpec &ResultsModel::cachedRequest(int row) const
 {
     if (const RequestSpec *cached = m_requestCache.object(row))
         return *cached;
-    auto *spec = new RequestSpec(m_requests->at(row));
-    m_requestCache.insert(row, spec);
+    auto *spec = new RequestSpec(sentRequest(row));
+    // A request still waiting on captures is built again once it has been sent.
+    if (!m_requests->hasDependencies() || (m_store && m_store->isDone(row))) {
+        m_requestCache.insert(row, spec);
+        return *spec;
+    }
+    m_pending.reset(spec);
     return *spec;
 }
 
@@ -167,7 +180,7 @@ int ResultsModel::statusClassAt(int row) const
 
 RequestSpec ResultsModel::request(int row, bool bulk) const
 {
-    return bulk ? m_requests->at(row) : cachedRequest(row);
+    return bulk ? sentRequest(row) : cachedRequest(row);
 }
 
 bool ResultsModel::rowContains(int row, const QString &text, Qt::CaseSensitivity cs) const

@@ -105,6 +105,8 @@ private:
     void resetToController();
     void setLive(bool live);
     const RequestSpec &cachedRequest(int row) const;
+    /// Request `row` as it was sent (a flow's, built with its captures), or as it will be.
+    RequestSpec sentRequest(int row) const;
     /// The request of a row, from the cache, or built afresh when `bulk` (not cached).
     RequestSpec request(int row, bool bulk) const;
     QVariant displayData(const Result *result, int row, int section) const;
@@ -126,4 +128,5 @@ public:
     bool m_live = false;
     QLocale m_locale;
     mutable QCache<int, RequestSpec> m_requestCache;
+    mutable std::unique_ptr<RequestSpec> m_pending; ///< a request not sent yet, never cached
 };
