@@ -100,6 +100,7 @@ private Q_SLOTS:
     void importCurlFromStandardInput();
     void importPostmanAndExportItBack();
     void exportAsCurl();
+    void locustExportKeepsEnvironmentValuesOut();
     void saysWhatIsNotCarriedOver();
     void reportOfTheResultsMatchesTheRun();
     void reportNamesABadLine();
@@ -322,6 +323,24 @@ void tst_CliCollections::importPostmanAndExportItBack()
     const QJsonObject source = QJsonDocument::fromJson(original.readAll()).object();
     QCOMPARE(postman.value(QStringLiteral("item")).toArray().size(),
         source.value(QStringLiteral("item")).toArray().size());
+}
+
+void tst_CliCollections::locustExportKeepsEnvironmentValuesOut()
+{
+    // What a pasted `$GH_TOKEN` becomes: a variable reading the environment. Like a secret, its
+    // value is read by the locustfile from its own environment, never written into it.
+    qputenv("RAFAGA_TEST_LOCUST_TOKEN", "ghp_from_the_environment");
+    const QString path = write(QStringLiteral("env.rafaga.json"), R"({"format": "rafaga-collection",
+        "version": 1, "name": "env",
+        "variables": [{"name": "GH_TOKEN", "value": "{{$env.RAFAGA_TEST_LOCUST_TOKEN}}"}],
+        "items": [{"type": "request", "name": "me", "request": {"url": "http://127.0.0.1:9/user",
+          "headers": [{"name": "Authorization", "value": "Bearer {{GH_TOKEN}}"}]}}]})");
+    const Outcome exported = rafaga(
+        {QStringLiteral("export"), path, QStringLiteral("--to"), QStringLiteral("locust")});
+    qunsetenv("RAFAGA_TEST_LOCUST_TOKEN");
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    QVERIFY(!exported.out.contains("ghp_from_the_environment"));
+    QVERIFY(exported.out.contains("RAFAGA_SECRET_GH_TOKEN"));
 }
 
 void tst_CliCollections::exportAsCurl()

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+#include <functional>
 #include <memory>
 
 namespace {
@@ -32,11 +33,43 @@ SecretLookup standInSecrets(const std::shared_ptr<QStringList> &names,
         return locustSecretToken(int(at));
     };
 }
+/// Marks secret every variable whose value reads the process environment ({{$env.NAME}}): the
+/// user's tokens and keys stay out of the file like secrets. Returns variable -> NAME.
+QHash<QString, QString> environmentAsSecrets(Collection *collection, RunRequest *request)
+{
+    QHash<QString, QString> linked;
+    const auto mark = [&linked](QList<Variable> &variables) {
+        for (Variable &variable : variables) {
+            for (const QString &name : VariableResolver::referencedNames(variable.value)) {
+                const QString environment = VariableResolver::environmentName(name);
+                if (environment.isEmpty())
+                    continue;
+                variable.secret = true;
+                linked.insert(variable.name, environment);
+            }
+        }
+    };
+    const std::function<void(QList<CollectionItem> &)> folders = [&](QList<CollectionItem> &items) {
+        for (CollectionItem &item : items) {
+            mark(item.variables);
+            folders(item.children);
+        }
+    };
+    mark(collection->variables);
+    folders(collection->items);
+    for (Environment &environment : collection->environments)
+        mark(environment.variables);
+    if (request->environment)
+        mark(request->environment->variables);
+    return linked;
+}
 } // namespace
 
 Parsed<LocustRun> exportLocustRun(
-    const Collection &collection, RunRequest request, const QString &outputName)
+    const Collection &original, RunRequest request, const QString &outputName)
 {
+    Collection collection = original;
+    const QHash<QString, QString> fromEnvironment = environmentAsSecrets(&collection, &request);
     const auto secretNames = std::make_shared<QStringList>();
     const auto secretValues = std::make_shared<QHash<QString, QString>>();
     request.secrets = standInSecrets(secretNames, secretValues, request.secrets);
@@ -77,6 +110,10 @@ Parsed<LocustRun> exportLocustRun(
     LocustRun made {exportLocustfile(locust), run.value().description(), {}};
     for (const QString &name : std::as_const(*secretNames)) {
         const QString variable = locustSecretVariable(name);
+        const QString environment = fromEnvironment.value(name);
+        if (!secretValues->contains(name) && !environment.isEmpty()
+            && qEnvironmentVariableIsSet(qPrintable(environment)))
+            secretValues->insert(name, qEnvironmentVariable(qPrintable(environment)));
         if (made.file.environment.contains(variable) && secretValues->contains(name))
             made.secretEnvironment.insert(variable, secretValues->value(name));
     }
