@@ -4,7 +4,7 @@
 <context>
     <name>CollectionModel</name>
     <message numerus="yes">
-        <location filename="../app/gui/collection/collectionmodel.cpp" line="+121"/>
+        <location filename="../app/gui/collection/collectionmodel.cpp" line="+140"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -184,7 +184,7 @@
 <context>
     <name>ResultsModel</name>
     <message numerus="yes">
-        <location filename="../app/gui/run/resultsmodel.cpp" line="+364"/>
+        <location filename="../app/gui/run/resultsmodel.cpp" line="+377"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>

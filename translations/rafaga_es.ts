@@ -631,7 +631,7 @@ Opciones:
 <context>
     <name>CollectionModel</name>
     <message numerus="yes">
-        <location filename="../app/gui/collection/collectionmodel.cpp" line="+121"/>
+        <location filename="../app/gui/collection/collectionmodel.cpp" line="+140"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n elemento</numerusform>
@@ -639,7 +639,12 @@ Opciones:
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+4"/>
+        <source>Captures %1 from its response, for the requests after it</source>
+        <translation>Captura %1 de su respuesta, para las peticiones que vienen después</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Rename</source>
         <translation>Renombrar</translation>
     </message>
@@ -2636,7 +2641,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Locust terminó con %1 de %2 resultados</translation>
     </message>
     <message>
-        <location filename="../app/core/formats/locustrun.cpp" line="+61"/>
+        <location filename="../app/core/formats/locustrun.cpp" line="+94"/>
         <source>the run has requests that wait on captured values (a flow); the Locust file cannot carry captures yet: run it with rafaga run, or export the requests that capture nothing (--folder)</source>
         <translation>la ejecución tiene peticiones que esperan valores capturados (un flujo); el archivo de Locust aún no puede llevar capturas: ejecútela con rafaga run, o exporte las peticiones que no capturan nada (--folder)</translation>
     </message>
@@ -3679,7 +3684,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../app/gui/run/resultsmodel.cpp" line="+275"/>
+        <location filename="../app/gui/run/resultsmodel.cpp" line="+288"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>

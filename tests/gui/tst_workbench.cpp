@@ -647,6 +647,16 @@ void tst_Workbench::flowRowsShowWhatWasSent()
     MainWindow window;
     window.show();
     QVERIFY(window.openCollection(path));
+    // The tree marks the requests that capture, and what they capture; names stay names.
+    QTreeView *tree = nullptr;
+    for (QTreeView *view : window.findChildren<QTreeView *>())
+        tree = view->isVisible() ? view : tree;
+    QVERIFY(tree);
+    const QModelIndex first = tree->model()->index(0, 0);
+    QCOMPARE(first.data().toString(), QStringLiteral("Login  \u21e2 token"));
+    QCOMPARE(first.data(Qt::EditRole).toString(), QStringLiteral("Login"));
+    QVERIFY(first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Captures token")));
+    QCOMPARE(tree->model()->index(2, 0).data().toString(), QStringLiteral("Read"));
     QVERIFY(runToTheEnd(&window));
     ResultsModel *model = window.resultsPane()->model();
     QTRY_COMPARE(model->rowCount(), 3);

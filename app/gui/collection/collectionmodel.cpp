@@ -108,18 +108,43 @@ int CollectionModel::columnCount(const QModelIndex &) const
     return 1;
 }
 
+/// The variables a request captures (enabled captures), in order.
+static QStringList capturedNames(const CollectionItem &item)
+{
+    QStringList names;
+    if (item.isFolder())
+        return names;
+    for (const Capture &capture : item.request.captures) {
+        if (capture.enabled && !names.contains(capture.variable))
+            names.append(capture.variable);
+    }
+    return names;
+}
+
 QVariant CollectionModel::data(const QModelIndex &index, int role) const
 {
     const CollectionItem *item = itemFor(index);
     if (!item)
         return {};
     switch (role) {
-    case Qt::DisplayRole:
+    case Qt::DisplayRole: {
+        // A request that captures says what, after its name: "Login ⇢ token".
+        const QStringList names = capturedNames(*item);
+        return names.isEmpty() ? item->name
+                               : item->name + QStringLiteral("  \u21e2 ") + names.join(u", ");
+    }
     case Qt::EditRole:
         return item->name;
-    case Qt::ToolTipRole:
-        return item->isFolder() ? tr("%n item(s)", nullptr, int(item->children.size()))
-                                : item->request.method + QLatin1Char(' ') + item->request.url;
+    case Qt::ToolTipRole: {
+        if (item->isFolder())
+            return tr("%n item(s)", nullptr, int(item->children.size()));
+        QString tip = item->request.method + QLatin1Char(' ') + item->request.url;
+        if (const QStringList names = capturedNames(*item); !names.isEmpty())
+            tip += u'\n'
+                + tr("Captures %1 from its response, for the requests after it")
+                      .arg(names.join(u", "));
+        return tip;
+    }
     case Qt::DecorationRole:
         if (item->isFolder())
             return QApplication::style()->standardIcon(QStyle::SP_DirIcon);
