@@ -196,13 +196,6 @@ bool hasHeader(const QList<KeyValue> &headers, QLatin1StringView name)
     });
 }
 
-/// A JavaScript literal of text: JSON string syntax is valid JavaScript.
-QString jsString(const QString &text)
-{
-    const QByteArray array = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(array.mid(1, array.size() - 2));
-}
-
 /// expected as a JavaScript literal: itself when it is JSON (a number, true, an object...), else a
 /// string, as JsonPathEquals compares.
 QString jsLiteral(const QString &expected)
@@ -211,7 +204,7 @@ QString jsLiteral(const QString &expected)
     const QJsonDocument document = QJsonDocument::fromJson('[' + expected.toUtf8() + ']', &error);
     if (error.error == QJsonParseError::NoError && document.array().size() == 1)
         return expected.trimmed();
-    return jsString(expected);
+    return javaScriptString(expected);
 }
 
 /// One pm.test line per enabled assertion, so the checks keep working in Postman.
@@ -221,8 +214,8 @@ QStringList assertionScript(const QList<Assertion> &assertions)
     for (const Assertion &assertion : assertions) {
         if (!assertion.enabled)
             continue;
-        const QString target = jsString(assertion.target);
-        const QString expected = jsString(assertion.expected);
+        const QString target = javaScriptString(assertion.target);
+        const QString expected = javaScriptString(assertion.expected);
         const QString json = u"pm.response.json()"_s;
         QString name;
         QString check;
@@ -270,7 +263,7 @@ QStringList assertionScript(const QList<Assertion> &assertions)
                 jsLiteral(assertion.expected));
             break;
         }
-        lines.append(u"pm.test(%1, function () { %2 });"_s.arg(jsString(name), check));
+        lines.append(u"pm.test(%1, function () { %2 });"_s.arg(javaScriptString(name), check));
     }
     return lines;
 }

@@ -39,6 +39,13 @@ std::optional<QString> stringLiteral(const QString &text)
     return value;
 }
 
+/// The text of the string a Quoted pattern matched, its quote in group `quoteGroup`.
+QString quotedText(const QRegularExpressionMatch &match, int quoteGroup)
+{
+    const QString quote = match.captured(quoteGroup);
+    return *stringLiteral(quote + match.captured(quoteGroup + 1) + quote);
+}
+
 /// A literal as Assertion::expected takes it: JSON text (numbers, true, false, null, objects,
 /// arrays) or a bare string; nullopt for anything computed.
 std::optional<QString> jsonLiteral(const QString &text)
@@ -53,20 +60,20 @@ std::optional<QString> jsonLiteral(const QString &text)
         // A string as Assertion::expected writes it: bare, unless it would read as other JSON.
         if (!isJson(*string))
             return *string;
-        const QByteArray array = QJsonDocument(QJsonArray {*string}).toJson(QJsonDocument::Compact);
-        return QString::fromUtf8(array.mid(1, array.size() - 2));
+        return javaScriptString(*string); // JSON string syntax
     }
     if (isJson(trimmed))
         return trimmed;
     return std::nullopt;
 }
 
-/// Where the closing parenthesis matching the one at `open` is, quotes respected; -1 if none.
-qsizetype closingParen(const QString &text, qsizetype open)
+/// The first position from `from` on, outside JavaScript strings, where found(i) holds; -1 if
+/// none. A string's quotes and escapes are skipped, never shown to found().
+template<typename Found>
+qsizetype findUnquoted(const QString &text, qsizetype from, Found found)
 {
-    int depth = 0;
     QChar quote;
-    for (qsizetype i = open; i < text.size(); ++i) {
+    for (qsizetype i = from; i < text.size(); ++i) {
         const QChar c = text.at(i);
         if (!quote.isNull()) {
             if (c == u'\\')
@@ -75,33 +82,22 @@ qsizetype closingParen(const QString &text, qsizetype open)
                 quote = QChar();
         } else if (c == u'"' || c == u'\'' || c == u'`') {
             quote = c;
-        } else if (c == u'(') {
-            ++depth;
-        } else if (c == u')' && --depth == 0) {
+        } else if (found(i)) {
             return i;
         }
     }
     return -1;
 }
 
-/// A line without its // comment, quotes respected.
-QString withoutComment(const QString &line)
+/// Where the closing parenthesis matching the one at `open` is; -1 if none.
+qsizetype closingParen(const QString &text, qsizetype open)
 {
-    QChar quote;
-    for (qsizetype i = 0; i < line.size(); ++i) {
-        const QChar c = line.at(i);
-        if (!quote.isNull()) {
-            if (c == u'\\')
-                ++i;
-            else if (c == quote)
-                quote = QChar();
-        } else if (c == u'"' || c == u'\'' || c == u'`') {
-            quote = c;
-        } else if (c == u'/' && i + 1 < line.size() && line.at(i + 1) == u'/') {
-            return line.left(i);
-        }
-    }
-    return line;
+    int depth = 0;
+    return findUnquoted(text, open, [&](qsizetype i) {
+        if (text.at(i) == u'(')
+            ++depth;
+        return text.at(i) == u')' && --depth == 0;
+    });
 }
 
 /// The statements of a line: pm.test wrappers and braces taken out, split at ';' outside quotes.
@@ -109,36 +105,23 @@ QStringList statementsOf(const QString &line)
 {
     static const QRegularExpression wrapper(u"pm\\.test\\(\\s*"_s + Quoted
         + u"\\s*,\\s*(?:function\\s*\\(\\s*\\)|\\(\\s*\\)\\s*=>)\\s*\\{"_s);
-    static const QRegularExpression closing(u"\\}\\s*\\)?"_s);
-    QString text = withoutComment(line);
+    static const QRegularExpression closing = exact(u"\\}\\s*\\)?"_s);
+    QString text = line;
+    const qsizetype comment = findUnquoted(text, 0,
+        [&text](qsizetype i) { return text.at(i) == u'/' && text.mid(i + 1, 1) == u"/"_s; });
+    if (comment >= 0)
+        text.truncate(comment);
     text.replace(wrapper, u";"_s);
     QStringList statements;
-    QString current;
-    QChar quote;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (!quote.isNull()) {
-            current += c;
-            if (c == u'\\' && i + 1 < text.size())
-                current += text.at(++i);
-            else if (c == quote)
-                quote = QChar();
-            continue;
-        }
-        if (c == u'"' || c == u'\'' || c == u'`')
-            quote = c;
-        if (c == u';') {
-            statements.append(current.trimmed());
-            current.clear();
-        } else {
-            current += c;
-        }
+    qsizetype start = 0;
+    for (qsizetype end = 0; end >= 0; start = end + 1) {
+        end = findUnquoted(text, start, [&text](qsizetype i) { return text.at(i) == u';'; });
+        statements.append(text.mid(start, end < 0 ? -1 : end - start).trimmed());
     }
-    statements.append(current.trimmed());
     QStringList kept;
     for (QString statement : std::as_const(statements)) {
         // Closing braces of wrappers ("});", "}") and an opening "{" are scaffolding.
-        if (exact(closing.pattern()).match(statement).hasMatch() || statement == u"{"_s)
+        if (closing.match(statement).hasMatch() || statement == u"{"_s)
             continue;
         if (!statement.isEmpty() && statement != u"\"use strict\""_s)
             kept.append(statement);
@@ -243,13 +226,11 @@ std::optional<Capture> Translator::captureOf(const QString &expression) const
         uR"(\(\(m\) => m && \(m\[1\] !== undefined \? m\[1\] : m\[0\]\)\)\(pm\.response\.text\(\)\.match\(new RegExp\()"_s
         + Quoted + uR"(\)\)\))"_s));
     if (const QRegularExpressionMatch match = regex.match(text); match.hasMatch())
-        return Capture {QString(), Capture::Source::Regex,
-            *stringLiteral(match.captured(1) + match.captured(2) + match.captured(1)), true};
+        return Capture {QString(), Capture::Source::Regex, quotedText(match, 1), true};
     if (text == u"pm.response.code"_s || text == u"responseCode.code"_s)
         return Capture {QString(), Capture::Source::Status, QString(), true};
     if (const QRegularExpressionMatch match = header.match(text); match.hasMatch())
-        return Capture {QString(), Capture::Source::Header,
-            *stringLiteral(match.captured(1) + match.captured(2) + match.captured(1)), true};
+        return Capture {QString(), Capture::Source::Header, quotedText(match, 1), true};
     if (const QRegularExpressionMatch match = cookie.match(text); match.hasMatch()) {
         const QString name = match.captured(2).isNull() ? match.captured(4) : match.captured(2);
         return Capture {QString(), Capture::Source::Cookie, name, true};
@@ -292,7 +273,7 @@ bool Translator::setVariable(const QString &statement)
     std::optional<Capture> capture = captureOf(match.captured(3));
     if (!capture)
         return false;
-    capture->variable = *stringLiteral(match.captured(1) + match.captured(2) + match.captured(1));
+    capture->variable = quotedText(match, 1);
     result.captures.append(*capture);
     return true;
 }
@@ -353,10 +334,12 @@ bool Translator::expectOnResponse(const QString &subject, const Matcher &how)
         exact(u"(?:pm\\.response\\.headers\\.get|postman\\.getResponseHeader)\\(\\s*"_s + Quoted
             + u"\\s*\\)"_s));
     static const QRegularExpression range(exact(uR"((\d{3})\s*,\s*(\d{3}))"_s));
+    static const QRegularExpression code = exact(u"\\d{3}"_s);
+    static const QRegularExpression number = exact(u"\\d+"_s);
     const std::optional<QString> text = stringLiteral(how.argument);
     if (subject == u"pm.response.code"_s || subject == u"responseCode.code"_s) {
         const QRegularExpressionMatch bounds = range.match(how.argument);
-        if (how.equals() && exact(u"\\d{3}"_s).match(how.argument).hasMatch())
+        if (how.equals() && code.match(how.argument).hasMatch())
             add(Assertion::Kind::StatusEquals, QString(), how.argument);
         else if (how.name == u"within"_s && bounds.hasMatch())
             add(Assertion::Kind::StatusInRange, QString(),
@@ -367,7 +350,7 @@ bool Translator::expectOnResponse(const QString &subject, const Matcher &how)
     }
     if (subject == u"pm.response.responseTime"_s || subject == u"responseTime"_s) {
         if ((how.name != u"below"_s && how.name != u"lessThan"_s)
-            || !exact(u"\\d+"_s).match(how.argument).hasMatch())
+            || !number.match(how.argument).hasMatch())
             return false;
         add(Assertion::Kind::LatencyBelow, QString(), how.argument);
         return true;
@@ -455,8 +438,7 @@ bool Translator::legacyTest(const QString &statement)
     } else if (const QRegularExpressionMatch m = time.match(check); m.hasMatch())
         add(Assertion::Kind::LatencyBelow, QString(), m.captured(1));
     else if (const QRegularExpressionMatch m = body.match(check); m.hasMatch())
-        add(Assertion::Kind::BodyContains, QString(),
-            *stringLiteral(m.captured(1) + m.captured(2) + m.captured(1)));
+        add(Assertion::Kind::BodyContains, QString(), quotedText(m, 1));
     else if (const QRegularExpressionMatch m = header.match(check); m.hasMatch())
         add(Assertion::Kind::HeaderExists, m.captured(2));
     else if (const QRegularExpressionMatch m = equalsLiteral.match(check); m.hasMatch()) {
@@ -494,12 +476,15 @@ PostmanScriptTranslation translatePostmanTestScript(const QStringList &lines)
     return translator.result;
 }
 
+QString javaScriptString(const QString &text)
+{
+    const QByteArray array = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
 QStringList postmanCaptureScript(const QList<Capture> &captures)
 {
-    const auto js = [](const QString &text) {
-        const QByteArray array = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
-        return QString::fromUtf8(array.mid(1, array.size() - 2));
-    };
+    const auto js = javaScriptString;
     QStringList lines;
     for (const Capture &capture : captures) {
         if (!capture.enabled)

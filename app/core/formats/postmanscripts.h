@@ -28,6 +28,9 @@ struct PostmanScriptTranslation
 /// wrappers, comments and aliases are scaffolding. Anything else is reported as untranslated.
 PostmanScriptTranslation translatePostmanTestScript(const QStringList &lines);
 
+/// text as a JavaScript string literal (JSON string syntax, which JavaScript reads as such).
+QString javaScriptString(const QString &text);
+
 /// The script that sets each enabled capture's variable (pm.environment.set), in the form
 /// translatePostmanTestScript() reads back.
 QStringList postmanCaptureScript(const QList<Capture> &captures);
