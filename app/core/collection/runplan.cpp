@@ -57,10 +57,8 @@ bool looksLikeCredential(const QString &name)
 QStringList environmentCredentials(const Variable &variable)
 {
     QStringList values;
-    for (const QString &name : VariableResolver::referencedNames(variable.value)) {
-        const QString environment = VariableResolver::environmentName(name);
-        if (!environment.isEmpty()
-            && (looksLikeCredential(environment) || looksLikeCredential(variable.name)))
+    for (const QString &environment : VariableResolver::environmentNamesIn(variable.value)) {
+        if (looksLikeCredential(environment) || looksLikeCredential(variable.name))
             values.append(qEnvironmentVariable(qPrintable(environment)));
     }
     return values;

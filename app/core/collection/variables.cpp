@@ -271,6 +271,16 @@ QStringList VariableResolver::referencedNames(const QString &text)
     return names;
 }
 
+QStringList VariableResolver::environmentNamesIn(const QString &text)
+{
+    QStringList names;
+    for (const QString &name : referencedNames(text)) {
+        if (const QString environment = environmentName(name); !environment.isEmpty())
+            names.append(environment);
+    }
+    return names;
+}
+
 QSet<QString> VariableResolver::reachableNames(const QStringList &names) const
 {
     // The data row is left out on purpose: whatever it shadows is still needed by a row that

@@ -70,6 +70,8 @@ public:
     static bool isBuiltIn(const QString &name);
     /// NAME for the built-in $env.NAME (the process environment's NAME), else empty.
     static QString environmentName(const QString &name);
+    /// The process environment variables `text` reads directly ({{$env.NAME}}), in order.
+    static QStringList environmentNamesIn(const QString &text);
     /// Every name resolving `names` may look up: the names themselves and, transitively, the names
     /// used by the values of the collection, folder and environment variables they lead to. Lets a
     /// run check once per request which data columns it needs.

@@ -40,10 +40,8 @@ QHash<QString, QString> environmentAsSecrets(Collection *collection, RunRequest 
     QHash<QString, QString> linked;
     const auto mark = [&linked](QList<Variable> &variables) {
         for (Variable &variable : variables) {
-            for (const QString &name : VariableResolver::referencedNames(variable.value)) {
-                const QString environment = VariableResolver::environmentName(name);
-                if (environment.isEmpty())
-                    continue;
+            for (const QString &environment :
+                VariableResolver::environmentNamesIn(variable.value)) {
                 variable.secret = true;
                 linked.insert(variable.name, environment);
             }
