@@ -43,11 +43,6 @@ const char EarlyJson[] = R"json({
   ]
 })json";
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 } // namespace
 
 class tst_CliFlows : public QObject

@@ -37,12 +37,6 @@ int servedCount(const QString &base)
         : -1;
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 /// Waits (bounded) until the run's NDJSON holds `results` lines (it is written after each batch),
 /// then presses Ctrl+C `times` times and waits for the end. False when the results never came or
 /// the run did not end.

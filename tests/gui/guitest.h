@@ -1,10 +1,12 @@
-// What the workbench's GUI tests share: a guard that closes any modal dialog (and says which
-// opened), finding an action by its text, and a main() in a throwaway home.
+// What the workbench's GUI tests share: reading and writing test files, a guard that closes any
+// modal dialog (and says which opened), finding an action by its text, and a main() in a
+// throwaway home.
 #pragma once
 
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QFile>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -13,6 +15,20 @@
 #include <QWidget>
 
 #include <utility>
+
+/// Writes bytes to path; false when it could not, whole.
+inline bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+/// The bytes of path, or none when it cannot be read.
+inline QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
 /// A modal dialog would block a test forever: this notes any that opens and closes it, so the
 /// test fails with the dialog's text instead of hanging.

@@ -85,18 +85,6 @@ const QStringList Codes {QStringLiteral("200"), QStringLiteral("404"), QStringLi
 const QByteArray UsersCsv = "user,code\r\nalice,200\r\nbob,404\r\n\"carol, jr\",200\r\n";
 constexpr int FolderRunSize = 2 * 3 * 2; // requests × rows × iterations
 
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 /// RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks.
 QList<QStringList> parseCsv(const QByteArray &bytes)
 {

@@ -28,18 +28,6 @@ namespace {
 
 constexpr int RunSize = 2 * 3 * 2; // requests × rows × iterations
 
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 /// Status and Echo over three rows (the second answers 404, failing its assertion), twice.
 QString writeCollection(const QTemporaryDir &dir)
 {

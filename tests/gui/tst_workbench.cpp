@@ -50,12 +50,6 @@
 
 namespace {
 
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
-}
-
 /// One request to /delay/100, 40 times, two at a time: long enough to stop in the middle.
 QString writeSlowCollection(const QTemporaryDir &dir)
 {

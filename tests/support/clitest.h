@@ -48,6 +48,13 @@ inline QString writeInput(const QString &path, const QByteArray &data)
     return path;
 }
 
+/// The bytes of path (an output a run wrote), or none when it cannot be read.
+inline QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 /// `rafaga serve` on a free port, stopped when this goes away.
 class ServeProcess
 {
