@@ -19,6 +19,20 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(CollectionFile)
 };
 
+/// The "name" of a variable, header, parameter or form field, which must be there: a row written
+/// without one (Postman's files say "key") would otherwise be dropped without a word.
+QString readName(JsonReader &r, const QJsonObject &o, const QString &at)
+{
+    if (!r.failed() && !o.contains("name"_L1)) {
+        r.fail(field(at, "name"_L1),
+            o.contains("key"_L1)
+                ? Tr::tr("expected \"name\"; this entry has \"key\", Postman's spelling: rename "
+                         "it to \"name\"")
+                : Tr::tr("expected \"name\""));
+    }
+    return r.string(o, at, "name"_L1);
+}
+
 QList<Variable> readVariables(JsonReader &r, const QJsonObject &parent, const QString &parentPath)
 {
     QList<Variable> variables;
@@ -28,7 +42,7 @@ QList<Variable> readVariables(JsonReader &r, const QJsonObject &parent, const QS
         const QString at = element(path, i);
         const QJsonObject o = r.element(array.at(i), at);
         Variable variable;
-        variable.name = r.string(o, at, "name"_L1);
+        variable.name = readName(r, o, at);
         variable.value = r.string(o, at, "value"_L1);
         variable.enabled = r.boolean(o, at, "enabled"_L1, true);
         variable.secret = r.boolean(o, at, "secret"_L1, false);
@@ -47,7 +61,7 @@ QList<KeyValue> readKeyValues(
         const QString at = element(path, i);
         const QJsonObject o = r.element(array.at(i), at);
         KeyValue row;
-        row.key = r.string(o, at, "name"_L1);
+        row.key = readName(r, o, at);
         // null: a query key sent alone ("?pretty"); absent: an empty value ("?pretty=").
         if (!o.value("value"_L1).isNull()) {
             row.value = r.string(o, at, "value"_L1);
@@ -95,7 +109,7 @@ Body readBody(
         const QString at = element(field(path, "parts"_L1), i);
         const QJsonObject p = r.element(parts.at(i), at);
         FormPart part;
-        part.name = r.string(p, at, "name"_L1);
+        part.name = readName(r, p, at);
         part.isFile = p.contains("file"_L1);
         if (part.isFile && p.contains("value"_L1))
             r.fail(at, Tr::tr("expected either \"value\" or \"file\", not both"));

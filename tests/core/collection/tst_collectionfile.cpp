@@ -566,6 +566,21 @@ void tst_CollectionFile::malformedInput_data()
               "    {\"from\": \"status\"}]}}]}"
         << QByteArray("{\"from\"") << 0
         << u"items[0].request.captures[0].variable: expected the name of a variable"_s;
+    QTest::newRow("header with Postman's key")
+        << head
+            + "  \"items\": [{\"type\": \"request\", \"request\": {\"headers\": [\n"
+              "    {\"name\": \"A\", \"value\": \"1\"},\n    {\"key\": \"X-Token\", \"value\": "
+              "\"t\"}]}}]}"
+        << QByteArray("{\"key\"") << 0
+        << u"items[0].request.headers[1].name: expected \"name\"; this entry has \"key\""_s;
+    QTest::newRow("variable without name")
+        << head + "  \"variables\": [{\"value\": \"v\"}]}" << QByteArray("{\"value\"") << 0
+        << u"variables[0].name: expected \"name\""_s;
+    QTest::newRow("form part without name")
+        << head
+            + "  \"items\": [{\"type\": \"request\", \"request\": {\"body\": {\"parts\": [\n"
+              "    {\"value\": \"v\"}]}}}]}"
+        << QByteArray("{\"value\"") << 0 << u"items[0].request.body.parts[0].name: expected"_s;
 }
 
 void tst_CollectionFile::malformedInput()
