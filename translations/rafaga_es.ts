@@ -588,7 +588,17 @@ Opciones:
 <context>
     <name>CollectionFile</name>
     <message>
-        <location filename="../app/core/collection/collectionfile.cpp" line="+101"/>
+        <location filename="../app/core/collection/collectionfile.cpp" line="+29"/>
+        <source>expected &quot;name&quot;; this entry has &quot;key&quot;, Postman&apos;s spelling: rename it to &quot;name&quot;</source>
+        <translation>se esperaba &quot;name&quot;; esta entrada tiene &quot;key&quot;, como lo escribe Postman: renómbrelo a &quot;name&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected &quot;name&quot;</source>
+        <translation>se esperaba &quot;name&quot;</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>expected either &quot;value&quot; or &quot;file&quot;, not both</source>
         <translation>se esperaba &quot;value&quot; o &quot;file&quot;, no ambos</translation>
     </message>
@@ -2641,7 +2651,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Locust terminó con %1 de %2 resultados</translation>
     </message>
     <message>
-        <location filename="../app/core/formats/locustrun.cpp" line="+94"/>
+        <location filename="../app/core/formats/locustrun.cpp" line="+92"/>
         <source>the run has requests that wait on captured values (a flow); the Locust file cannot carry captures yet: run it with rafaga run, or export the requests that capture nothing (--folder)</source>
         <translation>la ejecución tiene peticiones que esperan valores capturados (un flujo); el archivo de Locust aún no puede llevar capturas: ejecútela con rafaga run, o exporte las peticiones que no capturan nada (--folder)</translation>
     </message>
