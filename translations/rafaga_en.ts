@@ -127,7 +127,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindowrun.cpp" line="+78"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="+83"/>
         <source>Run the Other %n</source>
         <translation>
             <numerusform>Run the Other One</numerusform>

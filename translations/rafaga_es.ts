@@ -2716,7 +2716,7 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../app/gui/mainwindowrun.cpp" line="+178"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="+183"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
@@ -2988,7 +2988,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>fila de datos %1 de %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindowrun.cpp" line="-152"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="-157"/>
         <source>Add a request to run.</source>
         <translation>Añade una petición para ejecutarla.</translation>
     </message>
@@ -2998,7 +2998,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>La ejecución enviará %1, %2 a la vez.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>Note: %1</source>
+        <translation>Nota: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Run</source>
         <translation>Ejecución</translation>
     </message>

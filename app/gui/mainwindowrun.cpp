@@ -53,9 +53,14 @@ void MainWindow::updatePlan()
         m_runPanel->setPlanText(prepared.error().toString(), true);
         return;
     }
-    m_runPanel->setPlanText(tr("Run will send %1, %2 at a time.")
-                                .arg(prepared.value().description())
-                                .arg(prepared.value().options.concurrency));
+    QString text = tr("Run will send %1, %2 at a time.")
+                       .arg(prepared.value().description())
+                       .arg(prepared.value().options.concurrency);
+    // What the checks chose that the user may not expect: a file read from the working directory,
+    // which for a desktop app is wherever it was started.
+    for (const QString &note : prepared.value().source->notes())
+        text += u'\n' + tr("Note: %1").arg(note);
+    m_runPanel->setPlanText(text);
 }
 
 void MainWindow::runCollection()

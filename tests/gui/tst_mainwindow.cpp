@@ -32,6 +32,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -188,6 +189,7 @@ private Q_SLOTS:
     void buildARequestInTheEditorAndSendIt();
     void runAFolderOverADataSet();
     void planDescribesTheSelectedFolder();
+    void planNotesAFileFromTheWorkingDirectory();
     void saveReopenAndCompare();
     void undoAndRedoFollowTheEditorAndTheModifiedFlag();
     void exportResultsThroughTheGuiCodePath();
@@ -462,6 +464,42 @@ void tst_MainWindow::planDescribesTheSelectedFolder()
     window.selectItem({1});
     QTRY_VERIFY2_WITH_TIMEOUT(
         planText().contains(QStringLiteral("= 12 requests")), qPrintable(planText()), 3000);
+}
+
+void tst_MainWindow::planNotesAFileFromTheWorkingDirectory()
+{
+    // The body file is not beside the collection but in the working directory (newman looks
+    // there too): the run uses it, and the plan says so before anything is sent.
+    QTemporaryDir collectionDir, workingDir;
+    QVERIFY(collectionDir.isValid() && workingDir.isValid());
+    QVERIFY(QDir(workingDir.path()).mkpath(QStringLiteral("files")));
+    writeFile(workingDir.filePath(QStringLiteral("files/upload.txt")), "hello\n");
+    const QString path = collectionDir.filePath(QStringLiteral("c.rafaga.json"));
+    writeFile(path,
+        R"({"format": "rafaga-collection", "version": 1, "items": [{"type": "request",
+            "name": "Upload", "request": {"method": "POST", "url": "http://127.0.0.1:9/post",
+            "body": {"mode": "file", "file": "files/upload.txt"}}}]})");
+    const QString before = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(workingDir.path()));
+    const auto restore = qScopeGuard([&before] { QDir::setCurrent(before); });
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openCollection(path));
+    auto *panel = window.findChild<RunPanel *>();
+    QVERIFY(panel);
+    const auto planText = [panel] {
+        for (const QLabel *label : panel->findChildren<QLabel *>()) {
+            if (label->text().startsWith(QStringLiteral("Run will send")))
+                return label->text();
+        }
+        return QString();
+    };
+    QTRY_VERIFY2(
+        planText().contains(QStringLiteral("\nNote: request \"Upload\"")), qPrintable(planText()));
+    const QString plan = planText();
+    QVERIFY2(plan.contains(QStringLiteral("read from the working directory")), qPrintable(plan));
+    QVERIFY2(plan.contains(QDir(workingDir.path()).filePath(QStringLiteral("files/upload.txt"))),
+        qPrintable(plan));
 }
 
 void tst_MainWindow::saveReopenAndCompare()
