@@ -93,6 +93,7 @@ private Q_SLOTS:
     void initTestCase();
     void folderRunsOverTheDataSet();
     void failedAssertionsExitWithOne();
+    void anErrorStatusTheRequestExpectsIsNotAFailure();
     void skipInvalidRunsTheRest();
     void environmentFromAFile();
     void badInputNamesThePlace_data();
@@ -183,6 +184,45 @@ void tst_CliCollections::failedAssertionsExitWithOne()
                  .value(QStringLiteral("failed"))
                  .toInt(),
         3);
+}
+
+void tst_CliCollections::anErrorStatusTheRequestExpectsIsNotAFailure()
+{
+    // Reading what was deleted answers 404: asserted, that is the answer the request expects, as
+    // newman and the run's own assertions say; without the assertion, or with another status
+    // asserted, it is a failure. The results file read back judges it the same way.
+    const auto collection = [this](const QByteArray &assertions) {
+        return write(QStringLiteral("gone.rafaga.json"),
+            R"({"format": "rafaga-collection", "version": 1, "items": [{"type": "request",
+                "name": "Gone", "request": {"method": "GET", "url": "{{base}}/status/404",
+                "assertions": [)"
+                + assertions + "]}}]}");
+    };
+    struct Case
+    {
+        QByteArray assertions;
+        int exitCode;
+    };
+    const QList<Case> cases {
+        {R"({"type": "statusEquals", "expected": "404"})", 0},
+        {R"({"type": "statusInRange", "expected": "4xx"}, {"type": "headerExists", "target": "Content-Type"})",
+            0},
+        {R"({"type": "statusEquals", "expected": "404", "enabled": false})", 1},
+        {R"({"type": "headerExists", "target": "Content-Type"})", 1},
+        {R"({"type": "statusEquals", "expected": "404"}, {"type": "statusInRange", "expected": "2xx"})",
+            1},
+    };
+    for (const Case &c : cases) {
+        const QString ndjson = m_dir.filePath(QStringLiteral("gone.ndjson"));
+        const QString json = m_dir.filePath(QStringLiteral("gone.json"));
+        const Outcome run = rafaga({QStringLiteral("run"), collection(c.assertions),
+            QStringLiteral("--var"), base(), QStringLiteral("--ndjson"), ndjson,
+            QStringLiteral("--json"), json, QStringLiteral("-q")});
+        QVERIFY2(run.exitCode == c.exitCode, c.assertions.constData());
+        QCOMPARE(readJson(json).value(QStringLiteral("succeeded")).toInt(), 1 - c.exitCode);
+        const Outcome report = rafaga({QStringLiteral("report"), ndjson});
+        QVERIFY2(report.exitCode == c.exitCode, c.assertions.constData());
+    }
 }
 
 void tst_CliCollections::skipInvalidRunsTheRest()

@@ -436,6 +436,26 @@ QList<AssertionOutcome> evaluateAssertions(const QList<Assertion> &assertions, i
     return outcomes;
 }
 
+bool statusAsserted(const QList<Assertion> &assertions, const QList<AssertionOutcome> &outcomes)
+{
+    bool any = false;
+    qsizetype outcome = 0;
+    for (const Assertion &assertion : assertions) {
+        if (!assertion.enabled)
+            continue;
+        if (outcome >= outcomes.size())
+            return false;
+        const bool passed = outcomes.at(outcome++).passed;
+        if (assertion.kind == Assertion::Kind::StatusEquals
+            || assertion.kind == Assertion::Kind::StatusInRange) {
+            if (!passed)
+                return false;
+            any = true;
+        }
+    }
+    return any;
+}
+
 QString assertionLabel(const Assertion &assertion)
 {
     const QString &target = assertion.target;

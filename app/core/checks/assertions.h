@@ -24,6 +24,10 @@ AssertionOutcome evaluateAssertion(const Assertion &assertion, int status,
 QList<AssertionOutcome> evaluateAssertions(const QList<Assertion> &assertions, int status,
     const HttpHeaders &headers, const QByteArray &body, qint64 latencyUs);
 
+/// Whether the request asserts its status and all such assertions passed; outcomes are those of
+/// evaluateAssertions (one per enabled assertion, in order).
+bool statusAsserted(const QList<Assertion> &assertions, const QList<AssertionOutcome> &outcomes);
+
 /// What is wrong with an assertion's target or expected value, or an empty string when it can
 /// be checked. For reporting a bad assertion before a run rather than as a failure in it.
 QString assertionProblem(const Assertion &assertion);

@@ -71,6 +71,7 @@ void checkAnswer(const RequestContext &context, Result &result, ResultDetail &de
         result.assertionsFailed
             = quint16(std::count_if(detail.assertions.cbegin(), detail.assertions.cend(),
                 [](const AssertionOutcome &outcome) { return !outcome.passed; }));
+        result.statusAsserted = statusAsserted(context.assertions, detail.assertions);
     }
     // A failed request gives no values: what depends on them is not sent, with its failure.
     if (!context.captures.isEmpty() && result.succeeded())

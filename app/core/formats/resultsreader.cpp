@@ -146,6 +146,11 @@ Parsed<ResultsFile> readResultsNdjson(const QByteArray &data, const QString &fil
         if (byIndex.at(index))
             return error(lineNumber, Tr::tr("request %1 appears a second time").arg(index));
         byIndex[index] = qMakePair(specFor(line), resultFor(line, index));
+        auto &[spec, result] = *byIndex[index];
+        // The file keeps each assertion's label and verdict: enough to tell an expected 404.
+        if (spec.context && result.detail)
+            result.statusAsserted
+                = statusAsserted(spec.context->assertions, result.detail->assertions);
     }
     ResultsFile results;
     for (qsizetype i = 0; i < byIndex.size(); ++i) {

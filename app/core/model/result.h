@@ -64,11 +64,17 @@ struct Result
     quint8 redirects = 0;
     quint8 resends = 0; ///< times the fast path sent the last attempt's request again by itself
     quint16 assertionsFailed = 0;
+    /// The request asserts its status and every such assertion passed: a status of 400 or more is
+    /// then the answer it expects (reading a deleted item: 404), not a failure.
+    bool statusAsserted = false;
     QExplicitlySharedDataPointer<ResultDetail> detail; ///< null when there is nothing to keep
 
     bool isDone() const { return finishedUs >= 0; }
-    /// No transport error and a status below 400.
-    bool succeeded() const { return error == ErrorCategory::None && status > 0 && status < 400; }
+    /// No transport error, and a status below 400 or one the request's assertions expect.
+    bool succeeded() const
+    {
+        return error == ErrorCategory::None && status > 0 && (status < 400 || statusAsserted);
+    }
     /// Closed-model latency: from the first dispatch to the end, retries and backoff included.
     qint64 latencyUs() const { return dispatchedUs < 0 ? -1 : finishedUs - dispatchedUs; }
     /// Open-model latency: from when it was due, so queueing behind a slow server counts.
