@@ -1,5 +1,7 @@
 #include "core/formats/postmanscripts.h"
 
+#include "core/formats/postmanscriptsyntax.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,133 +11,37 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+using namespace PostmanScriptSyntax;
+
 namespace {
-/// A quoted JavaScript string: "…", '…' or `…` (without ${} in it), as two groups: the quote,
-/// then the text. Its back references are relative, so it works wherever it sits in a pattern.
-const QString Quoted = uR"((["'`])((?:\\.|(?!\g{-2}).)*)\g{-2})"_s;
-
-QRegularExpression exact(const QString &pattern)
-{
-    return QRegularExpression(u"^(?:"_s + pattern + u")$"_s);
-}
-
-/// The text of a quoted string literal, escapes undone; nullopt when text is not one.
-std::optional<QString> stringLiteral(const QString &text)
-{
-    static const QRegularExpression literal = exact(Quoted);
-    const QRegularExpressionMatch match = literal.match(text.trimmed());
-    if (!match.hasMatch() || (match.captured(1) == u"`"_s && match.captured(2).contains(u"${")))
-        return std::nullopt;
-    QString value;
-    const QString body = match.captured(2);
-    for (qsizetype i = 0; i < body.size(); ++i) {
-        if (body.at(i) == u'\\' && i + 1 < body.size()) {
-            const QChar next = body.at(++i);
-            value += next == u'n' ? u'\n' : next == u't' ? u'\t' : next;
-        } else {
-            value += body.at(i);
-        }
-    }
-    return value;
-}
-
-/// The text of the string a Quoted pattern matched, its quote in group `quoteGroup`.
-QString quotedText(const QRegularExpressionMatch &match, int quoteGroup)
-{
-    const QString quote = match.captured(quoteGroup);
-    return *stringLiteral(quote + match.captured(quoteGroup + 1) + quote);
-}
-
-/// A literal as Assertion::expected takes it: JSON text (numbers, true, false, null, objects,
-/// arrays) or a bare string; nullopt for anything computed.
-std::optional<QString> jsonLiteral(const QString &text)
-{
-    const QString trimmed = text.trimmed();
-    const auto isJson = [](const QString &text) {
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson('[' + text.toUtf8() + ']', &error);
-        return error.error == QJsonParseError::NoError && document.array().size() == 1;
-    };
-    if (const std::optional<QString> string = stringLiteral(trimmed)) {
-        // A string as Assertion::expected writes it: bare, unless it would read as other JSON.
-        if (!isJson(*string))
-            return *string;
-        return javaScriptString(*string); // JSON string syntax
-    }
-    if (isJson(trimmed))
-        return trimmed;
-    return std::nullopt;
-}
-
-/// The first position from `from` on, outside JavaScript strings, where found(i) holds; -1 if
-/// none. A string's quotes and escapes are skipped, never shown to found().
-template<typename Found>
-qsizetype findUnquoted(const QString &text, qsizetype from, Found found)
-{
-    QChar quote;
-    for (qsizetype i = from; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (!quote.isNull()) {
-            if (c == u'\\')
-                ++i;
-            else if (c == quote)
-                quote = QChar();
-        } else if (c == u'"' || c == u'\'' || c == u'`') {
-            quote = c;
-        } else if (found(i)) {
-            return i;
-        }
-    }
-    return -1;
-}
-
-/// Where the closing parenthesis matching the one at `open` is; -1 if none.
-qsizetype closingParen(const QString &text, qsizetype open)
-{
-    int depth = 0;
-    return findUnquoted(text, open, [&](qsizetype i) {
-        if (text.at(i) == u'(')
-            ++depth;
-        return text.at(i) == u')' && --depth == 0;
-    });
-}
-
-/// The statements of a line: pm.test wrappers and braces taken out, split at ';' outside quotes.
-QStringList statementsOf(const QString &line)
-{
-    static const QRegularExpression wrapper(u"pm\\.test\\(\\s*"_s + Quoted
-        + u"\\s*,\\s*(?:function\\s*\\(\\s*\\)|\\(\\s*\\)\\s*=>)\\s*\\{"_s);
-    static const QRegularExpression closing = exact(u"\\}\\s*\\)?"_s);
-    QString text = line;
-    const qsizetype comment = findUnquoted(text, 0,
-        [&text](qsizetype i) { return text.at(i) == u'/' && text.mid(i + 1, 1) == u"/"_s; });
-    if (comment >= 0)
-        text.truncate(comment);
-    text.replace(wrapper, u";"_s);
-    QStringList statements;
-    qsizetype start = 0;
-    for (qsizetype end = 0; end >= 0; start = end + 1) {
-        end = findUnquoted(text, start, [&text](qsizetype i) { return text.at(i) == u';'; });
-        statements.append(text.mid(start, end < 0 ? -1 : end - start).trimmed());
-    }
-    QStringList kept;
-    for (QString statement : std::as_const(statements)) {
-        // Closing braces of wrappers ("});", "}") and an opening "{" are scaffolding.
-        if (closing.match(statement).hasMatch() || statement == u"{"_s)
-            continue;
-        if (!statement.isEmpty() && statement != u"\"use strict\""_s)
-            kept.append(statement);
-    }
-    return kept;
-}
 
 class Translator
 {
 public:
-    void translate(int lineNumber, const QString &statement);
+    void translate(int lineNumber, const Piece &piece);
     PostmanScriptTranslation result;
 
 private:
+    /// A block of the script and how what it holds is translated.
+    struct Block
+    {
+        enum class Mode {
+            Plain, ///< a test wrapper, or an `if` whose checks translate as they are
+            Skipped, ///< a condition not understood, or an else branch: nothing translates
+            CapturesOf, ///< if (tests["has x"]) {…}: only captures of x translate
+        };
+        Mode mode = Mode::Plain;
+        QString name; ///< the pm.test name
+        QString path; ///< CapturesOf's JSON path
+        bool isIf = false;
+    };
+    bool translateStatement(const QString &text);
+    bool opensBlock(const QString &statement);
+    Block::Mode conditionMode(const QString &condition, QString *path) const;
+    Block::Mode mode() const
+    {
+        return m_blocks.isEmpty() ? Block::Mode::Plain : m_blocks.last().mode;
+    }
     std::optional<QString> jsonPath(const QString &expression) const;
     std::optional<Capture> captureOf(const QString &expression) const;
     bool alias(const QString &statement);
@@ -153,13 +59,21 @@ private:
     bool expectOnResponse(const QString &subject, const Matcher &how);
     bool expectOnJson(const QString &subject, const Matcher &how);
     bool legacyTest(const QString &statement);
+    bool legacyCheck(const QString &check);
     void add(Assertion::Kind kind, const QString &target, const QString &expected = {})
     {
         result.assertions.append(Assertion {kind, target, expected, true});
+        QString name = m_testName;
+        for (qsizetype i = m_blocks.size() - 1; i >= 0 && name.isEmpty(); --i)
+            name = m_blocks.at(i).name;
+        result.assertionNames.append(name);
     }
 
     QHash<QString, QString> m_aliases; ///< a variable holding the body's JSON, or a part of it
     QHash<QString, QString> m_statusAliases; ///< var ok = responseCode.code === 200: "200"
+    QList<Block> m_blocks;
+    bool m_closedIf = false; ///< the last piece closed an `if`: an `else` may follow
+    QString m_testName; ///< the tests["name"] being translated
 };
 
 /// The accessor chain `.a["b"][0]` as a path "a.b[0]"; nullopt when it is anything else.
@@ -241,7 +155,7 @@ std::optional<Capture> Translator::captureOf(const QString &expression) const
 bool Translator::alias(const QString &statement)
 {
     static const QRegularExpression declaration(
-        exact(uR"((?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*(.+))"_s));
+        exact(uR"((?:(?:var|let|const)\s+)?([A-Za-z_$][\w$]*)\s*=\s*(.+))"_s));
     static const QRegularExpression orEmpty(uR"(\s*\|\|\s*(?:\{\s*\}|\[\s*\]))"_s);
     static const QRegularExpression status(exact(uR"(responseCode\.code\s*===?\s*(\d{3}))"_s));
     const QRegularExpressionMatch match = declaration.match(statement);
@@ -416,7 +330,14 @@ bool Translator::legacyTest(const QString &statement)
     const QRegularExpressionMatch match = test.match(statement);
     if (!match.hasMatch())
         return false;
-    const QString check = match.captured(3).trimmed();
+    m_testName = quotedText(match, 1);
+    const bool translated = legacyCheck(match.captured(3).trimmed());
+    m_testName.clear();
+    return translated;
+}
+
+bool Translator::legacyCheck(const QString &check)
+{
     static const QRegularExpression status(exact(uR"(responseCode\.code\s*===?\s*(\d{3}))"_s));
     static const QRegularExpression time(exact(uR"(responseTime\s*<\s*(\d+))"_s));
     static const QRegularExpression body(
@@ -424,6 +345,7 @@ bool Translator::legacyTest(const QString &statement)
     static const QRegularExpression header(
         exact(u"postman\\.getResponseHeader\\(\\s*"_s + Quoted + u"\\s*\\)"_s));
     static const QRegularExpression equalsLiteral(exact(uR"((.+?)\s*===?\s*(.+))"_s));
+    static const QRegularExpression defined(exact(uR"((.+?)\s*!==\s*undefined)"_s));
     static const QRegularExpression property(
         exact(u"(.+)\\.hasOwnProperty\\(\\s*"_s + Quoted + u"\\s*\\)"_s));
     if (const QRegularExpressionMatch m = status.match(check); m.hasMatch())
@@ -441,6 +363,9 @@ bool Translator::legacyTest(const QString &statement)
         add(Assertion::Kind::BodyContains, QString(), quotedText(m, 1));
     else if (const QRegularExpressionMatch m = header.match(check); m.hasMatch())
         add(Assertion::Kind::HeaderExists, m.captured(2));
+    else if (const QRegularExpressionMatch m = defined.match(check);
+             m.hasMatch() && jsonPath(m.captured(1)) && !jsonPath(m.captured(1))->isEmpty())
+        add(Assertion::Kind::JsonPathExists, *jsonPath(m.captured(1)));
     else if (const QRegularExpressionMatch m = equalsLiteral.match(check); m.hasMatch()) {
         const std::optional<QString> path = jsonPath(m.captured(1));
         const std::optional<QString> expected = jsonLiteral(m.captured(2));
@@ -453,13 +378,104 @@ bool Translator::legacyTest(const QString &statement)
     return true;
 }
 
-void Translator::translate(int lineNumber, const QString &statement)
+Translator::Block::Mode Translator::conditionMode(const QString &condition, QString *path) const
 {
-    if (alias(statement) || setVariable(statement) || responseAssertion(statement)
-        || expectation(statement) || legacyTest(statement))
+    static const QRegularExpression status(
+        exact(uR"((?:responseCode|pm\.response)\.code\s*===?\s*(\d{3}))"_s));
+    static const QRegularExpression test(exact(u"tests\\[\\s*"_s + Quoted + u"\\s*\\]"_s));
+    QString code = m_statusAliases.value(condition);
+    if (const QRegularExpressionMatch match = status.match(condition); match.hasMatch())
+        code = match.captured(1);
+    if (!code.isEmpty()) {
+        // Checks that only run on status N translate when the status N is checked too: a
+        // response with another status then fails in both, in Rafaga with these checks as well.
+        const Assertion checked {Assertion::Kind::StatusEquals, QString(), code, true};
+        return result.assertions.contains(checked) ? Block::Mode::Plain : Block::Mode::Skipped;
+    }
+    if (const QRegularExpressionMatch match = test.match(condition); match.hasMatch()) {
+        // Under "the test that x exists passed", setting a variable from x is a capture of x:
+        // one that does not match sets nothing, as the script would not.
+        const qsizetype i = result.assertionNames.lastIndexOf(quotedText(match, 1));
+        if (i >= 0 && result.assertions.at(i).kind == Assertion::Kind::JsonPathExists) {
+            *path = result.assertions.at(i).target;
+            return Block::Mode::CapturesOf;
+        }
+    }
+    return Block::Mode::Skipped;
+}
+
+bool Translator::opensBlock(const QString &statement)
+{
+    static const QRegularExpression opening(uR"(^(\}?\s*else\s+)?if\s*\()"_s);
+    static const QRegularExpression otherwise(uR"(^else\s*\{$)"_s);
+    const QRegularExpressionMatch match = opening.match(statement);
+    const bool isElse
+        = match.hasMatch() ? !match.captured(1).isEmpty() : otherwise.match(statement).hasMatch();
+    Block block {Block::Mode::Skipped, QString(), QString(), true};
+    QString rest;
+    if (match.hasMatch()) {
+        const qsizetype close = closingParen(statement, match.capturedEnd() - 1);
+        rest = close < 0 ? QString() : statement.mid(close + 1).trimmed();
+        if (close < 0 || !rest.startsWith(u'{'))
+            return false; // if (…) check; without braces: not translated
+        QString condition = statement.mid(match.capturedEnd(), close - match.capturedEnd());
+        if (!isElse && mode() == Block::Mode::Plain)
+            block.mode = conditionMode(condition.trimmed(), &block.path);
+        rest = rest.mid(1).trimmed();
+    } else if (!isElse && !statement.endsWith(u'{')) {
+        return false;
+    }
+    if (isElse && !m_closedIf)
+        return false;
+    m_blocks.append(block);
+    m_closedIf = false;
+    if (block.mode == Block::Mode::Skipped)
+        return false;
+    return rest.isEmpty() || translateStatement(rest);
+}
+
+bool Translator::translateStatement(const QString &text)
+{
+    if (mode() == Block::Mode::Skipped)
+        return false;
+    if (mode() == Block::Mode::CapturesOf) {
+        const qsizetype before = result.captures.size();
+        if (!setVariable(text))
+            return false;
+        if (result.captures.last().source == Capture::Source::JsonPath
+            && result.captures.last().expression == m_blocks.last().path)
+            return true;
+        result.captures.resize(before);
+        return false;
+    }
+    return alias(text) || setVariable(text) || responseAssertion(text) || expectation(text)
+        || legacyTest(text);
+}
+
+void Translator::translate(int lineNumber, const Piece &piece)
+{
+    bool translated = true;
+    if (piece.kind == Piece::Kind::Open) {
+        m_blocks.append({mode() == Block::Mode::Plain ? Block::Mode::Plain : mode(), piece.text,
+            m_blocks.isEmpty() ? QString() : m_blocks.last().path, false});
+        m_closedIf = false;
+    } else if (piece.kind == Piece::Kind::Close) {
+        m_closedIf = !m_blocks.isEmpty() && m_blocks.last().isIf;
+        if (!m_blocks.isEmpty())
+            m_blocks.removeLast();
+    } else {
+        static const QRegularExpression conditional(uR"(^(?:else\b|if\s*\())"_s);
+        const bool opens = piece.text.endsWith(u'{') || conditional.match(piece.text).hasMatch();
+        const qsizetype depth = m_blocks.size();
+        translated = opens ? opensBlock(piece.text) : translateStatement(piece.text);
+        if (opens && m_blocks.size() == depth && piece.text.endsWith(u'{'))
+            m_blocks.append({Block::Mode::Skipped, QString(), QString(), false});
+        m_closedIf = false;
+    }
+    if (translated)
         return;
     if (result.untranslated.isEmpty() || result.untranslated.last().first != lineNumber)
-        result.untranslated.append({lineNumber, statement});
+        result.untranslated.append({lineNumber, piece.text});
 }
 } // namespace
 
@@ -467,8 +483,8 @@ PostmanScriptTranslation translatePostmanTestScript(const QStringList &lines)
 {
     Translator translator;
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        for (const QString &statement : statementsOf(lines.at(i)))
-            translator.translate(int(i + 1), statement);
+        for (const Piece &piece : piecesOf(lines.at(i)))
+            translator.translate(int(i + 1), piece);
     }
     // Report the whole line, as the user wrote it.
     for (auto &[line, text] : translator.result.untranslated)
