@@ -118,7 +118,7 @@
 <context>
     <name>AssertionsTable</name>
     <message>
-        <location filename="../app/gui/editors/assertionstable.cpp" line="+32"/>
+        <location filename="../app/gui/editors/assertionstable.cpp" line="+27"/>
         <source>Status equals</source>
         <translation>Estado igual a</translation>
     </message>
@@ -163,7 +163,7 @@
         <translation>Latencia inferior a (ms)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Check</source>
         <translation>Comprobación</translation>
     </message>
@@ -178,17 +178,12 @@
         <translation>Esperado</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
         <source>Add check</source>
         <translation>Añadir comprobación</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Remove</source>
-        <translation>Quitar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Checks run on every response; failures are counted and shown in the results.</source>
         <translation>Las comprobaciones se aplican a cada respuesta; los fallos se cuentan y se muestran en los resultados.</translation>
     </message>
@@ -475,6 +470,104 @@
         <location line="+4"/>
         <source>invalid JSON path %1: %2</source>
         <translation>ruta JSON no válida %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CapturesTable</name>
+    <message>
+        <location filename="../app/gui/editors/capturestable.cpp" line="+41"/>
+        <source>JSON path</source>
+        <translation>Ruta JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Header</source>
+        <translation>Cabecera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regular expression</source>
+        <translation>Expresión regular</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status code</source>
+        <translation>Código de estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cookie</source>
+        <translation>Cookie</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>not needed: the status code is the value</source>
+        <translation>no hace falta: el valor es el código de estado</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A value of the JSON body at a path, like data.token or items[0].id; a string gives its text, other values their JSON</source>
+        <translation>Un valor del cuerpo JSON en una ruta, como data.token o items[0].id; una cadena da su texto, los demás valores su JSON</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The value of a response header, by its name</source>
+        <translation>El valor de una cabecera de la respuesta, por su nombre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A regular expression over the body: its first group, or the whole match</source>
+        <translation>Una expresión regular sobre el cuerpo: su primer grupo, o la coincidencia entera</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The response&apos;s status code, like 201</source>
+        <translation>El código de estado de la respuesta, como 201</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The value of a cookie the response sets (Set-Cookie), by its name</source>
+        <translation>El valor de una cookie que fija la respuesta (Set-Cookie), por su nombre</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expression</source>
+        <translation>Expresión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set a variable from this request&apos;s response; later requests in the same data row use it as {{name}}.</source>
+        <translation>Fija una variable a partir de la respuesta de esta petición; las peticiones posteriores de la misma fila de datos la usan como {{name}}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add capture</source>
+        <translation>Añadir captura</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The variable to set: later requests use it as {{name}}</source>
+        <translation>La variable que se fija: las peticiones posteriores la usan como {{name}}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The part of the response the value comes from</source>
+        <translation>La parte de la respuesta de la que sale el valor</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Later requests use it as {{%1}}</source>
+        <translation>Las peticiones posteriores la usan como {{%1}}</translation>
     </message>
 </context>
 <context>
@@ -2467,7 +2560,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>KeyValueTable</name>
     <message>
-        <location filename="../app/gui/editors/keyvaluetable.cpp" line="+31"/>
+        <location filename="../app/gui/editors/keyvaluetable.cpp" line="+25"/>
         <source>Secret</source>
         <translation>Secreta</translation>
     </message>
@@ -3377,13 +3470,13 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>RequestEditor</name>
     <message>
-        <location filename="../app/gui/editors/requesteditor.cpp" line="+63"/>
-        <location line="+149"/>
+        <location filename="../app/gui/editors/requesteditor.cpp" line="+65"/>
+        <location line="+154"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-151"/>
         <source>Parameter</source>
         <translation>Parámetro</translation>
     </message>
@@ -3399,7 +3492,7 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Cabecera</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>HTTP method; type any other, e.g. PURGE</source>
         <translation>Método HTTP; se puede escribir cualquier otro, p. ej., PURGE</translation>
     </message>
@@ -3450,6 +3543,11 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+1"/>
+        <source>Captures</source>
+        <translation>Capturas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
@@ -3489,12 +3587,17 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Editar aserciones</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Edit captures</source>
+        <translation>Editar capturas</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Edit description</source>
         <translation>Editar descripción</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
@@ -3976,6 +4079,19 @@ Redirigida a %2</translation>
         <location line="+6"/>
         <source>no results in the file</source>
         <translation>no hay resultados en el archivo</translation>
+    </message>
+</context>
+<context>
+    <name>RowsTable</name>
+    <message>
+        <location filename="../app/gui/editors/rowstable.cpp" line="+32"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected rows (Delete)</source>
+        <translation>Quitar las filas seleccionadas (Supr)</translation>
     </message>
 </context>
 <context>

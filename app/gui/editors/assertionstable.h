@@ -2,12 +2,9 @@
 #pragma once
 
 #include "core/model/collection.h"
+#include "gui/editors/rowstable.h"
 
-#include <QWidget>
-
-class QTableWidget;
-
-class AssertionsTable : public QWidget
+class AssertionsTable : public RowsTable
 {
     Q_OBJECT
 public:
@@ -20,12 +17,9 @@ public:
     /// A short name for a kind, as the kind column shows it ("Status equals").
     static QString kindName(Assertion::Kind kind);
 
-Q_SIGNALS:
-    void edited();
+protected:
+    int appendNewRow() override;
 
 private:
     void addRow(const Assertion &assertion);
-
-    QTableWidget *m_table;
-    bool m_updating = false;
 };

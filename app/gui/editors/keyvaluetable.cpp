@@ -10,15 +10,9 @@
 
 namespace {
 enum Column { EnabledColumn, KeyColumn, ValueColumn, DescriptionColumn, ColumnCount };
-
-QTableWidgetItem *checkItem(bool checked)
-{
-    auto *item = new QTableWidgetItem;
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
-    item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
-    return item;
-}
 } // namespace
+
+using TableEditing::checkItem;
 
 KeyValueTable::KeyValueTable(
     const QString &keyTitle, const QString &valueTitle, QWidget *parent, Kind kind)
@@ -53,11 +47,8 @@ KeyValueTable::KeyValueTable(
     layout->addWidget(m_table);
     layout->addWidget(remove, 0, Qt::AlignRight);
 
-    auto *deleteShortcut = new QAction(this);
-    deleteShortcut->setShortcut(QKeySequence::Delete);
-    deleteShortcut->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(deleteShortcut, &QAction::triggered, this, &KeyValueTable::removeSelected);
-    m_table->addAction(deleteShortcut);
+    connect(TableEditing::addDeleteShortcut(m_table), &QAction::triggered, this,
+        &KeyValueTable::removeSelected);
 
     connect(m_table, &QTableWidget::cellChanged, this, &KeyValueTable::onCellChanged);
     appendEmptyRow();

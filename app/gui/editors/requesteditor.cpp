@@ -1,9 +1,11 @@
-// Edits one request of a collection: method, URL, params, headers, body, auth, assertions.
+// Edits one request of a collection: method, URL, params, headers, body, auth, assertions,
+// captures.
 #include "gui/editors/requesteditor.h"
 
 #include "gui/editors/assertionstable.h"
 #include "gui/editors/autheditor.h"
 #include "gui/editors/bodyeditor.h"
+#include "gui/editors/capturestable.h"
 #include "gui/editors/keyvaluetable.h"
 
 #include <QAction>
@@ -68,6 +70,7 @@ RequestEditor::RequestEditor(QWidget *parent)
     , m_body(new BodyEditor(this))
     , m_auth(new AuthEditor(true, this))
     , m_assertions(new AssertionsTable(this))
+    , m_captures(new CapturesTable(this))
     , m_description(new QPlainTextEdit(this))
 {
     m_method->setEditable(true);
@@ -93,6 +96,7 @@ RequestEditor::RequestEditor(QWidget *parent)
     m_tabs->addTab(m_body, tr("Body"));
     m_tabs->addTab(m_auth, tr("Auth"));
     m_tabs->addTab(m_assertions, tr("Assertions"));
+    m_tabs->addTab(m_captures, tr("Captures"));
     m_tabs->addTab(m_description, tr("Description"));
 
     auto *top = new QHBoxLayout;
@@ -133,6 +137,7 @@ void RequestEditor::connectEdits()
     connect(m_auth, &AuthEditor::edited, this, [this] { emitEdited(tr("Edit auth")); });
     connect(m_assertions, &AssertionsTable::edited, this,
         [this] { emitEdited(tr("Edit assertions")); });
+    connect(m_captures, &CapturesTable::edited, this, [this] { emitEdited(tr("Edit captures")); });
     connect(m_description, &QPlainTextEdit::textChanged, this,
         [this] { emitEdited(tr("Edit description")); });
 }
@@ -169,6 +174,7 @@ void RequestEditor::setItem(const CollectionItem &item)
     m_body->setBody(request.body);
     m_auth->setAuth(request.auth);
     m_assertions->setAssertions(request.assertions);
+    m_captures->setCaptures(request.captures);
     if (m_description->toPlainText() != item.description)
         m_description->setPlainText(item.description);
     m_updating = false;
@@ -189,6 +195,7 @@ CollectionItem RequestEditor::item() const
     item.request.body = m_body->body();
     item.request.auth = m_auth->auth();
     item.request.assertions = m_assertions->assertions();
+    item.request.captures = m_captures->captures();
     item.description = m_description->toPlainText();
     // A name made from the method and path follows them; one the user gave stays.
     if (m_item.name == nameFor(m_item.request.method, m_item.request.url))

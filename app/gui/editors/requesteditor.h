@@ -1,4 +1,5 @@
-// Edits one request of a collection: method, URL, params, headers, body, auth, assertions.
+// Edits one request of a collection: method, URL, params, headers, body, auth, assertions,
+// captures.
 #pragma once
 
 #include "core/model/collection.h"
@@ -9,6 +10,7 @@
 class AssertionsTable;
 class AuthEditor;
 class BodyEditor;
+class CapturesTable;
 class KeyValueTable;
 class QComboBox;
 class QPlainTextEdit;
@@ -64,6 +66,7 @@ private:
     BodyEditor *m_body;
     AuthEditor *m_auth;
     AssertionsTable *m_assertions;
+    CapturesTable *m_captures;
     QPlainTextEdit *m_description;
     bool m_updating = false;
 };

@@ -4,10 +4,13 @@
 #include "gui/editors/tableediting.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QCoreApplication>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QPointer>
 #include <QStyledItemDelegate>
+#include <QTableWidgetItem>
 
 namespace TableEditing {
 namespace {
@@ -20,7 +23,30 @@ public:
         , m_view(view)
     { }
 
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+        const QModelIndex &index) const override
+    {
+        QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
+        if (auto *line = qobject_cast<QLineEdit *>(editor))
+            line->setPlaceholderText(index.data(PlaceholderRole).toString());
+        return editor;
+    }
+
 protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const QString placeholder = index.data(PlaceholderRole).toString();
+        if (!option->text.isEmpty() || placeholder.isEmpty())
+            return;
+        option->text = placeholder;
+        option->features |= QStyleOptionViewItem::HasDisplay;
+        const QColor grey = option->palette.color(QPalette::PlaceholderText);
+        option->palette.setColor(QPalette::Text, grey);
+        option->palette.setColor(QPalette::HighlightedText, grey);
+        option->font.setItalic(true); // an example, not a value: also on a selected row
+    }
+
     bool eventFilter(QObject *object, QEvent *event) override
     {
         auto *editor = qobject_cast<QWidget *>(object);
@@ -89,6 +115,23 @@ private:
 };
 
 } // namespace
+
+QTableWidgetItem *checkItem(bool checked)
+{
+    auto *item = new QTableWidgetItem;
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+    item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+    return item;
+}
+
+QAction *addDeleteShortcut(QAbstractItemView *view)
+{
+    auto *action = new QAction(view);
+    action->setShortcut(QKeySequence::Delete);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    view->addAction(action);
+    return action;
+}
 
 void letTabLeave(QAbstractItemView *view)
 {
