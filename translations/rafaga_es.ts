@@ -3205,13 +3205,13 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>PostmanImport</name>
     <message>
-        <location filename="../app/core/formats/postmanimport.cpp" line="+362"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="+380"/>
         <location line="+9"/>
         <source>expected a JSON object at the top</source>
         <translation>se esperaba un objeto JSON en el nivel superior</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-302"/>
         <source>this is a Postman collection in format v1, which is not supported; export it from Postman as Collection v2.1</source>
         <translation>esta es una colección de Postman en formato v1, que no se admite; expórtala desde Postman como Collection v2.1</translation>
     </message>
@@ -3285,12 +3285,17 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>no se importó el certificado de cliente</translation>
     </message>
     <message>
+        <location line="+153"/>
+        <source>collection: its test scripts set variables for later requests, so it runs one request at a time, as in Postman (untick “One at a time, in order” in the run panel, or pass -c, for concurrency)</source>
+        <translation>colección: sus scripts de prueba fijan variables para peticiones posteriores, así que envía una petición cada vez, como Postman (desmarque “Una cada vez, en orden” en el panel de ejecución, o pase -c, para concurrencia)</translation>
+    </message>
+    <message>
         <location filename="../app/core/formats/postmanurl.cpp" line="+7"/>
         <source>URL fragment &quot;%1&quot; not imported (it is never sent)</source>
         <translation>no se importó el fragmento de URL &quot;%1&quot; (nunca se envía)</translation>
     </message>
     <message>
-        <location filename="../app/core/formats/postmanimport.cpp" line="+13"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="-140"/>
         <location filename="../app/core/formats/postmanurl.cpp" line="+106"/>
         <source>expected an object with &quot;key&quot; and &quot;value&quot;</source>
         <translation>se esperaba un objeto con &quot;key&quot; y &quot;value&quot;</translation>
@@ -4071,7 +4076,7 @@ Redirigida a %2</translation>
         <translation>la petición %1 aparece por segunda vez</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>no result for request %1 of %2</source>
         <translation>no hay resultado para la petición %1 de %2</translation>
     </message>
@@ -4181,7 +4186,7 @@ Redirigida a %2</translation>
         <translation>--rate: &apos;%1&apos; no es una tasa en peticiones por segundo</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>--data: no such file &apos;%1&apos;</source>
         <translation>--data: no existe el archivo &apos;%1&apos;</translation>
     </message>

@@ -128,6 +128,9 @@ QString readRunSettings(
     }
     if (parser.isSet(QStringLiteral("insecure")))
         settings.insecure = true;
+    // -c chooses concurrency over a collection's saved one-at-a-time order; --sequential wins.
+    if (parser.isSet(QStringLiteral("c")))
+        settings.sequential = false;
     if (parser.isSet(QStringLiteral("sequential")))
         settings.sequential = true;
     if (collectionMode && parser.isSet(QStringLiteral("data"))) {

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void capturedSecretsAreMasked();
     void earlyUseIsRefusedBeforeSending();
     void sequentialIsOneAtATime();
+    void savedSequentialGivesWayToC();
     void locustExportRefusesAFlow();
 
 private:
@@ -139,6 +140,34 @@ void tst_CliFlows::sequentialIsOneAtATime()
     const QJsonObject summary = QJsonDocument::fromJson(readAll(json)).object();
     QCOMPARE(summary.value(QStringLiteral("succeeded")).toInt(), 15);
     QCOMPARE(summary.value(QStringLiteral("max_in_flight")).toInt(), 1);
+}
+
+void tst_CliFlows::savedSequentialGivesWayToC()
+{
+    // A collection saved one-at-a-time (what a Postman flow imports as) runs so; -c on the
+    // command line chooses concurrency over it, and --sequential wins over -c.
+    const QString collection = writeInput(m_dir.filePath(QStringLiteral("saved.rafaga.json")),
+        R"({"format": "rafaga-collection", "version": 1, "run": {"sequential": true},
+            "items": [{"type": "request", "name": "Slow",
+                       "request": {"method": "GET", "url": "{{base}}/delay/200"}}]})");
+    const auto maxInFlight = [&](const QStringList &options) {
+        const QString json = m_dir.filePath(QStringLiteral("saved.json"));
+        const Outcome outcome
+            = rafaga(QStringList {QStringLiteral("run"), collection, QStringLiteral("--var"),
+                         base(), QStringLiteral("--iterations"), QStringLiteral("6"),
+                         QStringLiteral("--json"), json, QStringLiteral("-q")}
+                + options);
+        return outcome.exitCode == 0 ? QJsonDocument::fromJson(readAll(json))
+                                           .object()
+                                           .value(QStringLiteral("max_in_flight"))
+                                           .toInt()
+                                     : -1;
+    };
+    QCOMPARE(maxInFlight({}), 1);
+    QCOMPARE(maxInFlight({QStringLiteral("-c"), QStringLiteral("6")}), 6);
+    QCOMPARE(
+        maxInFlight({QStringLiteral("-c"), QStringLiteral("6"), QStringLiteral("--sequential")}),
+        1);
 }
 
 void tst_CliFlows::locustExportRefusesAFlow()

@@ -342,6 +342,15 @@ bool looksLikePostmanEnvironment(const QByteArray &json)
         && !root.contains("log"_L1);
 }
 
+namespace {
+bool capturesAnything(const QList<CollectionItem> &items)
+{
+    return std::any_of(items.cbegin(), items.cend(), [](const CollectionItem &item) {
+        return !item.request.captures.isEmpty() || capturesAnything(item.children);
+    });
+}
+} // namespace
+
 Parsed<Collection> importPostmanCollection(const JsonDocument &document, QStringList *skipped)
 {
     // Notes go out only with a successful import, so a caller never sees half a list.
@@ -350,6 +359,15 @@ Parsed<Collection> importPostmanCollection(const JsonDocument &document, QString
     Collection collection;
     if (!reader.readCollection(document.root, &collection))
         return reader.error();
+    // Its scripts pass values from request to request, and Postman's runner sends one at a time:
+    // such a collection may also rely on side effects (register, then log in) that no captured
+    // value shows, so it keeps that order until the user chooses concurrency.
+    if (capturesAnything(collection.items)) {
+        collection.run.sequential = true;
+        notes.append(Tr::tr("collection: its test scripts set variables for later requests, so it "
+                            "runs one request at a time, as in Postman (untick “One at a "
+                            "time, in order” in the run panel, or pass -c, for concurrency)"));
+    }
     if (skipped)
         skipped->append(notes);
     return collection;
