@@ -273,5 +273,7 @@ void ResultsPane::showSelected()
         m_viewer->clear();
         return;
     }
-    m_viewer->setResult(*result, m_model->requestAt(row));
+    // A run read back from a file: the viewer says the file holds no bodies.
+    m_viewer->setResult(
+        *result, m_model->requestAt(row), m_controller ? m_controller->origin() : QString());
 }
