@@ -157,7 +157,7 @@
 <context>
     <name>ResponseViewer</name>
     <message numerus="yes">
-        <location filename="../app/gui/run/responseviewer.cpp" line="+353"/>
+        <location filename="../app/gui/run/responseviewer.cpp" line="+302"/>
         <source>retried %n time(s)</source>
         <translation>
             <numerusform>retried %n time</numerusform>
@@ -184,7 +184,7 @@
 <context>
     <name>ResultsModel</name>
     <message numerus="yes">
-        <location filename="../app/gui/run/resultsmodel.cpp" line="+377"/>
+        <location filename="../app/gui/run/resultsmodel.cpp" line="+413"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -192,7 +192,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+28"/>
         <source>%1, retried %n time(s)</source>
         <translation>
             <numerusform>%1, retried %n time</numerusform>
@@ -200,7 +200,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%1 byte(s) received</source>
         <translation>
             <numerusform>%1 byte received</numerusform>
@@ -255,8 +255,8 @@
 <context>
     <name>SummaryStrip</name>
     <message numerus="yes">
-        <location filename="../app/gui/run/summarystrip.cpp" line="+56"/>
-        <location line="+54"/>
+        <location filename="../app/gui/run/summarystrip.cpp" line="+57"/>
+        <location line="+59"/>
         <source>%Ln errors</source>
         <translation>
             <numerusform>%Ln error</numerusform>

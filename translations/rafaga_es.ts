@@ -3630,14 +3630,37 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
 </context>
 <context>
+    <name>ResponseText</name>
+    <message>
+        <location filename="../app/gui/run/responsetext.cpp" line="+103"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>captured %1 = %2</source>
+        <translation>capturado %1 = %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 not captured: the request did not succeed</source>
+        <translation>%1 sin capturar: la petición no tuvo éxito</translation>
+    </message>
+</context>
+<context>
     <name>ResponseViewer</name>
     <message>
-        <location filename="../app/gui/run/responseviewer.cpp" line="+138"/>
+        <location filename="../app/gui/run/responseviewer.cpp" line="+55"/>
         <source>Select a result to see its response</source>
         <translation>Selecciona un resultado para ver su respuesta</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -3688,22 +3711,27 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+7"/>
-        <location line="+291"/>
+        <location line="+331"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-254"/>
+        <source>The results file holds no response bodies: this one was %1 bytes.</source>
+        <translation>El archivo de resultados no guarda cuerpos de respuesta: este tenía %1 bytes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Showing the first %1 of %2 bytes: a run keeps only the start of each response body.</source>
         <translation>Se muestran los primeros %1 de %2 bytes: una ejecución guarda solo el principio del cuerpo de cada respuesta.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Waiting for the response…</source>
         <translation>Esperando la respuesta…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -3737,8 +3765,18 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Redirigida a %1</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+33"/>
+        <location line="+10"/>
+        <source>Not sent</source>
+        <translation>No enviada</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(not sent)</source>
+        <translation>(no enviada)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
         <location line="+46"/>
         <source>(no response)</source>
         <translation>(sin respuesta)</translation>
@@ -3749,12 +3787,18 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>(no se guardó el cuerpo)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>(empty body)</source>
         <translation>(cuerpo vacío)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <location line="+79"/>
+        <source>(not in the results file)</source>
+        <translation>(no está en el archivo de resultados)</translation>
+    </message>
+    <message>
+        <location line="-71"/>
         <source>… %1 more bytes</source>
         <translation>… %1 bytes más</translation>
     </message>
@@ -3764,12 +3808,12 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>Cabeceras de la respuesta (%1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>(not kept by this run)</source>
         <translation>(esta ejecución no las guardó)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Request headers (%1)</source>
         <translation>Cabeceras de la petición (%1)</translation>
     </message>
@@ -3807,17 +3851,37 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../app/gui/run/resultsmodel.cpp" line="+288"/>
+        <location filename="../app/gui/run/resultsmodel.cpp" line="+188"/>
+        <source>#%1 &quot;%2&quot;</source>
+        <translation>#%1 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{{%1}} from %2</source>
+        <translation>{{%1}} de %2</translation>
+    </message>
+    <message>
+        <location line="+122"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>pending</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+0"/>
+        <source>waiting for %1</source>
+        <translation>esperando %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>skipped</source>
+        <translation>omitida</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
@@ -3837,12 +3901,23 @@ Redirected to %2</source>
 Redirigida a %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Not finished yet: in flight or waiting to retry</source>
         <translation>Aún sin terminar: en curso o a la espera de reintentar</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
+        <source>Not sent yet: waits for %1</source>
+        <translation>Aún no enviada: espera %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+8"/>
+        <source>Not sent: %1</source>
+        <translation>No enviada: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-7"/>
         <source>%1, retried %n time(s)</source>
         <translation>
             <numerusform>%1, reintentada %n vez</numerusform>
@@ -3850,7 +3925,7 @@ Redirigida a %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%1 byte(s) received</source>
         <translation>
             <numerusform>%1 byte recibido</numerusform>
@@ -3873,7 +3948,7 @@ Redirigida a %2</translation>
         <translation>✗ %1 (se obtuvo %2)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+64"/>
         <source>Data set column &quot;%1&quot;</source>
         <translation>Columna “%1” del conjunto de datos</translation>
     </message>
@@ -4814,7 +4889,7 @@ Redirigida a %2</translation>
         <translation>%1 iteraciones</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>1 waits on a capture</source>
         <translation>1 espera una captura</translation>
     </message>
@@ -5015,7 +5090,7 @@ Redirigida a %2</translation>
 <context>
     <name>StatusColors</name>
     <message>
-        <location filename="../app/gui/run/statuscolors.cpp" line="+52"/>
+        <location filename="../app/gui/run/statuscolors.cpp" line="+60"/>
         <source>2xx</source>
         <translation>2xx</translation>
     </message>
@@ -5161,24 +5236,24 @@ Redirigida a %2</translation>
 <context>
     <name>SummaryStrip</name>
     <message>
-        <location filename="../app/gui/run/summarystrip.cpp" line="+41"/>
-        <location line="+48"/>
+        <location filename="../app/gui/run/summarystrip.cpp" line="+42"/>
+        <location line="+53"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-52"/>
         <source>Requests finished / requests in the run</source>
         <translation>Peticiones terminadas / peticiones de la ejecución</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>%1 req/s</source>
         <translation>%1 req/s</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-52"/>
         <source>Requests finished per second since the start</source>
         <translation>Peticiones terminadas por segundo desde el inicio</translation>
     </message>
@@ -5194,7 +5269,7 @@ Redirigida a %2</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>%Ln errors</source>
         <translation>
             <numerusform>%Ln error</numerusform>
@@ -5202,12 +5277,17 @@ Redirigida a %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-56"/>
+        <source>Skipped: never sent, as a capture they need failed (or they could not be built). Waiting: held back until an earlier request of their row has ended.</source>
+        <translation>Omitidas: nunca enviadas, porque falló una captura que necesitan (o no se pudieron construir). En espera: retenidas hasta que termine una petición anterior de su fila.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Time since the run started</source>
         <translation>Tiempo desde el inicio de la ejecución</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Requests finished / requests in the run; %Ln not sent (stopped)</source>
         <translation>
             <numerusform>Peticiones terminadas / peticiones de la ejecución; %Ln no enviada (ejecución detenida)</numerusform>
@@ -5241,7 +5321,17 @@ Redirigida a %2</translation>
         <translation>Peticiones fallidas (estado 400 o superior, o sin respuesta)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+6"/>
+        <source>%1 skipped</source>
+        <translation>%1 omitidas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 waiting</source>
+        <translation>%1 en espera</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>

@@ -1,12 +1,13 @@
 // What the workbench's GUI tests share: reading and writing test files, a guard that closes any
-// modal dialog (and says which opened), finding an action by its text, and a main() in a
-// throwaway home.
+// modal dialog (and says which opened), finding an action by its text or a label by its start,
+// and a main() in a throwaway home.
 #pragma once
 
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
 #include <QFile>
+#include <QLabel>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -77,6 +78,17 @@ inline QAction *findAction(const QWidget *window, const QString &text)
             return action;
     }
     return nullptr;
+}
+
+/// The text of the first label under parent that starts with `start` ("Run will send"), or none.
+inline QString labelStartingWith(const QWidget *parent, const QString &start)
+{
+    const QList<QLabel *> labels = parent->findChildren<QLabel *>();
+    for (const QLabel *label : labels) {
+        if (label->text().startsWith(start))
+            return label->text();
+    }
+    return QString();
 }
 
 /// A GUI test's main(): settings, recent files and the demo's copy go to a throwaway home, never

@@ -451,12 +451,7 @@ void tst_MainWindow::planDescribesTheSelectedFolder()
     auto *panel = window.findChild<RunPanel *>();
     QVERIFY(panel);
     const auto planText = [panel] {
-        const QList<QLabel *> labels = panel->findChildren<QLabel *>();
-        for (const QLabel *label : labels) {
-            if (label->text().startsWith(QStringLiteral("Run will send")))
-                return label->text();
-        }
-        return QString();
+        return labelStartingWith(panel, QStringLiteral("Run will send"));
     };
     // A request is selected: Run runs everything, 3 requests × 3 rows × 2 iterations.
     QTRY_VERIFY(planText().contains(QStringLiteral("= 18 requests")));

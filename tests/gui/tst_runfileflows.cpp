@@ -6,6 +6,7 @@
 #include "gui/charts/chartspanel.h"
 #include "gui/charts/comparewidget.h"
 #include "gui/mainwindow.h"
+#include "gui/run/responseviewer.h"
 #include "gui/run/resultsmodel.h"
 #include "gui/run/resultspane.h"
 #include "gui/runfileflows.h"
@@ -157,6 +158,15 @@ void tst_RunFileFlows::aCliRunOpensBesideALocalRun()
     QCOMPARE(resultsTabText(window), QStringLiteral("Results: results.ndjson"));
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("done"))->text(),
         QStringLiteral("%1 / %1").arg(RunSize));
+
+    // The file holds no bodies: the response says so, not "the first 0 of N bytes".
+    window.resultsPane()->table()->selectRow(0);
+    const ResponseViewer *viewer = window.resultsPane()->viewer();
+    QVERIFY(model->resultAt(0)->bytesReceived > 0);
+    QVERIFY2(
+        viewer->noteText().startsWith(QStringLiteral("The results file holds no response bodies")),
+        qPrintable(viewer->noteText()));
+    QCOMPARE(viewer->bodyText(), QStringLiteral("(not in the results file)"));
 
     // Charts: every result, by class.
     const ChartsPanel *charts = window.chartsPanel();

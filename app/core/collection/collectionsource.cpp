@@ -502,6 +502,17 @@ QList<qint64> CollectionSource::dependencies(qint64 index) const
     return indexes;
 }
 
+QList<FlowInput> CollectionSource::flowInputs(qint64 index) const
+{
+    if (m_flow.isEmpty() || index < 0 || index >= m_size)
+        return {};
+    const qsizetype t = index % m_templates.size();
+    QList<FlowInput> inputs;
+    for (const FlowNeed &need : m_flow.needs(t))
+        inputs.append({need.variable, index - (t - need.from)});
+    return inputs;
+}
+
 RequestSpec CollectionSource::build(qint64 index, const ResultLookup &results) const
 {
     if (m_flow.isEmpty() || index < 0 || index >= m_size)

@@ -63,6 +63,7 @@ public:
     /// Request i; one that waits on captures has "{{name}}" where their values go (see build()).
     RequestSpec at(qint64 index) const override;
     QList<qint64> dependencies(qint64 index) const override;
+    QList<FlowInput> flowInputs(qint64 index) const override;
     RequestSpec build(qint64 index, const ResultLookup &results) const override;
     bool hasDependencies() const override { return !m_flow.isEmpty(); }
     /// How many of the selected requests wait on a capture of an earlier one in their row.

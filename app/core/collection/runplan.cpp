@@ -33,7 +33,9 @@ QString PreparedRun::description() const
             + (rowCount == 1 ? Tr::tr("1 row") : Tr::tr("%1 rows").arg(locale.toString(rowCount)));
     if (iterations > 1)
         text += QStringLiteral(" × ") + Tr::tr("%1 iterations").arg(locale.toString(iterations));
-    text += QStringLiteral(" = ") + requests(source ? source->size() : 0);
+    // Without rows or iterations the total is the count already said: "3 requests".
+    if (rowCount > 0 || iterations > 1)
+        text += QStringLiteral(" = ") + requests(source ? source->size() : 0);
     if (const int waiting = source ? source->waitingCount() : 0; waiting > 0)
         text += QStringLiteral("; ")
             + (waiting == 1 ? Tr::tr("1 waits on a capture")

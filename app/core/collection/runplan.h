@@ -35,8 +35,8 @@ struct PreparedRun
     qint64 rowCount = 0; ///< data rows; 0 without a data set
     int iterations = 1;
     QStringList dataColumns;
-    /// "3 requests × 200 rows × 2 iterations = 1,200 requests", and for a flow "; 2 wait on a
-    /// capture" (of the 3 requests of a row).
+    /// "3 requests × 200 rows × 2 iterations = 1,200 requests" ("3 requests" alone without rows
+    /// or iterations), and for a flow "; 2 wait on a capture" (of the 3 requests of a row).
     QString description() const;
 };
 

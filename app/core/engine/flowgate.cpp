@@ -16,6 +16,7 @@ bool FlowGate::admit(qint64 index)
     for (qint64 dependency : m_source->dependencies(index)) {
         if (!m_store.isDone(dependency)) {
             m_waiting[dependency].append(index);
+            m_waitingCount.fetch_add(1, std::memory_order_relaxed);
             return false;
         }
     }
@@ -31,6 +32,7 @@ void FlowGate::ended(qint64 index, qint64 nowUs)
         return;
     const QList<qint64> waiting = std::move(*it);
     m_waiting.erase(it);
+    m_waitingCount.fetch_sub(waiting.size(), std::memory_order_relaxed);
     for (qint64 request : waiting) {
         if (admit(request))
             m_ready.emplace(request, nowUs);
@@ -54,6 +56,7 @@ QList<qint64> FlowGate::takeAll()
         all += waiting;
     m_ready.clear();
     m_waiting.clear();
+    m_waitingCount.store(0, std::memory_order_relaxed);
     std::sort(all.begin(), all.end());
     return all;
 }

@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QList>
 
+#include <atomic>
+
 #include <map>
 
 /// The run's waiting room for requests with dependencies (RequestSource::dependencies). Engine
@@ -17,6 +19,8 @@ public:
     FlowGate(const RequestSource *source, const ResultStore &store);
 
     bool isActive() const { return m_active; }
+    /// How many requests wait for a dependency that has not ended; any thread may read it.
+    qint64 waitingCount() const { return m_waitingCount.load(std::memory_order_relaxed); }
     /// Whether request index can be built now; otherwise it waits for its first dependency that
     /// has not ended, and comes back through takeReady().
     bool admit(qint64 index);
@@ -38,4 +42,5 @@ private:
     bool m_active = false;
     QHash<qint64, QList<qint64>> m_waiting; ///< a dependency's index to those waiting on it
     std::map<qint64, qint64> m_ready; ///< index to the time it became ready
+    std::atomic<qint64> m_waitingCount {0}; ///< the requests m_waiting holds
 };

@@ -12,6 +12,15 @@
 /// The result of request i of the run when it has one, else null.
 using ResultLookup = std::function<const Result *(qint64 index)>;
 
+/// A variable a request of a flow takes from the capture of an earlier request, `from`.
+struct FlowInput
+{
+    QString variable;
+    qint64 from = 0;
+
+    friend bool operator==(const FlowInput &, const FlowInput &) = default;
+};
+
 /// Request i of a run. Implementations are immutable once a run starts and are read from the
 /// engine's thread only.
 class RequestSource
@@ -26,6 +35,13 @@ public:
     /// Flows: the earlier requests of the run whose captures request i uses, in index order; it
     /// is not sent before they have ended. None by default.
     virtual QList<qint64> dependencies(qint64 index) const
+    {
+        Q_UNUSED(index);
+        return {};
+    }
+    /// Flows: what request i takes from captures, each from one of its dependencies(), in the
+    /// order of first use. None by default.
+    virtual QList<FlowInput> flowInputs(qint64 index) const
     {
         Q_UNUSED(index);
         return {};

@@ -52,6 +52,9 @@ public:
     RunStats statsSnapshot() const;
     State state() const { return m_state; }
     int inFlight() const { return m_inFlight; }
+    /// Requests held back for the captures of earlier ones that have not ended (a flow); any
+    /// thread may read it.
+    qint64 waitingCount() const { return m_flows.waitingCount(); }
     int laneCount() const { return m_lanes.laneCount(); }
     /// Microseconds since start(); frozen once finished.
     qint64 elapsedUs() const;

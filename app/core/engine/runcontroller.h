@@ -45,6 +45,8 @@ public:
     std::shared_ptr<const RequestSource> requests() const { return m_requests; }
     const ResultStore *results() const;
     RunStats statsSnapshot() const;
+    /// Requests of the current run waiting for the captures of earlier ones (Run::waitingCount).
+    qint64 waitingCount() const { return m_run ? m_run->waitingCount() : 0; }
     qint64 elapsedUs() const;
     /// The current run's options, size and start (defaults, 0 and invalid without one).
     const RunOptions &options() const;

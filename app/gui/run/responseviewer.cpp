@@ -1,7 +1,9 @@
 // The response viewer: one result's status, body, raw message, headers and timing.
 #include "gui/run/responseviewer.h"
 
+#include "core/formats/resultwriters.h"
 #include "gui/editors/jsonhighlighter.h"
+#include "gui/run/responsetext.h"
 #include "gui/run/statuscolors.h"
 #include "gui/run/timingwaterfall.h"
 
@@ -30,91 +32,6 @@ constexpr qsizetype MaxHighlightedChars = 1 << 20;
 constexpr qsizetype HexDumpBytes = 4096;
 // Cap on highlighted matches: each is an extra selection the editor paints.
 constexpr int MaxMatches = 10000;
-
-QString reasonPhrase(int status)
-{
-    // Results keep the status code, not the server's reason phrase: these are the standard ones.
-    // A table reads better packed:
-    // clang-format off
-    static constexpr struct
-    {
-        int status;
-        const char *reason;
-    } reasons[] = {
-        {100, "Continue"}, {101, "Switching Protocols"}, {200, "OK"}, {201, "Created"},
-        {202, "Accepted"}, {204, "No Content"}, {206, "Partial Content"},
-        {301, "Moved Permanently"}, {302, "Found"}, {303, "See Other"}, {304, "Not Modified"},
-        {307, "Temporary Redirect"}, {308, "Permanent Redirect"}, {400, "Bad Request"},
-        {401, "Unauthorized"}, {403, "Forbidden"}, {404, "Not Found"}, {405, "Method Not Allowed"},
-        {408, "Request Timeout"}, {409, "Conflict"}, {410, "Gone"}, {413, "Content Too Large"},
-        {415, "Unsupported Media Type"}, {422, "Unprocessable Content"},
-        {429, "Too Many Requests"}, {500, "Internal Server Error"}, {501, "Not Implemented"},
-        {502, "Bad Gateway"}, {503, "Service Unavailable"}, {504, "Gateway Timeout"},
-    };
-    // clang-format on
-    for (const auto &entry : reasons) {
-        if (entry.status == status)
-            return QLatin1String(entry.reason);
-    }
-    return QString();
-}
-
-QByteArray headerValue(const HttpHeaders &headers, QByteArrayView name)
-{
-    for (const HttpHeader &header : headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-            return header.second;
-    }
-    return QByteArray();
-}
-
-// UTF-8 text, or nullopt for bytes that are not: a sample cut inside a character still decodes.
-std::optional<QString> decodeText(const QByteArray &bytes)
-{
-    if (bytes.left(8192).contains('\0'))
-        return std::nullopt;
-    // Stateful: a trailing, incomplete sequence waits in the decoder instead of counting as an
-    // error.
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    QString text = decoder.decode(bytes);
-    if (decoder.hasError())
-        return std::nullopt;
-    return text;
-}
-
-bool looksLikeJson(const QString &text, const HttpHeaders &headers)
-{
-    if (headerValue(headers, "content-type").contains("json"))
-        return true;
-    for (const QChar c : text) {
-        if (!c.isSpace())
-            return c == u'{' || c == u'[';
-    }
-    return false;
-}
-
-QString hexDump(const QByteArray &bytes)
-{
-    QString out;
-    const qsizetype n = qMin(bytes.size(), HexDumpBytes);
-    for (qsizetype line = 0; line < n; line += 16) {
-        out += QStringLiteral("%1  ").arg(line, 8, 16, QLatin1Char('0'));
-        QString ascii;
-        for (qsizetype i = line; i < line + 16; ++i) {
-            if (i < n) {
-                const uchar b = uchar(bytes.at(i));
-                out += QStringLiteral("%1 ").arg(b, 2, 16, QLatin1Char('0'));
-                ascii += b >= 0x20 && b < 0x7f ? QChar(char16_t(b)) : QChar(u'.');
-            } else {
-                out += QLatin1String("   ");
-            }
-            if (i == line + 7)
-                out += QLatin1Char(' ');
-        }
-        out += QLatin1String(" |") + ascii + QLatin1String("|\n");
-    }
-    return out;
-}
 
 QPlainTextEdit *makeTextView()
 {
@@ -150,15 +67,22 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     m_statusLine->setTextFormat(Qt::RichText);
     m_statusLine->setWordWrap(true);
     m_statusLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_captureLine = new QLabel;
+    m_captureLine->setObjectName(QStringLiteral("captures"));
+    m_captureLine->setTextFormat(Qt::RichText);
+    m_captureLine->setWordWrap(true);
+    m_captureLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_captureLine->hide();
     m_truncationNote = new QLabel;
     m_truncationNote->setWordWrap(true);
     m_truncationNote->setForegroundRole(QPalette::PlaceholderText);
     m_truncationNote->hide();
     const int pad = fontMetrics().averageCharWidth();
-    for (QLabel *label : {m_requestLine, m_statusLine, m_truncationNote})
+    for (QLabel *label : {m_requestLine, m_statusLine, m_captureLine, m_truncationNote})
         label->setContentsMargins(pad, 0, pad, 0);
     pageLayout->addWidget(m_requestLine);
     pageLayout->addWidget(m_statusLine);
+    pageLayout->addWidget(m_captureLine);
     pageLayout->addWidget(m_truncationNote);
 
     m_tabs = new QTabWidget;
@@ -256,6 +180,7 @@ void ResponseViewer::clear()
     m_hasResult = false;
     m_result = Result();
     m_request = RequestSpec();
+    m_resultsFile.clear();
     m_bodyKind = BodyKind::None;
     m_truncated = false;
     m_highlighter->setEnabled(false);
@@ -283,31 +208,51 @@ ResponseViewer::Tab ResponseViewer::currentTab() const
     return Tab(m_tabs->currentIndex());
 }
 
-void ResponseViewer::setResult(const Result &result, const RequestSpec &request)
+void ResponseViewer::setResult(
+    const Result &result, const RequestSpec &request, const QString &resultsFile)
 {
     m_hasResult = true;
     m_result = result;
     m_request = request;
+    m_resultsFile = resultsFile;
     m_stack->setCurrentIndex(1);
 
     const QByteArray body = result.detail ? result.detail->bodySample : QByteArray();
     const HttpHeaders headers = result.detail ? result.detail->responseHeaders : HttpHeaders();
-    m_truncated = result.isDone() && result.bytesReceived > body.size();
-    if (m_truncated) {
-        const QLocale locale;
-        m_truncationNote->setText(
-            tr("Showing the first %1 of %2 bytes: a run keeps only the start of each "
-               "response body.")
-                .arg(locale.toString(body.size()), locale.toString(result.bytesReceived)));
-    }
-    m_truncationNote->setVisible(m_truncated);
+    m_truncated = result.isDone() && !body.isEmpty() && result.bytesReceived > body.size();
+    updateNote(body);
     updateRequestLine();
     updateStatusLine();
+    updateCaptureLine();
     showBody(body, headers);
     showRaw(result, body, headers);
     showHeaders(result, request);
     m_waterfall->setResult(result, request.url);
     updateMatches();
+}
+
+void ResponseViewer::updateNote(const QByteArray &body)
+{
+    const QLocale locale;
+    QString note;
+    if (!m_resultsFile.isEmpty() && m_result.bytesReceived > 0)
+        note = tr("The results file holds no response bodies: this one was %1 bytes.")
+                   .arg(locale.toString(m_result.bytesReceived));
+    else if (m_truncated)
+        note = tr("Showing the first %1 of %2 bytes: a run keeps only the start of each "
+                  "response body.")
+                   .arg(locale.toString(body.size()), locale.toString(m_result.bytesReceived));
+    m_truncationNote->setText(note);
+    m_truncationNote->setVisible(!note.isEmpty());
+}
+
+void ResponseViewer::updateCaptureLine()
+{
+    const ResponseText::CaptureLines lines
+        = ResponseText::captureLines(m_result, m_request, palette());
+    m_captureLine->setText(lines.html);
+    m_captureLine->setToolTip(lines.toolTip);
+    m_captureLine->setVisible(!lines.html.isEmpty());
 }
 
 void ResponseViewer::updateRequestLine()
@@ -326,11 +271,15 @@ void ResponseViewer::updateStatusLine()
         return;
     }
     const Result &r = m_result;
+    if (r.error == ErrorCategory::Skipped) {
+        m_statusLine->setText(skippedStatusHtml());
+        return;
+    }
     const QString color = StatusColors::forStatus(r.status, r.error, palette()).name();
     QString head;
     if (r.status > 0) {
         head = QString::number(r.status);
-        const QString reason = reasonPhrase(r.status);
+        const QString reason = ResultWriters::reasonPhrase(r.status);
         if (!reason.isEmpty())
             head += QLatin1Char(' ') + reason;
     } else {
@@ -374,6 +323,17 @@ void ResponseViewer::updateStatusLine()
     m_statusLine->setText(html);
 }
 
+QString ResponseViewer::skippedStatusHtml() const
+{
+    // Never sent, so no numbers: the reason, plainly ("needs {{slug}} from ..., which failed").
+    const QString head
+        = QStringLiteral("<b style=\"color:%1\">%2</b>")
+              .arg(StatusColors::forUnanswered(Unanswered::Skipped, palette()).name(),
+                  tr("Not sent").toHtmlEscaped());
+    const QString reason = m_result.errorMessage();
+    return reason.isEmpty() ? head : head + QStringLiteral("<br>") + reason.toHtmlEscaped();
+}
+
 void ResponseViewer::showBody(const QByteArray &body, const HttpHeaders &headers)
 {
     m_highlighter->setEnabled(false);
@@ -385,23 +345,25 @@ void ResponseViewer::showBody(const QByteArray &body, const HttpHeaders &headers
     m_body->setLineWrapMode(QPlainTextEdit::NoWrap);
     if (body.isEmpty()) {
         m_bodyKind = BodyKind::Empty;
-        m_body->setPlainText(m_result.status == 0 ? tr("(no response)")
-                : m_result.bytesReceived > 0      ? tr("(the body was not kept)")
-                                                  : tr("(empty body)"));
+        m_body->setPlainText(m_result.error == ErrorCategory::Skipped ? tr("(not sent)")
+                : m_result.status == 0                                ? tr("(no response)")
+                : m_result.bytesReceived == 0                         ? tr("(empty body)")
+                : m_resultsFile.isEmpty() ? tr("(the body was not kept)")
+                                          : tr("(not in the results file)"));
         return;
     }
-    const std::optional<QString> text = decodeText(body);
+    const std::optional<QString> text = ResponseText::decodeText(body);
     if (!text) {
         m_bodyKind = BodyKind::Binary;
-        QString dump = hexDump(body);
+        QString dump = ResponseText::hexDump(body, HexDumpBytes);
         if (body.size() > HexDumpBytes)
             dump += tr("… %1 more bytes").arg(QLocale().toString(body.size() - HexDumpBytes));
         m_body->setPlainText(dump);
         return;
     }
     // Pretty-print what parses (or, cut off, what starts) as JSON; keys keep their order.
-    const bool json
-        = looksLikeJson(*text, headers) && (m_truncated || !QJsonDocument::fromJson(body).isNull());
+    const bool json = ResponseText::looksLikeJson(*text, headers)
+        && (m_truncated || !QJsonDocument::fromJson(body).isNull());
     if (json) {
         m_bodyKind = BodyKind::Json;
         const QString pretty = JsonHighlighter::reindent(*text);
@@ -425,7 +387,7 @@ void ResponseViewer::showRaw(
     QString raw = (result.httpVersion == Result::Http2 ? QStringLiteral("HTTP/2 ")
                                                        : QStringLiteral("HTTP/1.1 "))
         + QString::number(result.status);
-    const QString reason = reasonPhrase(result.status);
+    const QString reason = ResultWriters::reasonPhrase(result.status);
     if (!reason.isEmpty() && result.httpVersion != Result::Http2)
         raw += QLatin1Char(' ') + reason;
     raw += QLatin1Char('\n');
@@ -433,10 +395,10 @@ void ResponseViewer::showRaw(
         raw += QString::fromLatin1(header.first) + QLatin1String(": ")
             + QString::fromUtf8(header.second) + QLatin1Char('\n');
     raw += QLatin1Char('\n');
-    if (const std::optional<QString> text = decodeText(body))
+    if (const std::optional<QString> text = ResponseText::decodeText(body))
         raw += *text;
     else
-        raw += hexDump(body);
+        raw += ResponseText::hexDump(body, HexDumpBytes);
     m_raw->setPlainText(raw);
 }
 
@@ -464,7 +426,9 @@ void ResponseViewer::showHeaders(const Result &result, const RequestSpec &reques
           };
     const HttpHeaders response = result.detail ? result.detail->responseHeaders : HttpHeaders();
     addSection(tr("Response headers (%1)").arg(response.size()), response,
-        result.status > 0 ? tr("(not kept by this run)") : tr("(no response)"));
+        result.status == 0            ? tr("(no response)")
+            : m_resultsFile.isEmpty() ? tr("(not kept by this run)")
+                                      : tr("(not in the results file)"));
     addSection(tr("Request headers (%1)").arg(request.headers.size()), request.headers,
         tr("(none set; Qt adds its defaults)"));
     m_headers->resizeColumnToContents(0);
@@ -550,6 +514,18 @@ QString ResponseViewer::statusText() const
     return document.toPlainText();
 }
 
+QString ResponseViewer::capturesText() const
+{
+    QTextDocument document;
+    document.setHtml(m_captureLine->text());
+    return document.toPlainText();
+}
+
+QString ResponseViewer::noteText() const
+{
+    return m_truncationNote->isHidden() ? QString() : m_truncationNote->text();
+}
+
 QString ResponseViewer::bodyText() const
 {
     return m_body->toPlainText();
@@ -580,6 +556,7 @@ void ResponseViewer::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange && m_hasResult) {
         // Colours come from the palette: redo what was derived from it.
         updateStatusLine();
+        updateCaptureLine();
         m_highlighter->setPalette(palette());
     }
     QWidget::changeEvent(event);

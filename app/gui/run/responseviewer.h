@@ -31,8 +31,11 @@ public:
     explicit ResponseViewer(QWidget *parent = nullptr);
     ~ResponseViewer() override;
 
-    /// Shows `result` (copied: the viewer never points into a result store).
-    void setResult(const Result &result, const RequestSpec &request);
+    /// Shows `result` (copied: the viewer never points into a result store). `resultsFile` names
+    /// the results file it was read back from, which holds no bodies or headers; empty for a run
+    /// made here.
+    void setResult(
+        const Result &result, const RequestSpec &request, const QString &resultsFile = QString());
     /// Back to the empty state.
     void clear();
     bool isEmpty() const;
@@ -46,6 +49,11 @@ public:
     QString statusText() const;
     QString bodyText() const;
     QString rawText() const;
+    /// What the response captured, one line per capture ("captured token = eyJ…"); empty when
+    /// its request captures nothing.
+    QString capturesText() const;
+    /// The note above the tabs (a body cut short, or none kept); empty when hidden.
+    QString noteText() const;
     BodyKind bodyKind() const { return m_bodyKind; }
     bool isBodyTruncated() const { return m_truncated; }
     TimingWaterfall *waterfall() const { return m_waterfall; }
@@ -73,6 +81,10 @@ private:
     void showRaw(const Result &result, const QByteArray &body, const HttpHeaders &headers);
     void showHeaders(const Result &result, const RequestSpec &request);
     void updateStatusLine();
+    /// The status line of a request that was never sent: why.
+    QString skippedStatusHtml() const;
+    void updateCaptureLine();
+    void updateNote(const QByteArray &body);
     void updateRequestLine();
     QPlainTextEdit *searchedEditor() const;
     void updateMatches();
@@ -81,6 +93,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QLabel *m_requestLine = nullptr;
     QLabel *m_statusLine = nullptr;
+    QLabel *m_captureLine = nullptr;
     QLabel *m_truncationNote = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_find = nullptr;
@@ -96,6 +109,7 @@ private:
 
     Result m_result;
     RequestSpec m_request;
+    QString m_resultsFile; ///< where m_result was read back from; empty for a run made here
     BodyKind m_bodyKind = BodyKind::None;
     bool m_truncated = false;
     bool m_hasResult = false;

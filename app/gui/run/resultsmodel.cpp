@@ -5,6 +5,7 @@
 #include "core/checks/assertions.h"
 #include "core/engine/runcontroller.h"
 
+#include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -178,6 +179,33 @@ int ResultsModel::statusClassAt(int row) const
     return result ? int(StatusColors::classFor(result->status, result->error)) : -1;
 }
 
+QString ResultsModel::waitingFor(int row, bool detailed) const
+{
+    if (!m_store || !m_requests->hasDependencies() || row < 0 || row >= m_rows
+        || m_store->isDone(row))
+        return QString();
+    const auto named = [this](qint64 index) {
+        return tr("#%1 \"%2\"").arg(index).arg(m_requests->at(index).name);
+    };
+    QStringList names;
+    for (const FlowInput &input : m_requests->flowInputs(row)) {
+        if (m_store->isDone(input.from))
+            continue;
+        const QString name = detailed ? tr("{{%1}} from %2").arg(input.variable, named(input.from))
+                                      : input.variable;
+        if (!names.contains(name))
+            names.append(name);
+    }
+    if (names.isEmpty()) {
+        // Only the flow's request before it, whose values it may not need, holds it back.
+        for (const qint64 dependency : m_requests->dependencies(row)) {
+            if (!m_store->isDone(dependency))
+                return named(dependency);
+        }
+    }
+    return names.join(QStringLiteral(", "));
+}
+
 RequestSpec ResultsModel::request(int row, bool bulk) const
 {
     return bulk ? sentRequest(row) : cachedRequest(row);
@@ -313,6 +341,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         return toolTipData(result, row, section);
     case Qt::ForegroundRole:
         return foregroundData(result, section);
+    case Qt::FontRole:
+        return fontData(result, row, section);
     case Qt::TextAlignmentRole: {
         const std::optional<Column> column = columnAt(section);
         if (column
@@ -355,10 +385,16 @@ QVariant ResultsModel::displayData(const Result *result, int row, int section) c
     case UrlColumn:
         return cachedRequest(row).url.toDisplayString();
     case StatusColumn:
-        if (!result)
-            return tr("pending");
+        if (!result) {
+            const QString waiting = waitingFor(row);
+            return waiting.isEmpty() ? tr("pending") : tr("waiting for %1").arg(waiting);
+        }
+        if (result->error == ErrorCategory::Skipped)
+            return tr("skipped");
         return result->status > 0 ? QString::number(result->status) : QStringLiteral("—");
     case ErrorColumn:
+        if (result && result->error == ErrorCategory::Skipped) // the reason says it all
+            return result->errorMessage();
         return result && result->error != ErrorCategory::None ? errorCategoryName(result->error)
                                                               : QString();
     case LatencyColumn:
@@ -395,14 +431,21 @@ QVariant ResultsModel::toolTipData(const Result *result, int row, int section) c
         return url;
     }
     case StatusColumn:
-        if (!result)
-            return tr("Not finished yet: in flight or waiting to retry");
+        if (!result) {
+            const QString waiting = waitingFor(row, true);
+            return waiting.isEmpty() ? tr("Not finished yet: in flight or waiting to retry")
+                                     : tr("Not sent yet: waits for %1").arg(waiting);
+        }
+        if (result->error == ErrorCategory::Skipped)
+            return tr("Not sent: %1").arg(result->errorMessage());
         return result->retries > 0 ? tr("%1, retried %n time(s)", nullptr, result->retries)
                                          .arg(displayData(result, row, section).toString())
                                    : QVariant();
     case ErrorColumn:
         if (!result || result->error == ErrorCategory::None)
             return QVariant();
+        if (result->error == ErrorCategory::Skipped)
+            return tr("Not sent: %1").arg(result->errorMessage());
         return result->errorMessage().isEmpty()
             ? errorCategoryName(result->error)
             : errorCategoryName(result->error) + QLatin1Char('\n') + result->errorMessage();
@@ -433,14 +476,17 @@ QVariant ResultsModel::toolTipData(const Result *result, int row, int section) c
 
 QVariant ResultsModel::foregroundData(const Result *result, int section) const
 {
+    const QPalette palette = QGuiApplication::palette();
+    // A skipped row reads apart, whole: never sent, so none of it is an answer.
+    if (result && result->error == ErrorCategory::Skipped)
+        return StatusColors::forUnanswered(Unanswered::Skipped, palette);
     const std::optional<Column> column = columnAt(section);
     if (!column)
         return QVariant();
-    const QPalette palette = QGuiApplication::palette();
     switch (*column) {
     case StatusColumn:
         if (!result)
-            return palette.color(QPalette::PlaceholderText);
+            return StatusColors::forUnanswered(Unanswered::Pending, palette);
         return StatusColors::forStatus(result->status, result->error, palette);
     case ErrorColumn:
         return StatusColors::forClass(StatusClass::TransportError, palette);
@@ -453,6 +499,17 @@ QVariant ResultsModel::foregroundData(const Result *result, int section) const
     default:
         return QVariant();
     }
+}
+
+QVariant ResultsModel::fontData(const Result *result, int row, int section) const
+{
+    // Italic for what is not an answer: a skipped row, and the status of one waiting on a capture.
+    const bool skipped = result && result->error == ErrorCategory::Skipped;
+    if (!skipped && (result || columnAt(section) != StatusColumn || waitingFor(row).isEmpty()))
+        return QVariant();
+    QFont font = QGuiApplication::font();
+    font.setItalic(true);
+    return font;
 }
 
 QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -19,7 +19,9 @@ class RunController;
 /// Rows are requests in run order, 0 .. (highest finished index). Requests below the highest
 /// finished one that have not finished yet (in flight, or waiting out a retry) are shown as
 /// pending rows that fill in when their result arrives; so one slow request never holds back the
-/// rows after it, and the table grows by whole batches on each progressed() (~30 Hz).
+/// rows after it, and the table grows by whole batches on each progressed() (~30 Hz). In a flow,
+/// a pending row still held back for an earlier request's capture reads "waiting for token", and
+/// one never sent (its capture failed) "skipped", with the reason in its Error column.
 ///
 /// Nothing is copied from the store. Request fields (name, method, URL, data values) come from the
 /// run's RequestSource, whose at() may build the request from a template: a small LRU cache keeps
@@ -82,6 +84,10 @@ public:
     RequestSpec requestAt(int row) const;
     /// -1 while pending.
     int statusClassAt(int row) const;
+    /// What a pending row of a flow still waits for: the variables ("token, id") whose requests
+    /// have not ended, or the earlier request holding it back; empty when it waits for nothing.
+    /// `detailed` names where each comes from: {{token}} from #0 "Login".
+    QString waitingFor(int row, bool detailed = false) const;
     /// Whether name, URL, method, data values or error (category or message) contain `text`.
     bool rowContains(int row, const QString &text, Qt::CaseSensitivity cs) const;
     /// The raw sort key of a cell, as SortRole gives it, without a QVariant for numbers: fills
@@ -112,6 +118,7 @@ private:
     QVariant displayData(const Result *result, int row, int section) const;
     QVariant toolTipData(const Result *result, int row, int section) const;
     QVariant foregroundData(const Result *result, int section) const;
+    QVariant fontData(const Result *result, int row, int section) const;
     QString formatMs(qint64 us) const;
 
 public:

@@ -58,10 +58,11 @@ ResultsPane::ResultsPane(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     const int charWidth = fontMetrics().averageCharWidth();
     m_table->horizontalHeader()->setDefaultSectionSize(charWidth * 11);
-    // Sized to their content: a status, "12.34", "1.2 kB" need little room, the name more.
+    // Sized to their content: "12.34", "1.2 kB" need little room, the name more, a status enough
+    // for "waiting for token" in a flow.
     const std::pair<ResultsModel::Column, int> widths[]
         = {{ResultsModel::IndexColumn, 6}, {ResultsModel::NameColumn, 18},
-            {ResultsModel::StatusColumn, 7}, {ResultsModel::ErrorColumn, 12},
+            {ResultsModel::StatusColumn, 17}, {ResultsModel::ErrorColumn, 12},
             {ResultsModel::LatencyColumn, 11}, {ResultsModel::TtfbColumn, 10},
             {ResultsModel::SizeColumn, 8}, {ResultsModel::AssertionsColumn, 10},
             {ResultsModel::MethodColumn, 8}, {ResultsModel::UrlColumn, 30}};
@@ -273,5 +274,7 @@ void ResultsPane::showSelected()
         m_viewer->clear();
         return;
     }
-    m_viewer->setResult(*result, m_model->requestAt(row));
+    // A run read back from a file: the viewer says the file holds no bodies.
+    m_viewer->setResult(
+        *result, m_model->requestAt(row), m_controller ? m_controller->origin() : QString());
 }

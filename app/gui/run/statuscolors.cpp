@@ -45,6 +45,14 @@ QColor StatusColors::forStatus(int status, ErrorCategory error, const QPalette &
     return forClass(classFor(status, error), palette);
 }
 
+QColor StatusColors::forUnanswered(Unanswered kind, const QPalette &palette)
+{
+    if (kind != Unanswered::Skipped)
+        return palette.color(QPalette::PlaceholderText);
+    // Slate: apart from the greys of pending rows and the hues of answers, 4.5:1 on its ground.
+    return QColor::fromRgb(isDark(palette) ? 0x9aa7b8 : 0x4f5b6b);
+}
+
 QString StatusColors::label(StatusClass statusClass)
 {
     switch (statusClass) {

@@ -1,4 +1,5 @@
-// One compact row over a run: done/total with a progress bar, req/s, percentiles, errors, elapsed.
+// One compact row over a run: done/total with a progress bar, req/s, percentiles, errors, what a
+// flow skipped or holds back, elapsed.
 #include "gui/run/summarystrip.h"
 
 #include "core/engine/runcontroller.h"
@@ -54,6 +55,10 @@ SummaryStrip::SummaryStrip(QWidget *parent)
            "most this long"));
     m_errors
         = addLabel(layout, QStringLiteral("errors"), tr("%Ln errors", nullptr, 99999), QString());
+    // Shown only when there is something to say: most runs are not flows.
+    m_unsent = addLabel(layout, QStringLiteral("unsent"), QString(),
+        tr("Skipped: never sent, as a capture they need failed (or they could not be built). "
+           "Waiting: held back until an earlier request of their row has ended."));
     m_elapsed = addLabel(layout, QStringLiteral("elapsed"), formatElapsedUs(3599900000),
         tr("Time since the run started"));
     m_elapsed->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -79,10 +84,11 @@ void SummaryStrip::refresh()
         clear();
         return;
     }
-    showStats(m_controller->statsSnapshot(), m_controller->size(), m_controller->elapsedUs());
+    showStats(m_controller->statsSnapshot(), m_controller->size(), m_controller->elapsedUs(),
+        m_controller->waitingCount());
 }
 
-void SummaryStrip::showStats(const RunStats &stats, qint64 total, qint64 elapsedUs)
+void SummaryStrip::showStats(const RunStats &stats, qint64 total, qint64 elapsedUs, qint64 waiting)
 {
     const QLocale locale;
     const qint64 done = stats.completed();
@@ -124,6 +130,14 @@ void SummaryStrip::showStats(const RunStats &stats, qint64 total, qint64 elapsed
                 + QLatin1Char('\n') + parts.join(QLatin1Char('\n')));
     colourErrors();
 
+    QStringList unsent;
+    if (stats.skipped() > 0)
+        unsent << tr("%1 skipped").arg(locale.toString(stats.skipped()));
+    if (waiting > 0)
+        unsent << tr("%1 waiting").arg(locale.toString(waiting));
+    m_unsent->setText(unsent.join(QStringLiteral(" · ")));
+    m_unsent->setVisible(!unsent.isEmpty());
+
     m_elapsed->setText(formatElapsedUs(elapsedUs));
 }
 
@@ -150,6 +164,11 @@ QString SummaryStrip::percentilesText() const
 QString SummaryStrip::errorsText() const
 {
     return m_errors->text();
+}
+
+QString SummaryStrip::unsentText() const
+{
+    return m_unsent->isHidden() ? QString() : m_unsent->text();
 }
 
 QString SummaryStrip::elapsedText() const

@@ -1,4 +1,5 @@
-// One compact row over a run: done/total with a progress bar, req/s, percentiles, errors, elapsed.
+// One compact row over a run: done/total with a progress bar, req/s, percentiles, errors, what a
+// flow skipped or holds back, elapsed.
 #pragma once
 
 #include <QPointer>
@@ -20,8 +21,9 @@ public:
     void setController(RunController *controller);
     /// Reads the controller's statistics snapshot and elapsed time.
     void refresh();
-    /// Shows a run's numbers: stats so far, the run's size, and the time since its start.
-    void showStats(const RunStats &stats, qint64 total, qint64 elapsedUs);
+    /// Shows a run's numbers: stats so far, the run's size, the time since its start, and how
+    /// many requests wait for an earlier request's capture.
+    void showStats(const RunStats &stats, qint64 total, qint64 elapsedUs, qint64 waiting = 0);
     void clear();
 
     // The texts shown, for tests and accessibility.
@@ -29,6 +31,8 @@ public:
     QString rateText() const;
     QString percentilesText() const;
     QString errorsText() const;
+    /// "2 skipped · 5 waiting"; empty (and hidden) when a run has neither.
+    QString unsentText() const;
     QString elapsedText() const;
     QProgressBar *progressBar() const { return m_progress; }
 
@@ -51,6 +55,7 @@ private:
     QLabel *m_rate = nullptr;
     QLabel *m_percentiles = nullptr;
     QLabel *m_errors = nullptr;
+    QLabel *m_unsent = nullptr;
     QLabel *m_elapsed = nullptr;
     qint64 m_errorCount = 0;
 };
