@@ -127,7 +127,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindowrun.cpp" line="+83"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="+85"/>
         <source>Run the Other %n</source>
         <translation>
             <numerusform>Run the Other One</numerusform>
@@ -211,7 +211,7 @@
 <context>
     <name>ResultsPane</name>
     <message numerus="yes">
-        <location filename="../app/gui/run/resultspane.cpp" line="+174"/>
+        <location filename="../app/gui/run/resultspane.cpp" line="+175"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>

@@ -2809,7 +2809,7 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../app/gui/mainwindowrun.cpp" line="+183"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="+185"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
@@ -3081,12 +3081,17 @@ rafaga run --url %2 -n 2000 -c 50
         <translation>fila de datos %1 de %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindowrun.cpp" line="-157"/>
+        <location filename="../app/gui/mainwindowrun.cpp" line="-159"/>
         <source>Add a request to run.</source>
         <translation>Añade una petición para ejecutarla.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Run will send %1, one at a time in order.</source>
+        <translation>La ejecución enviará %1, una cada vez y en orden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Run will send %1, %2 at a time.</source>
         <translation>La ejecución enviará %1, %2 a la vez.</translation>
     </message>
@@ -4031,7 +4036,7 @@ Redirigida a %2</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../app/gui/run/resultspane.cpp" line="+110"/>
+        <location filename="../app/gui/run/resultspane.cpp" line="+111"/>
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
@@ -4736,12 +4741,22 @@ Redirigida a %2</translation>
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../app/gui/run/runpanel.cpp" line="+32"/>
+        <location filename="../app/gui/run/runpanel.cpp" line="+23"/>
+        <source>One at a time, in order</source>
+        <translation>Una cada vez, en orden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>How many requests may be in flight at once</source>
         <translation>Cuántas peticiones puede haber en curso a la vez</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Send one request at a time in the list&apos;s order, as Postman&apos;s runner does: for flows that rely on side effects (register, then log in) rather than on captured values</source>
+        <translation>Enviar una petición cada vez, en el orden de la lista, como hace el ejecutor de Postman: para flujos que dependen de efectos secundarios (registrarse y luego iniciar sesión) y no de valores capturados</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source> /s</source>
         <translation> /s</translation>
     </message>
@@ -4811,7 +4826,7 @@ Redirigida a %2</translation>
         <translation>Concurrencia:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Rate limit:</source>
         <translation>Tasa máxima:</translation>
     </message>
@@ -4841,7 +4856,7 @@ Redirigida a %2</translation>
         <translation>Conjunto de datos:</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Data set</source>
         <translation>Conjunto de datos</translation>
     </message>
@@ -4851,7 +4866,7 @@ Redirigida a %2</translation>
         <translation>Conjuntos de datos (*.csv *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>(none)</source>
         <translation>(ninguno)</translation>
     </message>

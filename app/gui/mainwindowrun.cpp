@@ -53,9 +53,11 @@ void MainWindow::updatePlan()
         m_runPanel->setPlanText(prepared.error().toString(), true);
         return;
     }
-    QString text = tr("Run will send %1, %2 at a time.")
-                       .arg(prepared.value().description())
-                       .arg(prepared.value().options.concurrency);
+    QString text = prepared.value().options.sequential
+        ? tr("Run will send %1, one at a time in order.").arg(prepared.value().description())
+        : tr("Run will send %1, %2 at a time.")
+              .arg(prepared.value().description())
+              .arg(prepared.value().options.concurrency);
     // What the checks chose that the user may not expect: a file read from the working directory,
     // which for a desktop app is wherever it was started.
     for (const QString &note : prepared.value().source->notes())

@@ -20,6 +20,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QFile>
@@ -190,6 +191,7 @@ private Q_SLOTS:
     void runAFolderOverADataSet();
     void planDescribesTheSelectedFolder();
     void planNotesAFileFromTheWorkingDirectory();
+    void oneAtATimeIsARunSetting();
     void saveReopenAndCompare();
     void undoAndRedoFollowTheEditorAndTheModifiedFlag();
     void exportResultsThroughTheGuiCodePath();
@@ -483,11 +485,7 @@ void tst_MainWindow::planNotesAFileFromTheWorkingDirectory()
     auto *panel = window.findChild<RunPanel *>();
     QVERIFY(panel);
     const auto planText = [panel] {
-        for (const QLabel *label : panel->findChildren<QLabel *>()) {
-            if (label->text().startsWith(QStringLiteral("Run will send")))
-                return label->text();
-        }
-        return QString();
+        return labelStartingWith(panel, QStringLiteral("Run will send"));
     };
     QTRY_VERIFY2(
         planText().contains(QStringLiteral("\nNote: request \"Upload\"")), qPrintable(planText()));
@@ -495,6 +493,47 @@ void tst_MainWindow::planNotesAFileFromTheWorkingDirectory()
     QVERIFY2(plan.contains(QStringLiteral("read from the working directory")), qPrintable(plan));
     QVERIFY2(plan.contains(QDir(workingDir.path()).filePath(QStringLiteral("files/upload.txt"))),
         qPrintable(plan));
+}
+
+void tst_MainWindow::oneAtATimeIsARunSetting()
+{
+    // A collection saved one-at-a-time (a Postman flow's import) shows so; unticking the box
+    // gives the concurrency back, in the plan and in the saved file.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("seq.rafaga.json"));
+    writeFile(path,
+        R"({"format": "rafaga-collection", "version": 1,
+            "run": {"concurrency": 7, "sequential": true}, "items": [{"type": "request",
+            "name": "A", "request": {"method": "GET", "url": "http://127.0.0.1:9/a"}}]})");
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openCollection(path));
+    auto *panel = window.findChild<RunPanel *>();
+    QVERIFY(panel);
+    QCheckBox *box = nullptr;
+    for (QCheckBox *candidate : panel->findChildren<QCheckBox *>()) {
+        if (candidate->text() == QStringLiteral("One at a time, in order"))
+            box = candidate;
+    }
+    QVERIFY(box);
+    QVERIFY(box->isChecked());
+    auto *concurrency = panel->findChild<QSpinBox *>();
+    QVERIFY(concurrency && !concurrency->isEnabled());
+    const auto planText = [panel] {
+        return labelStartingWith(panel, QStringLiteral("Run will send"));
+    };
+    QTRY_VERIFY2(
+        planText().endsWith(QStringLiteral("one at a time in order.")), qPrintable(planText()));
+    box->click();
+    QVERIFY(concurrency->isEnabled());
+    QTRY_VERIFY2(planText().endsWith(QStringLiteral("7 at a time.")), qPrintable(planText()));
+    QString error;
+    QVERIFY2(window.saveTo(path, &error), qPrintable(error));
+    const Parsed<Collection> saved = loadCollection(path);
+    QVERIFY(saved.ok());
+    QVERIFY(!saved.value().run.sequential);
+    QCOMPARE(saved.value().run.concurrency, 7);
 }
 
 void tst_MainWindow::saveReopenAndCompare()

@@ -3,6 +3,7 @@
 #include "gui/run/runpanel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -19,6 +20,7 @@
 RunPanel::RunPanel(QWidget *parent)
     : QWidget(parent)
     , m_concurrency(new QSpinBox(this))
+    , m_sequential(new QCheckBox(tr("One at a time, in order"), this))
     , m_rate(new QDoubleSpinBox(this))
     , m_iterations(new QSpinBox(this))
     , m_timeout(new QSpinBox(this))
@@ -30,6 +32,9 @@ RunPanel::RunPanel(QWidget *parent)
 {
     m_concurrency->setRange(1, 1000);
     m_concurrency->setToolTip(tr("How many requests may be in flight at once"));
+    m_sequential->setToolTip(tr("Send one request at a time in the list's order, as Postman's "
+                                "runner does: for flows that rely on side effects (register, then "
+                                "log in) rather than on captured values"));
     m_rate->setRange(0, 1000000);
     m_rate->setDecimals(1);
     m_rate->setSuffix(tr(" /s"));
@@ -59,6 +64,7 @@ RunPanel::RunPanel(QWidget *parent)
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->addRow(tr("Concurrency:"), m_concurrency);
+    form->addRow(QString(), m_sequential);
     form->addRow(tr("Rate limit:"), m_rate);
     form->addRow(tr("Iterations:"), m_iterations);
     form->addRow(tr("Timeout:"), m_timeout);
@@ -84,8 +90,9 @@ RunPanel::RunPanel(QWidget *parent)
     layout->addStretch();
 
     connectEdits(browse, clear, preview);
-    m_tabChain = {m_concurrency, m_rate, m_iterations, m_timeout, m_retries, m_environment,
-        m_dataFile, browse, preview, clear};
+    m_tabChain = {m_concurrency, m_sequential, m_rate, m_iterations, m_timeout, m_retries,
+        m_environment, m_dataFile, browse, preview, clear};
+    m_settingsWidgets = m_tabChain.size();
 }
 
 void RunPanel::connectEdits(QPushButton *browse, QPushButton *clear, QPushButton *preview)
@@ -93,6 +100,10 @@ void RunPanel::connectEdits(QPushButton *browse, QPushButton *clear, QPushButton
     for (QSpinBox *box : {m_concurrency, m_iterations, m_timeout, m_retries})
         connect(box, &QSpinBox::valueChanged, this, &RunPanel::emitEdited);
     connect(m_rate, &QDoubleSpinBox::valueChanged, this, &RunPanel::emitEdited);
+    connect(m_sequential, &QCheckBox::toggled, this, [this](bool oneAtATime) {
+        m_concurrency->setEnabled(!oneAtATime);
+        emitEdited();
+    });
     connect(m_environment, &QComboBox::currentIndexChanged, this, [this](int index) {
         // The last entry is not an environment: it opens where environments are edited.
         if (!m_updating && index > 0 && index == m_environment->count() - 1) {
@@ -128,7 +139,7 @@ void RunPanel::setActions(QAction *run, QAction *pause, QAction *stop)
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         m_buttons->layout()->addWidget(button);
-        m_tabChain.insert(m_tabChain.size() - 10, button);
+        m_tabChain.insert(m_tabChain.size() - m_settingsWidgets, button);
     }
     // Run, Pause, Stop first, then the settings top to bottom.
     for (qsizetype i = 1; i < m_tabChain.size(); ++i)
@@ -140,6 +151,8 @@ void RunPanel::setSettings(const RunSettings &settings, const QStringList &envir
     m_updating = true;
     m_settings = settings;
     m_concurrency->setValue(settings.concurrency);
+    m_sequential->setChecked(settings.sequential);
+    m_concurrency->setEnabled(!settings.sequential);
     m_rate->setValue(settings.rate);
     m_iterations->setValue(settings.iterations);
     m_timeout->setValue(settings.timeoutMs);
@@ -159,6 +172,7 @@ RunSettings RunPanel::settings() const
 {
     RunSettings settings = m_settings;
     settings.concurrency = m_concurrency->value();
+    settings.sequential = m_sequential->isChecked();
     settings.rate = m_rate->value();
     settings.iterations = m_iterations->value();
     settings.timeoutMs = m_timeout->value();

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -41,6 +42,7 @@ private:
 
     RunSettings m_settings;
     QSpinBox *m_concurrency;
+    QCheckBox *m_sequential;
     QDoubleSpinBox *m_rate;
     QSpinBox *m_iterations;
     QSpinBox *m_timeout;
@@ -50,5 +52,6 @@ private:
     QLabel *m_plan;
     QWidget *m_buttons;
     QList<QWidget *> m_tabChain; ///< the panel's widgets in Tab order
+    qsizetype m_settingsWidgets = 0; ///< of m_tabChain, the settings after the buttons
     bool m_updating = false;
 };
