@@ -15,7 +15,7 @@
 <context>
     <name>CollectionSource</name>
     <message numerus="yes">
-        <location filename="../app/core/collection/collectionsource.cpp" line="+420"/>
+        <location filename="../app/core/collection/collectionsource.cpp" line="+421"/>
         <source>%n problem(s) before the run:</source>
         <translation>
             <numerusform>%n problem before the run:</numerusform>

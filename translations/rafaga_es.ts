@@ -706,7 +706,7 @@ Opciones:
         <translation>se esperaba &quot;folder&quot; o &quot;request&quot;</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>not a Rafaga collection: expected &quot;format&quot;: &quot;%1&quot;</source>
         <translation>no es una colección de Rafaga: se esperaba &quot;format&quot;: &quot;%1&quot;</translation>
     </message>
@@ -726,7 +726,7 @@ Opciones:
         <translation>no se puede leer el archivo: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/collection/collectionwriter.cpp" line="+423"/>
+        <location filename="../app/core/collection/collectionwriter.cpp" line="+424"/>
         <source>cannot save %1: %2</source>
         <translation>no se puede guardar %1: %2</translation>
     </message>
@@ -959,7 +959,7 @@ Opciones:
         <translation>nada que ejecutar: las carpetas seleccionadas no contienen peticiones</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>the run would send %1 requests; at most %2 fit in one run</source>
         <translation>la ejecución enviaría %1 peticiones; en una ejecución caben como máximo %2</translation>
     </message>
@@ -2070,7 +2070,7 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>FlowPlan</name>
     <message>
-        <location filename="../app/core/collection/flowplan.cpp" line="+73"/>
+        <location filename="../app/core/collection/flowplan.cpp" line="+79"/>
         <source>request &quot;%1&quot; uses %2, which only it captures: a dependency cycle</source>
         <translation>la petición &quot;%1&quot; usa %2, que solo ella captura: un ciclo de dependencias</translation>
     </message>
@@ -3210,13 +3210,13 @@ rafaga run --url %2 -n 2000 -c 50
 <context>
     <name>PostmanImport</name>
     <message>
-        <location filename="../app/core/formats/postmanimport.cpp" line="+380"/>
+        <location filename="../app/core/formats/postmanimport.cpp" line="+381"/>
         <location line="+9"/>
         <source>expected a JSON object at the top</source>
         <translation>se esperaba un objeto JSON en el nivel superior</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-303"/>
         <source>this is a Postman collection in format v1, which is not supported; export it from Postman as Collection v2.1</source>
         <translation>esta es una colección de Postman en formato v1, que no se admite; expórtala desde Postman como Collection v2.1</translation>
     </message>
@@ -3291,8 +3291,8 @@ rafaga run --url %2 -n 2000 -c 50
     </message>
     <message>
         <location line="+153"/>
-        <source>collection: its test scripts set variables for later requests, so it runs one request at a time, as in Postman (untick “One at a time, in order” in the run panel, or pass -c, for concurrency)</source>
-        <translation>colección: sus scripts de prueba fijan variables para peticiones posteriores, así que envía una petición cada vez, como Postman (desmarque “Una cada vez, en orden” en el panel de ejecución, o pase -c, para concurrencia)</translation>
+        <source>collection: its test scripts set variables for later requests, so each data row&apos;s requests run one after another, as in Postman, and the rows concurrently (Order in the run panel, or --order, changes it)</source>
+        <translation>colección: sus scripts de prueba fijan variables para peticiones posteriores, así que las peticiones de cada fila de datos van una tras otra, como en Postman, y las filas a la vez (Orden en el panel de ejecución, o --order, lo cambia)</translation>
     </message>
     <message>
         <location filename="../app/core/formats/postmanurl.cpp" line="+7"/>
@@ -4261,12 +4261,12 @@ Redirigida a %2</translation>
         <translation>-X: &apos;%1&apos; no es un método HTTP</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+63"/>
         <source>--rate: &apos;%1&apos; is not a rate in requests per second</source>
         <translation>--rate: &apos;%1&apos; no es una tasa en peticiones por segundo</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>--data: no such file &apos;%1&apos;</source>
         <translation>--data: no existe el archivo &apos;%1&apos;</translation>
     </message>
@@ -4356,7 +4356,7 @@ Redirigida a %2</translation>
         <translation>nota: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/runcommandline.cpp" line="+114"/>
+        <location filename="../app/cli/runcommandline.cpp" line="+119"/>
         <source>A Rafaga or Postman collection to run (instead of --url).</source>
         <translation>Colección de Rafaga o de Postman que se ejecutará (en lugar de --url).</translation>
     </message>
@@ -4449,8 +4449,8 @@ Redirigida a %2</translation>
         <translation>Reintentos tras un fallo de conexión, un tiempo de espera agotado, un 429 o un 5xx de servicio no disponible (predeterminado: 0).</translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+50"/>
+        <location line="-53"/>
+        <location line="+55"/>
         <source>K</source>
         <translation>K</translation>
     </message>
@@ -4460,12 +4460,17 @@ Redirigida a %2</translation>
         <translation>Cuántas redirecciones seguir, 0 para no seguir ninguna (predeterminado: 10).</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-67"/>
         <source>With a collection: use its environment NAME.</source>
         <translation>Con una colección: usar su entorno NOMBRE.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-185"/>
+        <source>--order: &apos;%1&apos; is not one of captures, rows, one-at-a-time</source>
+        <translation>--order: «%1» no es uno de captures, rows, one-at-a-time</translation>
+    </message>
+    <message>
+        <location line="+186"/>
         <location line="+12"/>
         <source>NAME</source>
         <translation>NOMBRE</translation>
@@ -4477,7 +4482,7 @@ Redirigida a %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+73"/>
+        <location line="+78"/>
         <location line="+2"/>
         <location line="+2"/>
         <location line="+1"/>
@@ -4486,7 +4491,7 @@ Redirigida a %2</translation>
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-84"/>
         <source>With a collection: set a variable; repeatable; wins over environments.</source>
         <translation>Con una colección: definir una variable; se puede repetir; prevalece sobre los entornos.</translation>
     </message>
@@ -4521,7 +4526,17 @@ Redirigida a %2</translation>
         <translation>Envía una petición cada vez, en orden, como hace newman: para flujos que dependen de efectos secundarios y no de valores capturados.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+3"/>
+        <source>How requests wait for each other: captures (only for the values they use), rows (each data row&apos;s requests one after another, the rows concurrently) or one-at-a-time (as --sequential).</source>
+        <translation>Cómo se esperan las peticiones entre sí: captures (solo por los valores que usan), rows (las peticiones de cada fila de datos una tras otra, las filas a la vez) o one-at-a-time (como --sequential).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ORDER</source>
+        <translation>ORDEN</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Use HTTP/2: by ALPN on https, prior knowledge (h2c) on http.</source>
         <translation>Usar HTTP/2: mediante ALPN en https y con conocimiento previo (h2c) en http.</translation>
     </message>
@@ -4576,7 +4591,7 @@ Redirigida a %2</translation>
         <translation>Sin progreso ni resumen.</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-122"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>argumento inesperado &apos;%1&apos;</translation>
     </message>
@@ -4741,22 +4756,47 @@ Redirigida a %2</translation>
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../app/gui/run/runpanel.cpp" line="+23"/>
-        <source>One at a time, in order</source>
-        <translation>Una cada vez, en orden</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../app/gui/run/runpanel.cpp" line="+33"/>
         <source>How many requests may be in flight at once</source>
         <translation>Cuántas peticiones puede haber en curso a la vez</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Send one request at a time in the list&apos;s order, as Postman&apos;s runner does: for flows that rely on side effects (register, then log in) rather than on captured values</source>
-        <translation>Enviar una petición cada vez, en el orden de la lista, como hace el ejecutor de Postman: para flujos que dependen de efectos secundarios (registrarse y luego iniciar sesión) y no de valores capturados</translation>
+        <location line="+2"/>
+        <source>As captures need</source>
+        <translation>Según las capturas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>A request waits only for the earlier requests whose captured values it uses</source>
+        <translation>Una petición solo espera a las peticiones anteriores cuyos valores capturados usa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each row in order</source>
+        <translation>Cada fila en orden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each data row&apos;s requests one after another, as one user would send them; the rows run at once, up to Concurrency: for flows that rely on side effects (register, then log in)</source>
+        <translation>Las peticiones de cada fila de datos una tras otra, como las enviaría un usuario; las filas van a la vez, hasta la concurrencia: para flujos que dependen de efectos secundarios (registrarse y luego iniciar sesión)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One at a time</source>
+        <translation>Una cada vez</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One request at a time in the list&apos;s order, as Postman&apos;s runner and newman send them</source>
+        <translation>Una petición cada vez, en el orden de la lista, como las envían el ejecutor de Postman y newman</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How requests wait for each other</source>
+        <translation>Cómo se esperan las peticiones entre sí</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source> /s</source>
         <translation> /s</translation>
     </message>
@@ -4826,7 +4866,12 @@ Redirigida a %2</translation>
         <translation>Concurrencia:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Order:</source>
+        <translation>Orden:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Rate limit:</source>
         <translation>Tasa máxima:</translation>
     </message>
@@ -4912,6 +4957,11 @@ Redirigida a %2</translation>
         <location line="+1"/>
         <source>%1 wait on a capture</source>
         <translation>%1 esperan una captura</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>each row&apos;s requests in order</source>
+        <translation>las peticiones de cada fila en orden</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,25 @@ QString readUrlRequest(const QCommandLineParser &parser, RunCommandLine &request
     return QString();
 }
 
+/// The order of a run: -c chooses concurrency over a collection's saved one-at-a-time order,
+/// --order picks one of the three, and --sequential wins over both.
+QString readOrder(const QCommandLineParser &parser, RunSettings &settings)
+{
+    if (parser.isSet(QStringLiteral("c")))
+        settings.sequential = false;
+    if (parser.isSet(QStringLiteral("order"))) {
+        const QString order = parser.value(QStringLiteral("order"));
+        if (order != QLatin1String("captures") && order != QLatin1String("rows")
+            && order != QLatin1String("one-at-a-time"))
+            return Tr::tr("--order: '%1' is not one of captures, rows, one-at-a-time").arg(order);
+        settings.sequential = order == QLatin1String("one-at-a-time");
+        settings.rowOrder = order == QLatin1String("rows");
+    }
+    if (parser.isSet(QStringLiteral("sequential")))
+        settings.sequential = true;
+    return QString();
+}
+
 /// Applies the flags that override a collection's saved run settings.
 QString readRunSettings(
     const QCommandLineParser &parser, RunSettings &settings, bool collectionMode)
@@ -128,11 +147,8 @@ QString readRunSettings(
     }
     if (parser.isSet(QStringLiteral("insecure")))
         settings.insecure = true;
-    // -c chooses concurrency over a collection's saved one-at-a-time order; --sequential wins.
-    if (parser.isSet(QStringLiteral("c")))
-        settings.sequential = false;
-    if (parser.isSet(QStringLiteral("sequential")))
-        settings.sequential = true;
+    if (const QString error = readOrder(parser, settings); !error.isEmpty())
+        return error;
     if (collectionMode && parser.isSet(QStringLiteral("data"))) {
         const QString data = QFileInfo(parser.value(QStringLiteral("data"))).absoluteFilePath();
         if (!QFileInfo::exists(data))
@@ -297,6 +313,11 @@ void addCollectionOptions(QCommandLineParser &parser)
         {QStringLiteral("sequential"),
             Tr::tr("Send one request at a time, in order, as newman does: for flows that depend "
                    "on side effects rather than captured values.")},
+        {QStringLiteral("order"),
+            Tr::tr("How requests wait for each other: captures (only for the values they use), "
+                   "rows (each data row's requests one after another, the rows concurrently) or "
+                   "one-at-a-time (as --sequential)."),
+            Tr::tr("ORDER")},
     });
 }
 } // namespace

@@ -165,9 +165,16 @@ void tst_CliFlows::savedSequentialGivesWayToC()
     };
     QCOMPARE(maxInFlight({}), 1);
     QCOMPARE(maxInFlight({QStringLiteral("-c"), QStringLiteral("6")}), 6);
+    QCOMPARE(maxInFlight({QStringLiteral("--order"), QStringLiteral("captures")}), 6);
     QCOMPARE(
         maxInFlight({QStringLiteral("-c"), QStringLiteral("6"), QStringLiteral("--sequential")}),
         1);
+    QCOMPARE(maxInFlight({QStringLiteral("--order"), QStringLiteral("one-at-a-time")}), 1);
+    const Outcome bad = rafaga({QStringLiteral("run"), collection, QStringLiteral("--var"), base(),
+        QStringLiteral("--order"), QStringLiteral("sideways")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("--order: 'sideways' is not one of captures, rows, one-at-a-time"),
+        bad.err.constData());
 }
 
 void tst_CliFlows::locustExportRefusesAFlow()

@@ -172,7 +172,8 @@ void tst_Conduit::sequentialMatchesNewman()
 {
     ConduitProcess server;
     QVERIFY(server.start());
-    // The import keeps Postman's one-at-a-time order (its scripts set variables): a plain run.
+    // The import keeps each row's requests in Postman's order (its scripts set variables), and
+    // this collection has one row: a plain run sends one request at a time, as newman does.
     const QList<QJsonObject> results = run(&server, {});
     const QList<QByteArray> log = server.stop();
     QCOMPARE(results.size(), m_requests.size());
@@ -204,15 +205,16 @@ void tst_Conduit::sequentialMatchesNewman()
 
 void tst_Conduit::concurrentRunKeepsEveryCaptureOrder()
 {
-    // With -c 10 (over the imported one-at-a-time order) only captured values order the requests: a
-    // request that needs the token, the slug or the comment id waits for the one that captures it,
-    // while those that depend on another's side effect only (Login on Register, the favorited list
-    // on Favorite, Delete Article on everything before it) may overtake it. Their checks then
+    // With --order captures (over the imported row order) only captured values order the requests:
+    // a request that needs the token, the slug or the comment id waits for the one that captures
+    // it, while those that depend on another's side effect only (Login on Register, the favorited
+    // list on Favorite, Delete Article on everything before it) may overtake it. Their checks then
     // differ from newman's from run to run, so this asserts what the engine promises, not newman's
     // counts.
     ConduitProcess server;
     QVERIFY(server.start());
-    const QList<QJsonObject> results = run(&server, {u"-c"_s, u"10"_s});
+    const QList<QJsonObject> results
+        = run(&server, {u"-c"_s, u"10"_s, u"--order"_s, u"captures"_s});
     const QList<QByteArray> log = server.stop();
     QCOMPARE(results.size(), m_requests.size());
     const auto firstAt = [&log](const QByteArray &start) {
@@ -240,7 +242,7 @@ void tst_Conduit::concurrentRunKeepsEveryCaptureOrder()
             qPrintable(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact))));
     }
     const Comparison comparison = compare(results);
-    qInfo("-c 10: %lld of %d translated checks differ from newman's this run",
+    qInfo("--order captures: %lld of %d translated checks differ from newman's this run",
         qsizetype(comparison.disagreements.size()), comparison.translated);
 }
 
@@ -258,7 +260,7 @@ void tst_Conduit::untranslatedLinesAreTheNote()
             notes.append(QString::fromUtf8(line));
     }
     QVERIFY2(sequentialNoted, outcome.err.constData());
-    QVERIFY(readAll(out).contains("\"sequential\": true"));
+    QVERIFY(readAll(out).contains("\"rowOrder\": true"));
     const QString expected = QString::fromUtf8(readAll(DataDir + u"untranslated.txt"_s));
     QCOMPARE(notes.join(u'\n'), expected.trimmed());
 }

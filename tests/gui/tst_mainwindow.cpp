@@ -20,7 +20,6 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QFile>
@@ -191,7 +190,7 @@ private Q_SLOTS:
     void runAFolderOverADataSet();
     void planDescribesTheSelectedFolder();
     void planNotesAFileFromTheWorkingDirectory();
-    void oneAtATimeIsARunSetting();
+    void orderIsARunSetting();
     void saveReopenAndCompare();
     void undoAndRedoFollowTheEditorAndTheModifiedFlag();
     void exportResultsThroughTheGuiCodePath();
@@ -495,29 +494,30 @@ void tst_MainWindow::planNotesAFileFromTheWorkingDirectory()
         qPrintable(plan));
 }
 
-void tst_MainWindow::oneAtATimeIsARunSetting()
+void tst_MainWindow::orderIsARunSetting()
 {
-    // A collection saved one-at-a-time (a Postman flow's import) shows so; unticking the box
-    // gives the concurrency back, in the plan and in the saved file.
+    // A collection saved one-at-a-time shows so, with Concurrency off; "Each row in order" gives
+    // the concurrency back to the rows, in the plan and in the saved file.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("seq.rafaga.json"));
     writeFile(path,
         R"({"format": "rafaga-collection", "version": 1,
-            "run": {"concurrency": 7, "sequential": true}, "items": [{"type": "request",
-            "name": "A", "request": {"method": "GET", "url": "http://127.0.0.1:9/a"}}]})");
+            "run": {"concurrency": 7, "sequential": true}, "items": [
+            {"type": "request", "name": "A", "request": {"method": "GET", "url": "http://127.0.0.1:9/a"}},
+            {"type": "request", "name": "B", "request": {"method": "GET", "url": "http://127.0.0.1:9/b"}}]})");
     MainWindow window;
     window.show();
     QVERIFY(window.openCollection(path));
     auto *panel = window.findChild<RunPanel *>();
     QVERIFY(panel);
-    QCheckBox *box = nullptr;
-    for (QCheckBox *candidate : panel->findChildren<QCheckBox *>()) {
-        if (candidate->text() == QStringLiteral("One at a time, in order"))
-            box = candidate;
+    QComboBox *order = nullptr;
+    for (QComboBox *candidate : panel->findChildren<QComboBox *>()) {
+        if (candidate->findText(QStringLiteral("Each row in order")) >= 0)
+            order = candidate;
     }
-    QVERIFY(box);
-    QVERIFY(box->isChecked());
+    QVERIFY(order);
+    QCOMPARE(order->currentText(), QStringLiteral("One at a time"));
     auto *concurrency = panel->findChild<QSpinBox *>();
     QVERIFY(concurrency && !concurrency->isEnabled());
     const auto planText = [panel] {
@@ -525,14 +525,16 @@ void tst_MainWindow::oneAtATimeIsARunSetting()
     };
     QTRY_VERIFY2(
         planText().endsWith(QStringLiteral("one at a time in order.")), qPrintable(planText()));
-    box->click();
+    order->setCurrentIndex(order->findText(QStringLiteral("Each row in order")));
     QVERIFY(concurrency->isEnabled());
-    QTRY_VERIFY2(planText().endsWith(QStringLiteral("7 at a time.")), qPrintable(planText()));
+    QTRY_VERIFY2(planText().endsWith(QStringLiteral("each row's requests in order, 7 at a time.")),
+        qPrintable(planText()));
     QString error;
     QVERIFY2(window.saveTo(path, &error), qPrintable(error));
     const Parsed<Collection> saved = loadCollection(path);
     QVERIFY(saved.ok());
     QVERIFY(!saved.value().run.sequential);
+    QVERIFY(saved.value().run.rowOrder);
     QCOMPARE(saved.value().run.concurrency, 7);
 }
 

@@ -571,7 +571,11 @@ void tst_Workbench::theFirstMinute()
     window.document()->undoStack()->setClean();
 
     // The environment list ends in "Manage…"; the curl box wraps a long command.
-    auto *environment = window.findChild<RunPanel *>()->findChild<QComboBox *>();
+    QComboBox *environment = nullptr;
+    for (QComboBox *box : window.findChild<RunPanel *>()->findChildren<QComboBox *>()) {
+        if (box->findData(QStringLiteral("\x01manage")) >= 0)
+            environment = box;
+    }
     QVERIFY(environment);
     QCOMPARE(environment->itemText(environment->count() - 1), QStringLiteral("Manage…"));
     std::unique_ptr<QInputDialog> curl(window.findChild<FileFlows *>()->createCurlDialog());

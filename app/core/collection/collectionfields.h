@@ -23,9 +23,9 @@ inline const Keys AuthKeys
     = {"type"_L1, "username"_L1, "password"_L1, "token"_L1, "key"_L1, "value"_L1, "in"_L1};
 inline const Keys BodyKeys
     = {"mode"_L1, "contentType"_L1, "text"_L1, "form"_L1, "parts"_L1, "file"_L1};
-inline const Keys RunKeys
-    = {"concurrency"_L1, "rate"_L1, "iterations"_L1, "timeoutMs"_L1, "retries"_L1,
-        "maxRedirects"_L1, "insecure"_L1, "sequential"_L1, "dataFile"_L1, "environment"_L1};
+inline const Keys RunKeys = {"concurrency"_L1, "rate"_L1, "iterations"_L1, "timeoutMs"_L1,
+    "retries"_L1, "maxRedirects"_L1, "insecure"_L1, "sequential"_L1, "rowOrder"_L1, "dataFile"_L1,
+    "environment"_L1};
 
 // Names of enum values in the file. The index is the enum's value.
 inline const QLatin1StringView AuthTypes[]

@@ -236,6 +236,7 @@ RunSettings readRun(JsonReader &r, const QJsonObject &parent, QJsonObject &paren
     run.maxRedirects = r.integer(o, path, "maxRedirects"_L1, run.maxRedirects, 0, 255);
     run.insecure = r.boolean(o, path, "insecure"_L1, run.insecure);
     run.sequential = r.boolean(o, path, "sequential"_L1, run.sequential);
+    run.rowOrder = r.boolean(o, path, "rowOrder"_L1, run.rowOrder);
     run.dataFile = r.string(o, path, "dataFile"_L1);
     run.environment = r.string(o, path, "environment"_L1);
     if (const QJsonObject unknown = unknownOf(o, RunKeys); !unknown.isEmpty())

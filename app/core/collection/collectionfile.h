@@ -24,7 +24,7 @@
 ///   assertion:  type, target, expected, enabled
 ///   environment: name, variables
 ///   run:        concurrency, rate, iterations, timeoutMs, retries, maxRedirects, insecure,
-///               dataFile, environment
+///               sequential, rowOrder, dataFile, environment
 ///
 /// Defaults are left out (an enabled header, an empty description, an inheriting auth, default
 /// run settings), except a request's method and URL, which are always written. Fields this

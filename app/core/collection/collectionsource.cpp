@@ -259,6 +259,7 @@ Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
     if (chosen)
         noteSecrets(chosen->variables, {});
     // A flow that cannot run is a mistake in the collection, not in a row: never skipped.
+    source->m_rowOrder = plan.rowOrder;
     if (const QString problem = source->planFlows(); !problem.isEmpty())
         return fail(problem);
 
@@ -335,7 +336,7 @@ QString CollectionSource::planFlows()
         }
         steps.append(step);
     }
-    if (const QString flow = m_flow.plan(steps); !flow.isEmpty())
+    if (const QString flow = m_flow.plan(steps, m_rowOrder); !flow.isEmpty())
         problems.prepend(flow);
     return problems.join(u'\n');
 }

@@ -50,6 +50,8 @@ public:
         /// Requests that cannot be built are run as skipped, each with its reason (skippedCount()
         /// and problems() say which), instead of stopping the whole run.
         bool skipInvalid = false;
+        /// Each row's requests wait for the one before them in the row (RunSettings::rowOrder).
+        bool rowOrder = false;
     };
 
     /// Expands `collection` and checks every request against every data row before anything is
@@ -68,6 +70,8 @@ public:
     bool hasDependencies() const override { return !m_flow.isEmpty(); }
     /// How many of the selected requests wait on a capture of an earlier one in their row.
     int waitingCount() const { return m_flow.waitingCount(); }
+    /// Whether each row's requests wait for the one before them (Plan::rowOrder).
+    bool inRowOrder() const { return m_rowOrder; }
 
     /// The selected requests' paths ("Folder/Sub/Request"), in run order.
     QStringList requestPaths() const;
@@ -125,6 +129,7 @@ private:
     QStringList m_columns;
     QList<QStringList> m_rows;
     bool m_hasData = false;
+    bool m_rowOrder = false; ///< Plan::rowOrder
     QString m_baseDirectory;
     qint64 m_size = 0;
     /// Problems found per (template, row), keyed t * (rows + 1) + row + 1; `whole` when the row

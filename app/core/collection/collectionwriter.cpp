@@ -375,6 +375,7 @@ void writeRun(JsonWriter &w, const RunSettings &run, const QJsonObject &unknown)
     w.optional("maxRedirects"_L1, run.maxRedirects, defaults.maxRedirects);
     w.optional("insecure"_L1, run.insecure, defaults.insecure);
     w.optional("sequential"_L1, run.sequential, defaults.sequential);
+    w.optional("rowOrder"_L1, run.rowOrder, defaults.rowOrder);
     w.optional("dataFile"_L1, run.dataFile);
     w.optional("environment"_L1, run.environment);
     w.unknown(unknown, RunKeys);

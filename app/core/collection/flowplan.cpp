@@ -16,11 +16,16 @@ QString braced(const QString &name)
 }
 } // namespace
 
-QString FlowPlan::plan(const QList<Step> &steps)
+QString FlowPlan::plan(const QList<Step> &steps, bool rowOrder)
 {
     m_needs = QList<QList<FlowNeed>>(steps.size());
     m_after = QList<qsizetype>(steps.size(), -1);
     m_waiting = 0;
+    m_rowOrder = rowOrder && steps.size() > 1;
+    if (m_rowOrder) {
+        for (qsizetype t = 1; t < steps.size(); ++t)
+            m_after[t] = t - 1;
+    }
     QSet<QString> captured;
     for (const Step &step : steps)
         captured.unite(QSet<QString>(step.captures.cbegin(), step.captures.cend()));
@@ -61,7 +66,8 @@ QString FlowPlan::plan(const QList<Step> &steps)
         }
         if (!m_needs.at(t).isEmpty()) {
             ++m_waiting;
-            m_after[t] = lastInFlow;
+            if (!m_rowOrder)
+                m_after[t] = lastInFlow;
         }
         if (!m_needs.at(t).isEmpty() || !steps.at(t).captures.isEmpty())
             lastInFlow = t;

@@ -40,9 +40,12 @@ public:
     /// Works out what each step waits for. An error, naming the requests, when a step uses a
     /// variable that nothing defines but its own or a later step's capture: a cycle when that
     /// step in turn takes values from this one. Empty when the plan holds.
-    QString plan(const QList<Step> &steps);
+    /// With rowOrder every step also waits for the step before it (a row runs as one user would
+    /// send it), whatever it captures.
+    QString plan(const QList<Step> &steps, bool rowOrder = false);
 
-    bool isEmpty() const { return m_waiting == 0; }
+    /// Whether no step waits for any other.
+    bool isEmpty() const { return m_waiting == 0 && !m_rowOrder; }
     /// How many of the selected requests wait on a capture.
     int waitingCount() const { return m_waiting; }
     /// What step t takes from earlier captures, in the order of the variables' first use.
@@ -65,4 +68,5 @@ private:
     QList<QList<FlowNeed>> m_needs;
     QList<qsizetype> m_after; ///< per step that waits: the flow's step before it, or -1
     int m_waiting = 0;
+    bool m_rowOrder = false; ///< and more than one step
 };

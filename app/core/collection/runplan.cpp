@@ -40,6 +40,8 @@ QString PreparedRun::description() const
         text += QStringLiteral("; ")
             + (waiting == 1 ? Tr::tr("1 waits on a capture")
                             : Tr::tr("%1 wait on a capture").arg(locale.toString(waiting)));
+    if (source && source->inRowOrder() && requestCount > 1)
+        text += QStringLiteral("; ") + Tr::tr("each row's requests in order");
     return text;
 }
 
@@ -132,6 +134,7 @@ Parsed<PreparedRun> prepareRun(const Collection &collection, const RunRequest &r
         : QFileInfo(request.collectionFile).absolutePath();
     plan.secrets = request.secrets;
     plan.skipInvalid = request.skipInvalid;
+    plan.rowOrder = request.settings.rowOrder && !request.settings.sequential;
 
     PreparedRun prepared;
     if (!request.settings.dataFile.isEmpty()) {

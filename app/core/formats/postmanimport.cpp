@@ -361,12 +361,13 @@ Parsed<Collection> importPostmanCollection(const JsonDocument &document, QString
         return reader.error();
     // Its scripts pass values from request to request, and Postman's runner sends one at a time:
     // such a collection may also rely on side effects (register, then log in) that no captured
-    // value shows, so it keeps that order until the user chooses concurrency.
+    // value shows, so each row keeps that order; the rows still run concurrently.
     if (capturesAnything(collection.items)) {
-        collection.run.sequential = true;
-        notes.append(Tr::tr("collection: its test scripts set variables for later requests, so it "
-                            "runs one request at a time, as in Postman (untick “One at a "
-                            "time, in order” in the run panel, or pass -c, for concurrency)"));
+        collection.run.rowOrder = true;
+        notes.append(Tr::tr("collection: its test scripts set variables for later requests, so "
+                            "each data row's requests run one after another, as in Postman, and "
+                            "the rows concurrently (Order in the run panel, or --order, changes "
+                            "it)"));
     }
     if (skipped)
         skipped->append(notes);

@@ -129,6 +129,9 @@ struct RunSettings
     bool insecure = false;
     /// Strictly one request at a time in run order, for flows that depend on side effects.
     bool sequential = false;
+    /// Each data row's (and iteration's) requests one after another, as one user would send them,
+    /// the rows at the run's concurrency: for flows that depend on side effects, run concurrently.
+    bool rowOrder = false;
     QString dataFile; ///< CSV or JSON data set, relative to the collection file
     QString environment; ///< the selected environment's name
 

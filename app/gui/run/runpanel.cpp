@@ -3,7 +3,6 @@
 #include "gui/run/runpanel.h"
 
 #include <QAction>
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -20,7 +19,7 @@
 RunPanel::RunPanel(QWidget *parent)
     : QWidget(parent)
     , m_concurrency(new QSpinBox(this))
-    , m_sequential(new QCheckBox(tr("One at a time, in order"), this))
+    , m_order(new QComboBox(this))
     , m_rate(new QDoubleSpinBox(this))
     , m_iterations(new QSpinBox(this))
     , m_timeout(new QSpinBox(this))
@@ -32,9 +31,22 @@ RunPanel::RunPanel(QWidget *parent)
 {
     m_concurrency->setRange(1, 1000);
     m_concurrency->setToolTip(tr("How many requests may be in flight at once"));
-    m_sequential->setToolTip(tr("Send one request at a time in the list's order, as Postman's "
-                                "runner does: for flows that rely on side effects (register, then "
-                                "log in) rather than on captured values"));
+    // The index is the order: as captures need, each row in order, one at a time.
+    m_order->addItem(tr("As captures need"));
+    m_order->setItemData(0,
+        tr("A request waits only for the earlier requests whose captured values it uses"),
+        Qt::ToolTipRole);
+    m_order->addItem(tr("Each row in order"));
+    m_order->setItemData(1,
+        tr("Each data row's requests one after another, as one user would send them; the rows "
+           "run at once, up to Concurrency: for flows that rely on side effects (register, then "
+           "log in)"),
+        Qt::ToolTipRole);
+    m_order->addItem(tr("One at a time"));
+    m_order->setItemData(2,
+        tr("One request at a time in the list's order, as Postman's runner and newman send them"),
+        Qt::ToolTipRole);
+    m_order->setToolTip(tr("How requests wait for each other"));
     m_rate->setRange(0, 1000000);
     m_rate->setDecimals(1);
     m_rate->setSuffix(tr(" /s"));
@@ -64,7 +76,7 @@ RunPanel::RunPanel(QWidget *parent)
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->addRow(tr("Concurrency:"), m_concurrency);
-    form->addRow(QString(), m_sequential);
+    form->addRow(tr("Order:"), m_order);
     form->addRow(tr("Rate limit:"), m_rate);
     form->addRow(tr("Iterations:"), m_iterations);
     form->addRow(tr("Timeout:"), m_timeout);
@@ -90,8 +102,8 @@ RunPanel::RunPanel(QWidget *parent)
     layout->addStretch();
 
     connectEdits(browse, clear, preview);
-    m_tabChain = {m_concurrency, m_sequential, m_rate, m_iterations, m_timeout, m_retries,
-        m_environment, m_dataFile, browse, preview, clear};
+    m_tabChain = {m_concurrency, m_order, m_rate, m_iterations, m_timeout, m_retries, m_environment,
+        m_dataFile, browse, preview, clear};
     m_settingsWidgets = m_tabChain.size();
 }
 
@@ -100,8 +112,8 @@ void RunPanel::connectEdits(QPushButton *browse, QPushButton *clear, QPushButton
     for (QSpinBox *box : {m_concurrency, m_iterations, m_timeout, m_retries})
         connect(box, &QSpinBox::valueChanged, this, &RunPanel::emitEdited);
     connect(m_rate, &QDoubleSpinBox::valueChanged, this, &RunPanel::emitEdited);
-    connect(m_sequential, &QCheckBox::toggled, this, [this](bool oneAtATime) {
-        m_concurrency->setEnabled(!oneAtATime);
+    connect(m_order, &QComboBox::currentIndexChanged, this, [this](int order) {
+        m_concurrency->setEnabled(order != 2);
         emitEdited();
     });
     connect(m_environment, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -151,7 +163,7 @@ void RunPanel::setSettings(const RunSettings &settings, const QStringList &envir
     m_updating = true;
     m_settings = settings;
     m_concurrency->setValue(settings.concurrency);
-    m_sequential->setChecked(settings.sequential);
+    m_order->setCurrentIndex(settings.sequential ? 2 : settings.rowOrder ? 1 : 0);
     m_concurrency->setEnabled(!settings.sequential);
     m_rate->setValue(settings.rate);
     m_iterations->setValue(settings.iterations);
@@ -172,7 +184,8 @@ RunSettings RunPanel::settings() const
 {
     RunSettings settings = m_settings;
     settings.concurrency = m_concurrency->value();
-    settings.sequential = m_sequential->isChecked();
+    settings.sequential = m_order->currentIndex() == 2;
+    settings.rowOrder = m_order->currentIndex() == 1;
     settings.rate = m_rate->value();
     settings.iterations = m_iterations->value();
     settings.timeoutMs = m_timeout->value();

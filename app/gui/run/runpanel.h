@@ -8,7 +8,6 @@
 #include <QWidget>
 
 class QAction;
-class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -42,7 +41,7 @@ private:
 
     RunSettings m_settings;
     QSpinBox *m_concurrency;
-    QCheckBox *m_sequential;
+    QComboBox *m_order;
     QDoubleSpinBox *m_rate;
     QSpinBox *m_iterations;
     QSpinBox *m_timeout;

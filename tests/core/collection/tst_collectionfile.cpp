@@ -134,6 +134,7 @@ Collection captures()
     Collection c;
     c.name = u"Flow"_s;
     c.run.sequential = true;
+    c.run.rowOrder = true;
     CollectionItem login = requestItem(u"Log in"_s, u"POST"_s, u"http://h/login"_s);
     using S = Capture::Source;
     login.request.captures = {

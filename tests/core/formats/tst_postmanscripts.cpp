@@ -255,8 +255,8 @@ void tst_PostmanScripts::importCarriesThemAndNamesTheRest()
         (QStringList {
             u"request \"Login\": test script line 3 not translated: console.log('done');"_s,
             u"request \"Login\": pre-request script not imported"_s}));
-    // A flow from Postman keeps its runner's one-at-a-time order, and the import says so.
-    QVERIFY(imported.value().run.sequential);
+    // A flow from Postman keeps its runner's order in each row, and the import says so.
+    QVERIFY(imported.value().run.rowOrder);
     QCOMPARE(notes.size(), 3);
     QVERIFY2(notes.at(2).startsWith(u"collection: its test scripts set variables"_s),
         qPrintable(notes.at(2)));
@@ -293,7 +293,7 @@ void tst_PostmanScripts::exportReadsBack()
     const Parsed<Collection> back
         = importPostmanCollection(exportPostmanCollection(collection), u"x.json"_s, &notes);
     QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().toString()));
-    QCOMPARE(notes.size(), 1); // only that it runs one at a time: it captures
+    QCOMPARE(notes.size(), 1); // only that each row runs in order: it captures
     QVERIFY2(
         notes.at(0).startsWith(u"collection: its test scripts set"_s), qPrintable(notes.at(0)));
     QCOMPARE(back.value().items.at(0).request.captures, item.request.captures);
@@ -306,7 +306,7 @@ void tst_PostmanScripts::exportReadsBack()
         = importPostmanCollection(exportPostmanCollection(collection), u"x.json"_s, &notes);
     QVERIFY(checksOnly.ok());
     QVERIFY2(notes.isEmpty(), qPrintable(notes.join(u'\n')));
-    QVERIFY(!checksOnly.value().run.sequential);
+    QVERIFY(!checksOnly.value().run.rowOrder);
 }
 
 QTEST_GUILESS_MAIN(tst_PostmanScripts)
