@@ -194,6 +194,11 @@ void tst_FlowResults::waitingRowsReadAsWaiting()
                      .value<QColor>(),
             StatusColors::forUnanswered(Unanswered::Waiting, QApplication::palette()));
     }
+    // Nothing completes while the slow requests are out, yet the strip's clock goes on.
+    const QString elapsed = strip.elapsedText();
+    const qint64 completed = runs.reportedCount();
+    QTRY_VERIFY_WITH_TIMEOUT(strip.elapsedText() != elapsed, 5000);
+    QCOMPARE(runs.reportedCount(), completed);
     // The slow requests themselves are in flight: pending, as any.
     QCOMPARE(cell(model, 0, ResultsModel::StatusColumn), u"pending"_s);
     QVERIFY(!italic(model, 0, ResultsModel::StatusColumn));

@@ -127,8 +127,11 @@ void RunController::report()
     if (!store)
         return;
     const qint64 completed = store->completedCount();
-    if (completed == m_reported)
+    // Nothing new: still a report now and then, so the elapsed time and the count of requests
+    // waiting on a capture move while every request waits on a slow one.
+    if (completed == m_reported && ++m_quietReports < QuietReportsPerReport)
         return;
+    m_quietReports = 0;
     m_reported = completed;
     Q_EMIT progressed(completed, store->orderedCount());
 }

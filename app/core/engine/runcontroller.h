@@ -78,5 +78,9 @@ private:
     std::shared_ptr<const RequestSource> m_requests;
     QTimer m_timer;
     qint64 m_reported = 0;
+    /// Timer ticks without a new result since the last report; at QuietReportsPerReport
+    /// (a quarter of a second) progressed() comes anyway.
+    int m_quietReports = 0;
+    static constexpr int QuietReportsPerReport = 8;
     Run::State m_state = Run::State::Idle;
 };
