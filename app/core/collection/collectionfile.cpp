@@ -8,6 +8,7 @@
 #include <QFile>
 
 #include <cmath>
+#include <type_traits>
 
 using namespace CollectionFields;
 using JsonPath::element;
@@ -18,6 +19,22 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(CollectionFile)
 };
+
+/// Reads parent[key], an array of objects, one element at a time: read(element, its path). Stops
+/// at the first error.
+template<typename Read>
+auto readList(JsonReader &r, const QJsonObject &parent, const QString &parentPath,
+    QLatin1StringView key, Read read)
+{
+    QList<std::invoke_result_t<Read, const QJsonObject &, const QString &>> list;
+    const QString path = field(parentPath, key);
+    const QJsonArray array = r.array(parent, parentPath, key);
+    for (qsizetype i = 0; i < array.size() && !r.failed(); ++i) {
+        const QString at = element(path, i);
+        list.append(read(r.element(array.at(i), at), at));
+    }
+    return list;
+}
 
 /// The "name" of a variable, header, parameter or form field, which must be there: a row written
 /// without one (Postman's files say "key") would otherwise be dropped without a word.
@@ -35,31 +52,21 @@ QString readName(JsonReader &r, const QJsonObject &o, const QString &at)
 
 QList<Variable> readVariables(JsonReader &r, const QJsonObject &parent, const QString &parentPath)
 {
-    QList<Variable> variables;
-    const QString path = field(parentPath, "variables"_L1);
-    const QJsonArray array = r.array(parent, parentPath, "variables"_L1);
-    for (qsizetype i = 0; i < array.size() && !r.failed(); ++i) {
-        const QString at = element(path, i);
-        const QJsonObject o = r.element(array.at(i), at);
-        Variable variable;
-        variable.name = readName(r, o, at);
-        variable.value = r.string(o, at, "value"_L1);
-        variable.enabled = r.boolean(o, at, "enabled"_L1, true);
-        variable.secret = r.boolean(o, at, "secret"_L1, false);
-        variables.append(variable);
-    }
-    return variables;
+    return readList(
+        r, parent, parentPath, "variables"_L1, [&r](const QJsonObject &o, const QString &at) {
+            Variable variable;
+            variable.name = readName(r, o, at);
+            variable.value = r.string(o, at, "value"_L1);
+            variable.enabled = r.boolean(o, at, "enabled"_L1, true);
+            variable.secret = r.boolean(o, at, "secret"_L1, false);
+            return variable;
+        });
 }
 
 QList<KeyValue> readKeyValues(
     JsonReader &r, const QJsonObject &parent, const QString &parentPath, QLatin1StringView key)
 {
-    QList<KeyValue> rows;
-    const QString path = field(parentPath, key);
-    const QJsonArray array = r.array(parent, parentPath, key);
-    for (qsizetype i = 0; i < array.size() && !r.failed(); ++i) {
-        const QString at = element(path, i);
-        const QJsonObject o = r.element(array.at(i), at);
+    return readList(r, parent, parentPath, key, [&r](const QJsonObject &o, const QString &at) {
         KeyValue row;
         row.key = readName(r, o, at);
         // null: a query key sent alone ("?pretty"); absent: an empty value ("?pretty=").
@@ -70,9 +77,8 @@ QList<KeyValue> readKeyValues(
         }
         row.description = r.string(o, at, "description"_L1);
         row.enabled = r.boolean(o, at, "enabled"_L1, true);
-        rows.append(row);
-    }
-    return rows;
+        return row;
+    });
 }
 
 /// Reads parent["auth"]; its unknown fields go to parentUnknown["auth"].
@@ -104,10 +110,7 @@ Body readBody(
     body.contentType = r.string(o, path, "contentType"_L1);
     body.text = r.string(o, path, "text"_L1);
     body.form = readKeyValues(r, o, path, "form"_L1);
-    const QJsonArray parts = r.array(o, path, "parts"_L1);
-    for (qsizetype i = 0; i < parts.size() && !r.failed(); ++i) {
-        const QString at = element(field(path, "parts"_L1), i);
-        const QJsonObject p = r.element(parts.at(i), at);
+    body.parts = readList(r, o, path, "parts"_L1, [&r](const QJsonObject &p, const QString &at) {
         FormPart part;
         part.name = readName(r, p, at);
         part.isFile = p.contains("file"_L1);
@@ -116,56 +119,52 @@ Body readBody(
         part.value = r.string(p, at, part.isFile ? "file"_L1 : "value"_L1);
         part.contentType = r.string(p, at, "contentType"_L1);
         part.enabled = r.boolean(p, at, "enabled"_L1, true);
-        body.parts.append(part);
-    }
+        return part;
+    });
     body.filePath = r.string(o, path, "file"_L1);
     if (const QJsonObject unknown = unknownOf(o, BodyKeys); !unknown.isEmpty())
         parentUnknown.insert("body"_L1, unknown);
     return body;
 }
 
+/// An enumeration that must be there: absent, the error lists its names.
+template<std::size_t N>
+int requiredEnumeration(JsonReader &r, const QJsonObject &o, const QString &at,
+    QLatin1StringView key, const QLatin1StringView (&names)[N])
+{
+    if (!o.contains(key))
+        r.fail(field(at, key), JsonReader::choices(names, N));
+    return r.enumeration(o, at, key, names, 0);
+}
+
 QList<Assertion> readAssertions(JsonReader &r, const QJsonObject &parent, const QString &parentPath)
 {
-    QList<Assertion> assertions;
-    const QString path = field(parentPath, "assertions"_L1);
-    const QJsonArray array = r.array(parent, parentPath, "assertions"_L1);
-    for (qsizetype i = 0; i < array.size() && !r.failed(); ++i) {
-        const QString at = element(path, i);
-        const QJsonObject o = r.element(array.at(i), at);
-        Assertion assertion;
-        if (!o.contains("type"_L1))
-            r.fail(field(at, "type"_L1),
-                JsonReader::choices(AssertionKinds, std::size(AssertionKinds)));
-        assertion.kind = Assertion::Kind(r.enumeration(o, at, "type"_L1, AssertionKinds, 0));
-        assertion.target = r.string(o, at, "target"_L1);
-        assertion.expected = r.string(o, at, "expected"_L1);
-        assertion.enabled = r.boolean(o, at, "enabled"_L1, true);
-        assertions.append(assertion);
-    }
-    return assertions;
+    return readList(
+        r, parent, parentPath, "assertions"_L1, [&r](const QJsonObject &o, const QString &at) {
+            Assertion assertion;
+            assertion.kind
+                = Assertion::Kind(requiredEnumeration(r, o, at, "type"_L1, AssertionKinds));
+            assertion.target = r.string(o, at, "target"_L1);
+            assertion.expected = r.string(o, at, "expected"_L1);
+            assertion.enabled = r.boolean(o, at, "enabled"_L1, true);
+            return assertion;
+        });
 }
 
 QList<Capture> readCaptures(JsonReader &r, const QJsonObject &parent, const QString &parentPath)
 {
-    QList<Capture> captures;
-    const QString path = field(parentPath, "captures"_L1);
-    const QJsonArray array = r.array(parent, parentPath, "captures"_L1);
-    for (qsizetype i = 0; i < array.size() && !r.failed(); ++i) {
-        const QString at = element(path, i);
-        const QJsonObject o = r.element(array.at(i), at);
-        Capture capture;
-        capture.variable = r.string(o, at, "variable"_L1);
-        if (!r.failed() && capture.variable.trimmed().isEmpty())
-            r.fail(field(at, "variable"_L1), Tr::tr("expected the name of a variable"));
-        if (!o.contains("from"_L1))
-            r.fail(field(at, "from"_L1),
-                JsonReader::choices(CaptureSources, std::size(CaptureSources)));
-        capture.source = Capture::Source(r.enumeration(o, at, "from"_L1, CaptureSources, 0));
-        capture.expression = r.string(o, at, "expression"_L1);
-        capture.enabled = r.boolean(o, at, "enabled"_L1, true);
-        captures.append(capture);
-    }
-    return captures;
+    return readList(
+        r, parent, parentPath, "captures"_L1, [&r](const QJsonObject &o, const QString &at) {
+            Capture capture;
+            capture.variable = r.string(o, at, "variable"_L1);
+            if (!r.failed() && capture.variable.trimmed().isEmpty())
+                r.fail(field(at, "variable"_L1), Tr::tr("expected the name of a variable"));
+            capture.source
+                = Capture::Source(requiredEnumeration(r, o, at, "from"_L1, CaptureSources));
+            capture.expression = r.string(o, at, "expression"_L1);
+            capture.enabled = r.boolean(o, at, "enabled"_L1, true);
+            return capture;
+        });
 }
 
 RequestItem readRequest(
@@ -191,36 +190,31 @@ RequestItem readRequest(
 
 QList<CollectionItem> readItems(JsonReader &r, const QJsonObject &parent, const QString &parentPath)
 {
-    QList<CollectionItem> items;
-    const QString path = field(parentPath, "items"_L1);
-    const QJsonArray array = r.array(parent, parentPath, "items"_L1);
-    for (qsizetype i = 0; i < array.size() && !r.failed(); ++i) {
-        const QString at = element(path, i);
-        const QJsonObject o = r.element(array.at(i), at);
-        if (r.failed())
-            break;
-        CollectionItem item;
-        const QString type = o.value("type"_L1).toString();
-        if (type != u"folder" && type != u"request") {
-            r.fail(field(at, "type"_L1), Tr::tr("expected \"folder\" or \"request\""));
-            break;
-        }
-        item.kind
-            = type == u"folder" ? CollectionItem::Kind::Folder : CollectionItem::Kind::Request;
-        item.name = r.string(o, at, "name"_L1);
-        item.description = r.string(o, at, "description"_L1);
-        if (item.isFolder()) {
-            item.unknownFields = unknownOf(o, FolderKeys);
-            item.folderAuth = readAuth(r, o, at, item.unknownFields);
-            item.variables = readVariables(r, o, at);
-            item.children = readItems(r, o, at);
-        } else {
-            item.unknownFields = unknownOf(o, RequestItemKeys);
-            item.request = readRequest(r, o, at, item.unknownFields);
-        }
-        items.append(item);
-    }
-    return items;
+    return readList(
+        r, parent, parentPath, "items"_L1, [&r](const QJsonObject &o, const QString &at) {
+            CollectionItem item;
+            const QString type = o.value("type"_L1).toString();
+            if (r.failed())
+                return item;
+            if (type != u"folder" && type != u"request") {
+                r.fail(field(at, "type"_L1), Tr::tr("expected \"folder\" or \"request\""));
+                return item;
+            }
+            item.kind
+                = type == u"folder" ? CollectionItem::Kind::Folder : CollectionItem::Kind::Request;
+            item.name = r.string(o, at, "name"_L1);
+            item.description = r.string(o, at, "description"_L1);
+            if (item.isFolder()) {
+                item.unknownFields = unknownOf(o, FolderKeys);
+                item.folderAuth = readAuth(r, o, at, item.unknownFields);
+                item.variables = readVariables(r, o, at);
+                item.children = readItems(r, o, at);
+            } else {
+                item.unknownFields = unknownOf(o, RequestItemKeys);
+                item.request = readRequest(r, o, at, item.unknownFields);
+            }
+            return item;
+        });
 }
 
 RunSettings readRun(JsonReader &r, const QJsonObject &parent, QJsonObject &parentUnknown)
@@ -285,15 +279,13 @@ Parsed<Collection> readCollection(const JsonDocument &document)
     collection.description = r.string(root, {}, "description"_L1);
     collection.auth = readAuth(r, root, {}, collection.unknownFields);
     collection.variables = readVariables(r, root, {});
-    const QJsonArray environments = r.array(root, {}, "environments"_L1);
-    for (qsizetype i = 0; i < environments.size() && !r.failed(); ++i) {
-        const QString at = element(u"environments"_s, i);
-        const QJsonObject o = r.element(environments.at(i), at);
-        Environment environment;
-        environment.name = r.string(o, at, "name"_L1);
-        environment.variables = readVariables(r, o, at);
-        collection.environments.append(environment);
-    }
+    collection.environments
+        = readList(r, root, {}, "environments"_L1, [&r](const QJsonObject &o, const QString &at) {
+              Environment environment;
+              environment.name = r.string(o, at, "name"_L1);
+              environment.variables = readVariables(r, o, at);
+              return environment;
+          });
     collection.run = readRun(r, root, collection.unknownFields);
     collection.items = readItems(r, root, {});
     if (r.failed())
