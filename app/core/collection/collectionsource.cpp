@@ -259,8 +259,7 @@ Parsed<std::shared_ptr<CollectionSource>> CollectionSource::create(
     if (chosen)
         noteSecrets(chosen->variables, {});
     // A flow that cannot run is a mistake in the collection, not in a row: never skipped.
-    source->m_rowOrder = plan.rowOrder;
-    if (const QString problem = source->planFlows(); !problem.isEmpty())
+    if (const QString problem = source->planFlows(plan.rowOrder); !problem.isEmpty())
         return fail(problem);
 
     const qint64 rowCount = source->m_hasData ? source->m_rows.size() : 1;
@@ -313,7 +312,7 @@ void CollectionSource::addTemplate(const Collection &collection, const Collectio
     m_templates.append(t);
 }
 
-QString CollectionSource::planFlows()
+QString CollectionSource::planFlows(bool rowOrder)
 {
     QList<FlowPlan::Step> steps;
     QStringList problems;
@@ -336,7 +335,7 @@ QString CollectionSource::planFlows()
         }
         steps.append(step);
     }
-    if (const QString flow = m_flow.plan(steps, m_rowOrder); !flow.isEmpty())
+    if (const QString flow = m_flow.plan(steps, rowOrder); !flow.isEmpty())
         problems.prepend(flow);
     return problems.join(u'\n');
 }

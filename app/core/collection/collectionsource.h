@@ -71,7 +71,7 @@ public:
     /// How many of the selected requests wait on a capture of an earlier one in their row.
     int waitingCount() const { return m_flow.waitingCount(); }
     /// Whether each row's requests wait for the one before them (Plan::rowOrder).
-    bool inRowOrder() const { return m_rowOrder; }
+    bool inRowOrder() const { return m_flow.inRowOrder(); }
 
     /// The selected requests' paths ("Folder/Sub/Request"), in run order.
     QStringList requestPaths() const;
@@ -115,7 +115,7 @@ private:
     VariableResolver resolverFor(const Template &t, qint64 row, qint64 index, int iteration,
         const QHash<QString, QString> &captured) const;
     /// Plans the flows between the templates; an error names the requests.
-    QString planFlows();
+    QString planFlows(bool rowOrder);
     /// Request index, its captured variables set to `captured`.
     RequestSpec make(qint64 index, const QHash<QString, QString> &captured,
         const QStringList &capturedSecrets = {}) const;
@@ -129,7 +129,6 @@ private:
     QStringList m_columns;
     QList<QStringList> m_rows;
     bool m_hasData = false;
-    bool m_rowOrder = false; ///< Plan::rowOrder
     QString m_baseDirectory;
     qint64 m_size = 0;
     /// Problems found per (template, row), keyed t * (rows + 1) + row + 1; `whole` when the row

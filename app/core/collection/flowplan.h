@@ -46,6 +46,8 @@ public:
 
     /// Whether no step waits for any other.
     bool isEmpty() const { return m_waiting == 0 && !m_rowOrder; }
+    /// Whether each step waits for the one before it (plan()'s rowOrder, with two steps or more).
+    bool inRowOrder() const { return m_rowOrder; }
     /// How many of the selected requests wait on a capture.
     int waitingCount() const { return m_waiting; }
     /// What step t takes from earlier captures, in the order of the variables' first use.

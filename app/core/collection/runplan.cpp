@@ -40,7 +40,7 @@ QString PreparedRun::description() const
         text += QStringLiteral("; ")
             + (waiting == 1 ? Tr::tr("1 waits on a capture")
                             : Tr::tr("%1 wait on a capture").arg(locale.toString(waiting)));
-    if (source && source->inRowOrder() && requestCount > 1)
+    if (source && source->inRowOrder())
         text += QStringLiteral("; ") + Tr::tr("each row's requests in order");
     return text;
 }
