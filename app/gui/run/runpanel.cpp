@@ -16,6 +16,11 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+namespace {
+/// The entries of the order list, in its order.
+enum Order { AsCapturesNeed, EachRowInOrder, OneAtATime };
+} // namespace
+
 RunPanel::RunPanel(QWidget *parent)
     : QWidget(parent)
     , m_concurrency(new QSpinBox(this))
@@ -31,19 +36,18 @@ RunPanel::RunPanel(QWidget *parent)
 {
     m_concurrency->setRange(1, 1000);
     m_concurrency->setToolTip(tr("How many requests may be in flight at once"));
-    // The index is the order: as captures need, each row in order, one at a time.
     m_order->addItem(tr("As captures need"));
-    m_order->setItemData(0,
+    m_order->setItemData(AsCapturesNeed,
         tr("A request waits only for the earlier requests whose captured values it uses"),
         Qt::ToolTipRole);
     m_order->addItem(tr("Each row in order"));
-    m_order->setItemData(1,
+    m_order->setItemData(EachRowInOrder,
         tr("Each data row's requests one after another, as one user would send them; the rows "
            "run at once, up to Concurrency: for flows that rely on side effects (register, then "
            "log in)"),
         Qt::ToolTipRole);
     m_order->addItem(tr("One at a time"));
-    m_order->setItemData(2,
+    m_order->setItemData(OneAtATime,
         tr("One request at a time in the list's order, as Postman's runner and newman send them"),
         Qt::ToolTipRole);
     m_order->setToolTip(tr("How requests wait for each other"));
@@ -113,7 +117,7 @@ void RunPanel::connectEdits(QPushButton *browse, QPushButton *clear, QPushButton
         connect(box, &QSpinBox::valueChanged, this, &RunPanel::emitEdited);
     connect(m_rate, &QDoubleSpinBox::valueChanged, this, &RunPanel::emitEdited);
     connect(m_order, &QComboBox::currentIndexChanged, this, [this](int order) {
-        m_concurrency->setEnabled(order != 2);
+        m_concurrency->setEnabled(order != OneAtATime);
         emitEdited();
     });
     connect(m_environment, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -163,7 +167,9 @@ void RunPanel::setSettings(const RunSettings &settings, const QStringList &envir
     m_updating = true;
     m_settings = settings;
     m_concurrency->setValue(settings.concurrency);
-    m_order->setCurrentIndex(settings.sequential ? 2 : settings.rowOrder ? 1 : 0);
+    m_order->setCurrentIndex(settings.sequential ? OneAtATime
+            : settings.rowOrder                  ? EachRowInOrder
+                                                 : AsCapturesNeed);
     m_concurrency->setEnabled(!settings.sequential);
     m_rate->setValue(settings.rate);
     m_iterations->setValue(settings.iterations);
@@ -184,8 +190,8 @@ RunSettings RunPanel::settings() const
 {
     RunSettings settings = m_settings;
     settings.concurrency = m_concurrency->value();
-    settings.sequential = m_order->currentIndex() == 2;
-    settings.rowOrder = m_order->currentIndex() == 1;
+    settings.sequential = m_order->currentIndex() == OneAtATime;
+    settings.rowOrder = m_order->currentIndex() == EachRowInOrder;
     settings.rate = m_rate->value();
     settings.iterations = m_iterations->value();
     settings.timeoutMs = m_timeout->value();
