@@ -91,6 +91,13 @@ inline QString labelStartingWith(const QWidget *parent, const QString &start)
     return QString();
 }
 
+/// What the run panel says the run will send ("Run will send 3 requests, 10 at a time."), found
+/// under parent (the panel or the window), or none.
+inline QString planText(const QWidget *parent)
+{
+    return labelStartingWith(parent, QStringLiteral("Run will send"));
+}
+
 /// A GUI test's main(): settings, recent files and the demo's copy go to a throwaway home, never
 /// the user's.
 template<typename Test>

@@ -232,10 +232,7 @@ void tst_FlowResults::planSaysWhatWaitsWithoutARepeatedTotal()
     QVERIFY(window.openCollection(path));
     auto *panel = window.findChild<RunPanel *>();
     QVERIFY(panel);
-    const auto planText = [panel] {
-        return labelStartingWith(panel, u"Run will send"_s);
-    };
-    QTRY_COMPARE(planText(), u"Run will send 3 requests; 2 wait on a capture, 5 at a time."_s);
+    QTRY_COMPARE(planText(panel), u"Run will send 3 requests; 2 wait on a capture, 5 at a time."_s);
 }
 
 int main(int argc, char *argv[])

@@ -451,15 +451,12 @@ void tst_MainWindow::planDescribesTheSelectedFolder()
     QVERIFY(window.openCollection(path));
     auto *panel = window.findChild<RunPanel *>();
     QVERIFY(panel);
-    const auto planText = [panel] {
-        return labelStartingWith(panel, QStringLiteral("Run will send"));
-    };
     // A request is selected: Run runs everything, 3 requests × 3 rows × 2 iterations.
-    QTRY_VERIFY(planText().contains(QStringLiteral("= 18 requests")));
+    QTRY_VERIFY(planText(panel).contains(QStringLiteral("= 18 requests")));
     // The folder is selected: Run runs only its 2 requests, and the plan must say so before it.
     window.selectItem({1});
-    QTRY_VERIFY2_WITH_TIMEOUT(
-        planText().contains(QStringLiteral("= 12 requests")), qPrintable(planText()), 3000);
+    QTRY_VERIFY2_WITH_TIMEOUT(planText(panel).contains(QStringLiteral("= 12 requests")),
+        qPrintable(planText(panel)), 3000);
 }
 
 void tst_MainWindow::planNotesAFileFromTheWorkingDirectory()
@@ -483,12 +480,9 @@ void tst_MainWindow::planNotesAFileFromTheWorkingDirectory()
     QVERIFY(window.openCollection(path));
     auto *panel = window.findChild<RunPanel *>();
     QVERIFY(panel);
-    const auto planText = [panel] {
-        return labelStartingWith(panel, QStringLiteral("Run will send"));
-    };
-    QTRY_VERIFY2(
-        planText().contains(QStringLiteral("\nNote: request \"Upload\"")), qPrintable(planText()));
-    const QString plan = planText();
+    QTRY_VERIFY2(planText(panel).contains(QStringLiteral("\nNote: request \"Upload\"")),
+        qPrintable(planText(panel)));
+    const QString plan = planText(panel);
     QVERIFY2(plan.contains(QStringLiteral("read from the working directory")), qPrintable(plan));
     QVERIFY2(plan.contains(QDir(workingDir.path()).filePath(QStringLiteral("files/upload.txt"))),
         qPrintable(plan));
@@ -520,15 +514,13 @@ void tst_MainWindow::orderIsARunSetting()
     QCOMPARE(order->currentText(), QStringLiteral("One at a time"));
     auto *concurrency = panel->findChild<QSpinBox *>();
     QVERIFY(concurrency && !concurrency->isEnabled());
-    const auto planText = [panel] {
-        return labelStartingWith(panel, QStringLiteral("Run will send"));
-    };
-    QTRY_VERIFY2(
-        planText().endsWith(QStringLiteral("one at a time in order.")), qPrintable(planText()));
+    QTRY_VERIFY2(planText(panel).endsWith(QStringLiteral("one at a time in order.")),
+        qPrintable(planText(panel)));
     order->setCurrentIndex(order->findText(QStringLiteral("Each row in order")));
     QVERIFY(concurrency->isEnabled());
-    QTRY_VERIFY2(planText().endsWith(QStringLiteral("each row's requests in order, 7 at a time.")),
-        qPrintable(planText()));
+    QTRY_VERIFY2(
+        planText(panel).endsWith(QStringLiteral("each row's requests in order, 7 at a time.")),
+        qPrintable(planText(panel)));
     QString error;
     QVERIFY2(window.saveTo(path, &error), qPrintable(error));
     const Parsed<Collection> saved = loadCollection(path);
